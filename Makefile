@@ -1,0 +1,46 @@
+# Haruul: `make run` starts the whole platform locally; `make test` runs every test against a
+# real Kafka broker. Both install what they need into .venv/ first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PACKAGES := -e services/common -e proto/python -e services/intake -e services/scoring \
+	-e services/notify -e services/platform
+PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
+
+.PHONY: install run test lint typecheck generate check-generated unit integration clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock requirements-dev.txt $(PYPROJECTS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==24.3.1
+	$(BIN)/pip install --quiet -c requirements.lock -r requirements-dev.txt $(PACKAGES)
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/haruul run
+
+test: $(STAMP) check-generated lint
+	$(BIN)/pytest
+
+unit: $(STAMP)
+	$(BIN)/pytest -m "not integration"
+
+integration: $(STAMP)
+	$(BIN)/pytest -m integration
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+generate: $(STAMP)
+	$(BIN)/python tools/contracts.py generate
+
+check-generated: $(STAMP)
+	$(BIN)/python tools/contracts.py check
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
