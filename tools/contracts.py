@@ -1,6 +1,6 @@
 """Generate every contract artefact from its source, or check that the committed ones are current.
 
-    python tools/contracts.py generate   # proto/ -> proto/python/, pydantic -> proto/kafka/*.schema.json
+    python tools/contracts.py generate   # proto/ -> proto/python/, models -> proto/kafka/
     python tools/contracts.py check      # exit 1 naming each stale file
 
 gRPC stubs come from `proto/haruul/**/*.proto` (grpcio-tools + mypy-protobuf, pinned in
@@ -36,7 +36,9 @@ def generate_grpc(out_dir: Path) -> None:
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     subprocess.run(
         [
-            sys.executable, "-m", "grpc_tools.protoc",
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
             f"-I{PROTO_DIR}",
             f"--python_out={out_dir}",
             f"--grpc_python_out={out_dir}",

@@ -1,0 +1,207 @@
+"""Intake's HTTP API: `POST /v1/reports`, `GET /healthz`, `GET /metrics`, `/openapi.json`.
+
+A report is answered `202` only after the broker acknowledged it (guarantee 1); every refusal
+is a 4xx with a machine-readable body (guarantee 4).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+import structlog
+from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from haruul_common.events import ReportV1
+from haruul_intake.api_keys import KeyRing
+from haruul_intake.errors import error_response, field_problems
+from haruul_intake.idempotency import ClaimOutcome, IdempotencyStore
+from haruul_intake.metrics import IntakeMetrics
+from haruul_intake.publisher import PublishError, ReportPublisher
+from haruul_intake.submission import ReportSubmission
+
+log = structlog.get_logger("haruul_intake")
+
+RETRY_AFTER_S = "5"
+
+
+class Accepted(BaseModel):
+    report_id: str
+    status: str = "accepted"
+
+
+@dataclass
+class IntakeDependencies:
+    key_ring: KeyRing
+    idempotency: IdempotencyStore
+    publisher: ReportPublisher
+    metrics: IntakeMetrics
+    max_body_bytes: int
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    on_startup: Callable[[], Awaitable[None]] | None = None
+    on_shutdown: Callable[[], Awaitable[None]] | None = None
+
+
+class _Refused(Exception):
+    """A request refused before it reached the handler's body; rendered by one handler."""
+
+    def __init__(
+        self,
+        status_code: int,
+        code: str,
+        message: str,
+        reason: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code, self.code, self.message = status_code, code, message
+        self.reason, self.headers = reason, headers or {}
+
+
+def build_app(deps: IntakeDependencies) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if deps.on_startup is not None:
+            await deps.on_startup()
+        try:
+            yield
+        finally:
+            if deps.on_shutdown is not None:
+                await deps.on_shutdown()
+
+    app = FastAPI(
+        title="Haruul intake",
+        version="1",
+        description="Hotline systems and report forms submit trafficking-risk reports here.",
+        lifespan=lifespan,
+    )
+
+    async def integration(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> str:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > deps.max_body_bytes:
+            raise _Refused(
+                413, "body_too_large", f"the body exceeds {deps.max_body_bytes} bytes", "too_large"
+            )
+        scheme, _, key = (authorization or "").partition(" ")
+        integration_id = deps.key_ring.authenticate(key.strip()) if scheme == "Bearer" else None
+        if integration_id is None:
+            raise _Refused(
+                401,
+                "unauthorized",
+                "send 'Authorization: Bearer <integration key>' with a valid key",
+                "unauthorized",
+                {"WWW-Authenticate": "Bearer"},
+            )
+        return integration_id
+
+    @app.exception_handler(_Refused)
+    async def refused(_: Request, error: _Refused) -> JSONResponse:
+        deps.metrics.reports_rejected.labels(error.reason).inc()
+        return error_response(error.status_code, error.code, error.message, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        deps.metrics.reports_rejected.labels("invalid").inc()
+        return error_response(
+            422,
+            "invalid_report",
+            "the report has invalid fields",
+            fields=field_problems(error.errors()),
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        return error_response(error.status_code, code, str(error.detail))
+
+    @app.post(
+        "/v1/reports",
+        status_code=202,
+        response_model=Accepted,
+        responses={401: {}, 409: {}, 413: {}, 415: {}, 422: {}, 503: {}},
+    )
+    async def submit_report(
+        request: Request,
+        submission: ReportSubmission,
+        integration_id: Annotated[str, Depends(integration)],
+        idempotency_key: Annotated[str | None, Header(min_length=1, max_length=200)] = None,
+    ) -> Response:
+        if len(await request.body()) > deps.max_body_bytes:
+            raise _Refused(
+                413, "body_too_large", f"the body exceeds {deps.max_body_bytes} bytes", "too_large"
+            )
+        report_id = str(uuid.uuid4())
+        if idempotency_key is not None:
+            digest = hashlib.sha256(submission.model_dump_json().encode()).hexdigest()
+            claim = deps.idempotency.claim(integration_id, idempotency_key, digest, report_id)
+            if claim.outcome is ClaimOutcome.REPLAY:
+                deps.metrics.idempotent_replays.inc()
+                return JSONResponse(
+                    status_code=202,
+                    content=Accepted(report_id=claim.report_id).model_dump(),
+                    headers={"Idempotent-Replayed": "true"},
+                )
+            if claim.outcome is ClaimOutcome.CONFLICT:
+                raise _Refused(
+                    409,
+                    "idempotency_key_reused",
+                    "this Idempotency-Key was used with a different report",
+                    "conflict",
+                )
+            if claim.outcome is ClaimOutcome.IN_PROGRESS:
+                raise _Refused(
+                    409,
+                    "idempotency_key_in_progress",
+                    "a request with this Idempotency-Key is still being accepted",
+                    "conflict",
+                    {"Retry-After": "1"},
+                )
+        report = ReportV1(
+            report_id=report_id,
+            integration_id=integration_id,
+            accepted_at=deps.clock(),
+            **submission.model_dump(),
+        )
+        try:
+            with deps.metrics.publish_seconds.time():
+                await deps.publisher.publish(report)
+        except PublishError as error:
+            if idempotency_key is not None:
+                deps.idempotency.release(integration_id, idempotency_key)
+            log.warning("report_not_accepted", report_id=report_id, cause=str(error))
+            raise _Refused(
+                503,
+                "broker_unavailable",
+                "the report could not be stored durably; retry later",
+                "unavailable",
+                {"Retry-After": RETRY_AFTER_S},
+            ) from None
+        if idempotency_key is not None:
+            deps.idempotency.mark_published(integration_id, idempotency_key)
+        deps.metrics.reports_accepted.labels(integration_id).inc()
+        log.info("report_accepted", report_id=report_id, integration_id=integration_id)
+        return JSONResponse(status_code=202, content=Accepted(report_id=report_id).model_dump())
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        if await deps.publisher.is_ready():
+            return JSONResponse({"status": "ready"})
+        return error_response(503, "broker_unreachable", "the Kafka broker cannot be reached")
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(deps.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return app

@@ -1,0 +1,84 @@
+"""Idempotency keys: a retried submission returns the first report id and publishes nothing.
+
+A key is scoped to its integration. The first request claims the key before publishing; a
+retry that arrives while the first is still publishing is told to retry later, a retry with a
+different body is a conflict, and a publish that failed releases the claim so the client's
+retry can succeed. State lives in SQLite (WAL) so it survives restarts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class ClaimOutcome(StrEnum):
+    NEW = "new"
+    REPLAY = "replay"
+    IN_PROGRESS = "in_progress"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class Claim:
+    outcome: ClaimOutcome
+    report_id: str
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+    integration_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request_digest TEXT NOT NULL,
+    report_id TEXT NOT NULL,
+    published INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (integration_id, idempotency_key)
+)
+"""
+
+
+class IdempotencyStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute(_SCHEMA)
+
+    def claim(self, integration_id: str, key: str, request_digest: str, report_id: str) -> Claim:
+        inserted = self._db.execute(
+            "INSERT OR IGNORE INTO idempotency_keys"
+            " (integration_id, idempotency_key, request_digest, report_id) VALUES (?, ?, ?, ?)",
+            (integration_id, key, request_digest, report_id),
+        ).rowcount
+        if inserted:
+            return Claim(ClaimOutcome.NEW, report_id)
+        stored_digest, stored_report_id, published = self._db.execute(
+            "SELECT request_digest, report_id, published FROM idempotency_keys"
+            " WHERE integration_id = ? AND idempotency_key = ?",
+            (integration_id, key),
+        ).fetchone()
+        if stored_digest != request_digest:
+            return Claim(ClaimOutcome.CONFLICT, stored_report_id)
+        if not published:
+            return Claim(ClaimOutcome.IN_PROGRESS, stored_report_id)
+        return Claim(ClaimOutcome.REPLAY, stored_report_id)
+
+    def mark_published(self, integration_id: str, key: str) -> None:
+        self._db.execute(
+            "UPDATE idempotency_keys SET published = 1"
+            " WHERE integration_id = ? AND idempotency_key = ?",
+            (integration_id, key),
+        )
+
+    def release(self, integration_id: str, key: str) -> None:
+        self._db.execute(
+            "DELETE FROM idempotency_keys"
+            " WHERE integration_id = ? AND idempotency_key = ? AND published = 0",
+            (integration_id, key),
+        )
+
+    def close(self) -> None:
+        self._db.close()
