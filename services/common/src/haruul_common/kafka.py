@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
 
 from haruul_common.settings import KafkaSettings
 from haruul_common.topics import Topic
@@ -58,3 +62,44 @@ async def publish_dead_letter(
             DLQ_SOURCE_OFFSET: str(record.offset),
         },
     )
+
+
+# After an unexpected failure the offset is not committed and the message is read again;
+# this pause keeps a broken dependency from turning that into a busy loop.
+RETRY_PAUSE_S = 1.0
+
+
+def subscribe(
+    broker: KafkaBroker,
+    topic: Topic,
+    *,
+    group_id: str,
+    handle: Callable[[SourceRecord], Awaitable[object]],
+) -> None:
+    """Consume `topic` in `group_id`, committing each message only after `handle` returned.
+
+    `handle` decides what is poison (dead-letter it and return) and what is transient (raise:
+    the offset stays uncommitted and the message is read again, at least once).
+    """
+
+    @broker.subscriber(
+        topic.name,
+        group_id=group_id,
+        auto_offset_reset="earliest",
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+    )
+    async def on_message(message: KafkaMessage) -> None:
+        raw = message.raw_message
+        assert not isinstance(raw, tuple)  # a single-message subscriber
+        record = SourceRecord(
+            topic=raw.topic,
+            partition=raw.partition,
+            offset=raw.offset,
+            key=raw.key,
+            value=raw.value or b"",
+        )
+        try:
+            await handle(record)
+        except Exception:
+            await asyncio.sleep(RETRY_PAUSE_S)
+            raise

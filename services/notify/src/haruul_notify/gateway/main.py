@@ -1,0 +1,116 @@
+"""The delivery gateway's composition root: a gRPC server with DeliveryGateway, health and
+reflection, and the channel adapters chosen by settings."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from dataclasses import dataclass
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1._async import HealthServicer
+from grpc_reflection.v1alpha import reflection
+from prometheus_client import CollectorRegistry
+
+from haruul.notify.v1 import delivery_pb2, delivery_pb2_grpc
+from haruul_common.logs import configure_logging
+from haruul_common.metrics_http import serve_metrics
+from haruul_common.settings import SettingsError, load_settings
+from haruul_notify.gateway.adapters import (
+    ChannelAdapter,
+    FileSmsAdapter,
+    SmtpConfig,
+    SmtpEmailAdapter,
+)
+from haruul_notify.gateway.metrics import GatewayMetrics
+from haruul_notify.gateway.receipts import ReceiptStore
+from haruul_notify.gateway.service import DeliveryGatewayService
+from haruul_notify.gateway.settings import GatewaySettings
+
+SERVICE_NAME = delivery_pb2.DESCRIPTOR.services_by_name["DeliveryGateway"].full_name
+
+
+@dataclass
+class GatewayServer:
+    server: grpc.aio.Server
+    port: int
+    health: HealthServicer
+    receipts: ReceiptStore
+    metrics: GatewayMetrics
+
+    async def stop(self, grace_s: float = 2.0) -> None:
+        await self.health.enter_graceful_shutdown()
+        await self.server.stop(grace_s)
+        self.receipts.close()
+
+
+async def start_gateway(
+    settings: GatewaySettings, *, registry: CollectorRegistry | None = None
+) -> GatewayServer:
+    """Bind (port 0 picks a free port), start serving, and report SERVING on health."""
+    metrics = GatewayMetrics(registry or CollectorRegistry())
+    receipts = ReceiptStore(settings.receipts_db)
+    adapters: dict[str, ChannelAdapter] = {
+        "email": SmtpEmailAdapter(
+            SmtpConfig(
+                host=settings.smtp_host,
+                port=settings.smtp_port,
+                sender=settings.email_from,
+                starttls=settings.smtp_starttls,
+                username=settings.smtp_username,
+                password=settings.smtp_password,
+                timeout_s=settings.smtp_timeout_s,
+            )
+        ),
+        "sms": FileSmsAdapter(settings.sms_outbox_dir),
+    }
+    server = grpc.aio.server()
+    delivery_pb2_grpc.add_DeliveryGatewayServicer_to_server(
+        DeliveryGatewayService(adapters, receipts, metrics), server
+    )
+    health = HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    reflection.enable_server_reflection(
+        (
+            SERVICE_NAME,
+            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+            reflection.SERVICE_NAME,
+        ),
+        server,
+    )
+    port = server.add_insecure_port(f"{settings.host}:{settings.port}")
+    await server.start()
+    await health.set(SERVICE_NAME, health_pb2.HealthCheckResponse.SERVING)
+    await health.set("", health_pb2.HealthCheckResponse.SERVING)
+    return GatewayServer(
+        server=server, port=port, health=health, receipts=receipts, metrics=metrics
+    )
+
+
+async def _serve(settings: GatewaySettings) -> None:
+    gateway = await start_gateway(settings)
+    metrics_server = serve_metrics(
+        gateway.metrics.registry, settings.metrics_host, settings.metrics_port
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    await gateway.stop()
+    metrics_server.stop()
+
+
+def main() -> None:
+    try:
+        settings = load_settings(GatewaySettings)
+    except SettingsError as error:
+        sys.exit(f"haruul-gateway: {error}")
+    configure_logging("gateway", json=settings.log_json, level=settings.log_level)
+    asyncio.run(_serve(settings))
+
+
+if __name__ == "__main__":
+    main()

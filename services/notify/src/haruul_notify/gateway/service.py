@@ -1,0 +1,127 @@
+"""`DeliveryGateway.Deliver`: validate, deliver once per idempotency key, return a receipt."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+import grpc
+import structlog
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from haruul.notify.v1 import delivery_pb2, delivery_pb2_grpc
+from haruul_notify.gateway.adapters import (
+    ChannelAdapter,
+    ChannelRefused,
+    ChannelUnavailable,
+    OutgoingMessage,
+)
+from haruul_notify.gateway.metrics import GatewayMetrics
+from haruul_notify.gateway.receipts import ReceiptStore, StoredReceipt
+
+log = structlog.get_logger("haruul_gateway")
+
+_CHANNEL_NAMES = {delivery_pb2.CHANNEL_SMS: "sms", delivery_pb2.CHANNEL_EMAIL: "email"}
+
+
+def _receipt(
+    stored: StoredReceipt, channel: delivery_pb2.Channel.ValueType, *, duplicate: bool
+) -> delivery_pb2.DeliveryReceipt:
+    accepted_at = Timestamp()
+    accepted_at.FromDatetime(stored.accepted_at)
+    return delivery_pb2.DeliveryReceipt(
+        receipt_id=stored.receipt_id,
+        idempotency_key=stored.idempotency_key,
+        channel=channel,
+        status=delivery_pb2.DELIVERY_STATUS_ACCEPTED,
+        accepted_at=accepted_at,
+        duplicate=duplicate,
+        channel_message_id=stored.channel_message_id,
+    )
+
+
+def _invalid(request: delivery_pb2.DeliverRequest) -> str | None:
+    if not request.idempotency_key:
+        return "idempotency_key is required"
+    if request.channel not in _CHANNEL_NAMES:
+        return "channel must be CHANNEL_SMS or CHANNEL_EMAIL"
+    if not request.address:
+        return "address is required"
+    if not request.body:
+        return "body is required"
+    return None
+
+
+class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
+    def __init__(
+        self,
+        adapters: Mapping[str, ChannelAdapter],
+        receipts: ReceiptStore,
+        metrics: GatewayMetrics,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._adapters = adapters
+        self._receipts = receipts
+        self._metrics = metrics
+        self._clock = clock
+        # Two concurrent calls with one key must not both send.
+        self._key_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def Deliver(
+        self,
+        request: delivery_pb2.DeliverRequest,
+        context: grpc.aio.ServicerContext[
+            delivery_pb2.DeliverRequest, delivery_pb2.DeliveryReceipt
+        ],
+    ) -> delivery_pb2.DeliveryReceipt:
+        problem = _invalid(request)
+        channel = _CHANNEL_NAMES.get(request.channel, "unspecified")
+        if problem is not None:
+            self._metrics.deliveries.labels(channel, "invalid").inc()
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, problem)
+        ids = {
+            "alert_id": request.alert_id,
+            "report_id": request.report_id,
+            "recipient_id": request.recipient_id,
+            "channel": channel,
+        }
+        lock = self._key_locks[request.idempotency_key]
+        async with lock:
+            stored = self._receipts.get(request.idempotency_key)
+            if stored is not None:
+                self._metrics.deliveries.labels(channel, "duplicate").inc()
+                log.info("delivery_duplicate", **ids, receipt_id=stored.receipt_id)
+                return _receipt(stored, request.channel, duplicate=True)
+            message = OutgoingMessage(
+                address=request.address,
+                subject=request.subject,
+                body=request.body,
+                alert_id=request.alert_id,
+                report_id=request.report_id,
+                idempotency_key=request.idempotency_key,
+            )
+            try:
+                channel_message_id = await self._adapters[channel].send(message)
+            except ChannelUnavailable as error:
+                self._metrics.deliveries.labels(channel, "unavailable").inc()
+                log.warning("delivery_unavailable", **ids, failure=str(error))
+                await context.abort(grpc.StatusCode.UNAVAILABLE, str(error))
+            except ChannelRefused as error:
+                self._metrics.deliveries.labels(channel, "refused").inc()
+                log.error("delivery_refused", **ids, failure=str(error))
+                await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
+            stored = StoredReceipt(
+                idempotency_key=request.idempotency_key,
+                receipt_id=f"rcp-{uuid.uuid4().hex[:16]}",
+                channel=channel,
+                channel_message_id=channel_message_id,
+                accepted_at=self._clock(),
+            )
+            self._receipts.put(stored)
+        self._key_locks.pop(request.idempotency_key, None)
+        self._metrics.deliveries.labels(channel, "sent").inc()
+        log.info("delivery_sent", **ids, receipt_id=stored.receipt_id)
+        return _receipt(stored, request.channel, duplicate=False)

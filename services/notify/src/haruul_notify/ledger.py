@@ -1,0 +1,90 @@
+"""The delivery ledger: what was delivered to whom, keyed by idempotency key.
+
+A redelivered risk event, a restart or a retry consults the ledger first, so the same
+(alert, recipient, channel, step) is never sent twice from here; the gateway's own receipts
+cover the window between a send and the ledger write. SQLite (WAL) by default.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from haruul_notify.domain.alerts import Delivery
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS deliveries (
+    idempotency_key TEXT PRIMARY KEY,
+    alert_id TEXT NOT NULL,
+    report_id TEXT NOT NULL,
+    recipient_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    receipt_id TEXT,
+    failure TEXT,
+    updated_at TEXT NOT NULL
+)
+"""
+
+
+class DeliveryLedger:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute(_SCHEMA)
+
+    def is_delivered(self, idempotency_key: str) -> bool:
+        row = self._db.execute(
+            "SELECT status FROM deliveries WHERE idempotency_key = ?", (idempotency_key,)
+        ).fetchone()
+        return row is not None and row[0] == "delivered"
+
+    def record_attempt(self, delivery: Delivery) -> None:
+        self._db.execute(
+            "INSERT INTO deliveries (idempotency_key, alert_id, report_id, recipient_id, channel,"
+            " status, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 1, ?)"
+            " ON CONFLICT (idempotency_key) DO UPDATE SET attempts = attempts + 1,"
+            " status = 'pending', updated_at = excluded.updated_at",
+            (
+                delivery.idempotency_key,
+                delivery.alert_id,
+                delivery.report_id,
+                delivery.recipient_id,
+                delivery.channel.value,
+                _now(),
+            ),
+        )
+
+    def record_delivered(self, idempotency_key: str, receipt_id: str) -> None:
+        self._db.execute(
+            "UPDATE deliveries SET status = 'delivered', receipt_id = ?, failure = NULL,"
+            " updated_at = ? WHERE idempotency_key = ?",
+            (receipt_id, _now(), idempotency_key),
+        )
+
+    def record_failed(self, idempotency_key: str, failure: str) -> None:
+        self._db.execute(
+            "UPDATE deliveries SET status = 'failed', failure = ?, updated_at = ?"
+            " WHERE idempotency_key = ?",
+            (failure, _now(), idempotency_key),
+        )
+
+    def deliveries_for_alert(self, alert_id: str) -> list[tuple[str, str, str]]:
+        """(recipient_id, channel, status) of every delivery of one alert."""
+        rows = self._db.execute(
+            "SELECT recipient_id, channel, status FROM deliveries WHERE alert_id = ?"
+            " ORDER BY recipient_id, channel",
+            (alert_id,),
+        ).fetchall()
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()

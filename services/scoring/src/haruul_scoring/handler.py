@@ -1,0 +1,81 @@
+"""Scoring's Kafka edge: one report in, one risk event out, or one dead-letter entry.
+
+Errors are classified here. A message that cannot be read as a v1 report is dead-lettered
+with the reason and committed — retrying it would never succeed. A failure to publish the
+risk event propagates, so the offset is not committed and the report is read again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Protocol
+
+import structlog
+from pydantic import ValidationError
+
+from haruul_common.events import ReportV1, RiskEventV1
+from haruul_common.kafka import SourceRecord
+from haruul_scoring.domain.engine import assess
+from haruul_scoring.metrics import ScoringMetrics
+from haruul_scoring.risk_event import to_risk_event
+
+log = structlog.get_logger("haruul_scoring")
+
+
+class RiskEventSink(Protocol):
+    async def publish(self, event: RiskEventV1) -> None: ...
+
+    async def dead_letter(self, record: SourceRecord, reason: str) -> None: ...
+
+
+def _unreadable_reason(error: ValidationError) -> str:
+    """Which fields failed and how — never the values, which may be a victim's data."""
+    problems = []
+    for item in error.errors()[:5]:
+        location = ".".join(str(part) for part in item["loc"]) or "payload"
+        problems.append(f"{location}: {item['type']}")
+    return "not a v1 report (" + "; ".join(problems) + ")"
+
+
+class ReportHandler:
+    def __init__(
+        self,
+        sink: RiskEventSink,
+        metrics: ScoringMetrics,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._sink = sink
+        self._metrics = metrics
+        self._clock = clock
+
+    async def handle(self, record: SourceRecord) -> RiskEventV1 | None:
+        try:
+            report = ReportV1.model_validate_json(record.value)
+        except ValidationError as error:
+            reason = _unreadable_reason(error)
+            await self._sink.dead_letter(record, reason)
+            self._metrics.dead_letters.labels("unreadable").inc()
+            log.warning(
+                "report_dead_lettered",
+                partition=record.partition,
+                offset=record.offset,
+                reason=reason,
+            )
+            return None
+        started = time.perf_counter()
+        assessment = assess(report.text)
+        self._metrics.score_seconds.observe(time.perf_counter() - started)
+        event = to_risk_event(report, assessment, self._clock())
+        await self._sink.publish(event)
+        self._metrics.events_scored.labels(event.level).inc()
+        log.info(
+            "report_scored",
+            report_id=report.report_id,
+            event_id=event.event_id,
+            level=event.level,
+            score=event.score,
+            indicators=[hit.code for hit in event.indicators],
+        )
+        return event

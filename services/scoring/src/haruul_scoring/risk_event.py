@@ -1,0 +1,46 @@
+"""Turning the engine's assessment of a report into the v1 risk-event payload."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from haruul_common.events import EvidenceV1, IndicatorV1, PlaceV1, ReportV1, RiskEventV1
+from haruul_scoring.domain.model import Assessment
+
+_EVENT_NAMESPACE = uuid.UUID("6f1d3c0e-5b0a-4f57-9a53-2f6a1c9e7b11")
+
+
+def risk_event_id(report_id: str, engine_version: str) -> str:
+    """Deterministic: re-scoring a redelivered report yields the same event id."""
+    return str(uuid.uuid5(_EVENT_NAMESPACE, f"{report_id}/{engine_version}"))
+
+
+def to_risk_event(report: ReportV1, assessment: Assessment, scored_at: datetime) -> RiskEventV1:
+    return RiskEventV1(
+        event_id=risk_event_id(report.report_id, assessment.engine_version),
+        report_id=report.report_id,
+        integration_id=report.integration_id,
+        accepted_at=report.accepted_at,
+        scored_at=scored_at,
+        score=assessment.score,
+        level=assessment.level.value,
+        stage=assessment.stage.value,
+        indicators=tuple(
+            IndicatorV1(
+                code=hit.code,
+                reason=hit.reason,
+                evidence=tuple(
+                    EvidenceV1(start=e.start, end=e.end, quote=e.quote) for e in hit.evidence
+                ),
+            )
+            for hit in assessment.indicators
+        ),
+        places=tuple(
+            PlaceV1(name=place.name, country=place.country, role=place.role)
+            for place in assessment.places
+        ),
+        explanation=assessment.explanation,
+        engine_version=assessment.engine_version,
+        destination_country=report.destination_country,
+    )
