@@ -33,7 +33,7 @@ class KafkaSettings(BaseModel):
 class ServiceSettings(BaseSettings):
     """Fields every service has. Subclasses set `model_config` with their own env prefix."""
 
-    model_config = SettingsConfigDict(extra="ignore")
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
     environment: Environment = Field(
         default=Environment.DEVELOPMENT,
