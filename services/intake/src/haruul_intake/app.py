@@ -4,7 +4,7 @@ A report is answered `202` only after the broker acknowledged it (guarantee 1); 
 is a 4xx with a machine-readable body (guarantee 4).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: FastAPI must resolve the closures in Depends().
 
 import hashlib
 import uuid

@@ -11,7 +11,9 @@ from haruul_common.settings import ServiceSettings
 
 
 class IntakeSettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="HARUUL_INTAKE_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HARUUL_INTAKE_", extra="ignore", populate_by_name=True
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)

@@ -12,7 +12,9 @@ from haruul_common.settings import ServiceSettings
 
 
 class NotifySettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="HARUUL_NOTIFY_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HARUUL_NOTIFY_", extra="ignore", populate_by_name=True
+    )
 
     group_id: str = "haruul-notify"
     roster_file: Path = Path("infra/local/roster.yaml")

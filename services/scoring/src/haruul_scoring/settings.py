@@ -9,7 +9,9 @@ from haruul_common.settings import ServiceSettings
 
 
 class ScoringSettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="HARUUL_SCORING_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HARUUL_SCORING_", extra="ignore", populate_by_name=True
+    )
 
     group_id: str = "haruul-scoring"
     metrics_host: str = "127.0.0.1"

@@ -12,7 +12,9 @@ from haruul_common.settings import ServiceSettings
 
 
 class GatewaySettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="HARUUL_GATEWAY_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HARUUL_GATEWAY_", extra="ignore", populate_by_name=True
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=50051, ge=0, le=65535)
