@@ -1,0 +1,184 @@
+"""`haruul run`: the whole platform on one machine, in the foreground, on loopback.
+
+Starts (in order) the Kafka broker (or uses KAFKA_BOOTSTRAP_SERVERS), a development SMTP sink,
+the delivery gateway, scoring, notify and intake; prints a ready-to-paste `curl`; and on
+Ctrl-C stops them in reverse order. Development keys and sinks: refused in production.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from haruul_common.local_kafka import LocalKafka, ensure_topics
+from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
+from haruul_notify.gateway.dev_smtp_sink import start_dev_smtp_sink
+
+
+class LocalRunError(RuntimeError):
+    """The local platform could not start; the message says which part and why."""
+
+
+@dataclass(frozen=True)
+class LocalPorts:
+    intake: int = 8080
+    gateway: int = 50051
+    smtp: int = 2525
+    scoring_metrics: int = 9102
+    notify_metrics: int = 9103
+    gateway_metrics: int = 9104
+
+    @classmethod
+    def consecutive(cls, first: int) -> LocalPorts:
+        """Six ports from `first` on: for a second platform beside one on the defaults."""
+        return cls(first, first + 1, first + 2, first + 3, first + 4, first + 5)
+
+
+def ensure_dev_key(var_dir: Path) -> str:
+    """The local integration key: created once (mode 0600), its digest registered for intake."""
+    key_file = var_dir / "dev-api-key"
+    digests_file = var_dir / "intake-api-keys"
+    if key_file.exists() and digests_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = new_key()
+    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key + "\n")
+    digests_file.unlink(missing_ok=True)
+    write_key_file(digests_file, DEV_INTEGRATION_ID, key)
+    return key
+
+
+def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[str, str]:
+    var = root / "var"
+    return {
+        **os.environ,
+        "HARUUL_ENV": "development",
+        "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+        "HARUUL_INTAKE_PORT": str(ports.intake),
+        "HARUUL_INTAKE_API_KEYS_FILE": str(var / "intake-api-keys"),
+        "HARUUL_INTAKE_STATE_DB": str(var / "intake.db"),
+        "HARUUL_SCORING_METRICS_PORT": str(ports.scoring_metrics),
+        "HARUUL_NOTIFY_METRICS_PORT": str(ports.notify_metrics),
+        "HARUUL_NOTIFY_ROSTER_FILE": str(root / "infra" / "local" / "roster.yaml"),
+        "HARUUL_NOTIFY_LEDGER_DB": str(var / "notify.db"),
+        "HARUUL_NOTIFY_GATEWAY_TARGET": f"127.0.0.1:{ports.gateway}",
+        "HARUUL_GATEWAY_PORT": str(ports.gateway),
+        "HARUUL_GATEWAY_METRICS_PORT": str(ports.gateway_metrics),
+        "HARUUL_GATEWAY_SMTP_PORT": str(ports.smtp),
+        "HARUUL_GATEWAY_RECEIPTS_DB": str(var / "gateway.db"),
+        "HARUUL_GATEWAY_SMS_OUTBOX_DIR": str(var / "outbox" / "sms"),
+    }
+
+
+@contextmanager
+def _process(
+    name: str, command: list[str], env: dict[str, str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen(command, env=env, start_new_session=True)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        print(f"haruul: {name} stopped", file=sys.stderr)
+
+
+def _wait_for_intake(
+    port: int, processes: dict[str, subprocess.Popen[bytes]], timeout_s: float = 60.0
+) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for name, process in processes.items():
+            if process.poll() is not None:
+                raise LocalRunError(f"{name} exited during start-up (exit {process.returncode})")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    raise LocalRunError(f"intake did not become ready on port {port} within {timeout_s:.0f} s")
+
+
+def _curl(port: int) -> str:
+    return (
+        f"curl -sS -X POST http://127.0.0.1:{port}/v1/reports \\\n"
+        '  -H "Authorization: Bearer $(cat var/dev-api-key)" \\\n'
+        "  -H 'Content-Type: application/json' \\\n"
+        "  -d @infra/local/sample-report.json"
+    )
+
+
+def run_local(root: Path, ports: LocalPorts = LocalPorts()) -> int:
+    if os.environ.get("HARUUL_ENV") == "production":
+        raise LocalRunError(
+            "`haruul run` uses development keys and sinks: refused with HARUUL_ENV=production"
+        )
+    var = root / "var"
+    ensure_dev_key(var)
+    stop_requested = False
+
+    def request_stop(signum: int, _frame: object) -> None:
+        nonlocal stop_requested
+        stop_requested = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    with ExitStack() as stack:
+        bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+        if bootstrap:
+            ensure_topics(bootstrap)
+        else:
+            print(
+                "haruul: starting Kafka (first start downloads its jars with mvn)...",
+                file=sys.stderr,
+            )
+            broker = stack.enter_context(LocalKafka())
+            bootstrap = broker.bootstrap_servers
+        print(f"haruul: Kafka at {bootstrap}", file=sys.stderr)
+        smtp = start_dev_smtp_sink(var / "outbox" / "email", port=ports.smtp)
+        stack.callback(smtp.stop)
+        env = service_environment(bootstrap, root, ports)
+        processes: dict[str, subprocess.Popen[bytes]] = {}
+        bin_dir = Path(sys.executable).parent
+        for name in ("gateway", "scoring", "notify", "intake"):
+            command = [str(bin_dir / f"haruul-{name}")]
+            processes[name] = stack.enter_context(_process(name, command, env))
+        _wait_for_intake(ports.intake, processes)
+        print(
+            "\nHaruul is running. Post the sample report:\n\n"
+            + _curl(ports.intake)
+            + "\n\nThen look in var/outbox/sms/ and var/outbox/email/. Metrics: "
+            f"http://127.0.0.1:{ports.intake}/metrics, :{ports.scoring_metrics}, "
+            f":{ports.notify_metrics}, :{ports.gateway_metrics}. Ctrl-C stops everything.\n",
+            file=sys.stderr,
+            flush=True,
+        )
+        while not stop_requested:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    print(
+                        f"haruul: {name} exited (exit {process.returncode}); stopping",
+                        file=sys.stderr,
+                    )
+                    return 1
+            time.sleep(0.5)
+        print("haruul: stopping...", file=sys.stderr)
+    return 0

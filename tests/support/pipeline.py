@@ -1,0 +1,137 @@
+"""The platform's services, started in-process against the real broker, for integration tests.
+
+Each part binds free loopback ports and keeps its state under a test's tmp dir; consumer groups
+are new per test module and start at the topic's end, so earlier tests' messages stay out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import uvicorn
+
+from haruul_common.topics import REPORTS, RISK_EVENTS
+from haruul_intake.api_keys import write_key_file
+from haruul_intake.main import build as build_intake
+from haruul_intake.settings import IntakeSettings
+from haruul_notify.gateway.main import GatewayServer, start_gateway
+from haruul_notify.gateway.settings import GatewaySettings
+from haruul_notify.main import NotifyService, build_notify
+from haruul_notify.settings import NotifySettings
+from haruul_scoring.main import ScoringService, build_scoring
+from haruul_scoring.settings import ScoringSettings
+from tests.support.kafka import start_group_at_end
+from tests.support.net import free_port
+from tests.support.smtp import RecordingSmtpServer
+
+ROSTER = """\
+recipients:
+  - id: officer-test
+    phone: "+97699000042"
+    email: officer@consulate.example
+    channels: [sms, email]
+"""
+
+
+def unique_group(service: str) -> str:
+    return f"test-{service}-{uuid.uuid4().hex[:8]}"
+
+
+@asynccontextmanager
+async def running_gateway(tmp: Path, smtp: RecordingSmtpServer) -> AsyncIterator[GatewayServer]:
+    settings = GatewaySettings(
+        port=0,
+        smtp_port=smtp.port,
+        receipts_db=tmp / "gateway.db",
+        sms_outbox_dir=tmp / "outbox" / "sms",
+    )
+    gateway = await start_gateway(settings)
+    try:
+        yield gateway
+    finally:
+        await gateway.stop(0)
+
+
+@asynccontextmanager
+async def running_notify(
+    bootstrap: str, tmp: Path, gateway_port: int
+) -> AsyncIterator[NotifyService]:
+    roster = tmp / "roster.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    settings = NotifySettings(
+        kafka_bootstrap_servers=bootstrap,
+        group_id=unique_group("notify"),
+        roster_file=roster,
+        ledger_db=tmp / "notify.db",
+        gateway_target=f"127.0.0.1:{gateway_port}",
+    )
+    start_group_at_end(bootstrap, settings.group_id, RISK_EVENTS.name)
+    notify = build_notify(settings)
+    await notify.broker.start()
+    try:
+        yield notify
+    finally:
+        await notify.close()
+
+
+def scoring_settings(bootstrap: str, group_id: str | None = None) -> ScoringSettings:
+    return ScoringSettings(
+        kafka_bootstrap_servers=bootstrap, group_id=group_id or unique_group("scoring")
+    )
+
+
+@asynccontextmanager
+async def running_scoring(
+    settings: ScoringSettings, *, from_end: bool = True
+) -> AsyncIterator[ScoringService]:
+    if from_end:
+        start_group_at_end(settings.kafka_bootstrap_servers, settings.group_id, REPORTS.name)
+    scoring = build_scoring(settings)
+    await scoring.broker.start()
+    try:
+        yield scoring
+    finally:
+        await scoring.broker.stop()
+
+
+@asynccontextmanager
+async def running_intake(bootstrap: str, tmp: Path, api_key: str) -> AsyncIterator[str]:
+    """Intake served by uvicorn on a free port; yields its base URL."""
+    keys = tmp / "intake-api-keys"
+    keys.unlink(missing_ok=True)
+    write_key_file(keys, "test-hotline", api_key)
+    settings = IntakeSettings(
+        kafka_bootstrap_servers=bootstrap, api_keys_file=keys, state_db=tmp / "intake.db"
+    )
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(build_intake(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+async def eventually(
+    condition: Callable[[], bool], timeout_s: float = 30.0, what: str = ""
+) -> None:
+    """Wait, without blocking the event loop the services run on, until `condition` holds."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"timed out after {timeout_s:.0f} s waiting for {what or condition}"
+            )
+        await asyncio.sleep(0.1)
