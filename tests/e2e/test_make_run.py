@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from haruul_common.topics import REPORTS, RISK_EVENTS
+from tests.support.kafka import start_group_at_end
 from tests.support.net import free_port
+from tests.support.pipeline import unique_group
 
 pytestmark = pytest.mark.integration
 
@@ -51,10 +54,17 @@ def platform(
 ) -> Iterator[tuple[subprocess.Popen[str], Path, int, str]]:
     shutil.copytree(REPO / "infra" / "local", tmp_path / "infra" / "local")
     first = _port_block()
+    # Fresh consumer groups at the topics' end: earlier tests' reports stay out of this run.
+    groups = {
+        "HARUUL_SCORING_GROUP_ID": unique_group("scoring"),
+        "HARUUL_NOTIFY_GROUP_ID": unique_group("notify"),
+    }
+    start_group_at_end(kafka_bootstrap, groups["HARUUL_SCORING_GROUP_ID"], REPORTS.name)
+    start_group_at_end(kafka_bootstrap, groups["HARUUL_NOTIFY_GROUP_ID"], RISK_EVENTS.name)
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "haruul"), "run", "--ports-from", str(first)],
         cwd=tmp_path,
-        env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap},
+        env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap, **groups},
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,

@@ -7,11 +7,10 @@ Within v1 changes are additive only, and readers ignore fields they do not know.
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from haruul_common.topics import REPORTS, RISK_EVENTS
 
@@ -54,7 +53,7 @@ class ReportV1(_Payload):
     schema_version: Literal[1] = 1
     report_id: str
     integration_id: str
-    accepted_at: datetime
+    accepted_at: AwareDatetime
     text: str
     language: str | None = None
     channel: ReportChannel | None = None
@@ -90,8 +89,8 @@ class RiskEventV1(_Payload):
     event_id: str
     report_id: str
     integration_id: str
-    accepted_at: datetime
-    scored_at: datetime
+    accepted_at: AwareDatetime
+    scored_at: AwareDatetime
     score: int = Field(ge=0, le=100)
     level: Literal["low", "medium", "high", "critical"]
     stage: Literal["none", "recruitment", "destination"]

@@ -11,8 +11,11 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 
+from haruul_common.logs import get_logger
 from haruul_common.settings import KafkaSettings
 from haruul_common.topics import Topic
+
+log = get_logger("haruul_common.kafka")
 
 # Header names on dead-lettered messages; ops tools read these.
 DLQ_REASON = "haruul-dlq-reason"
@@ -100,6 +103,14 @@ def subscribe(
         )
         try:
             await handle(record)
-        except Exception:
+        except Exception as error:
+            # Ids and the error's class only: an exception's text may quote the payload.
+            log.error(
+                "message_not_processed",
+                topic=record.topic,
+                partition=record.partition,
+                offset=record.offset,
+                error=type(error).__name__,
+            )
             await asyncio.sleep(RETRY_PAUSE_S)
             raise

@@ -22,6 +22,11 @@ class DeliveryFailed(Exception):
         super().__init__(f"{code.name if code else 'UNKNOWN'}: {detail}")
         self.code = code
 
+    @property
+    def permanent(self) -> bool:
+        """True when the gateway refused this delivery: sending it again cannot succeed."""
+        return self.code is not None and self.code not in _RETRYABLE
+
 
 class GatewayClient:
     def __init__(
@@ -33,8 +38,9 @@ class GatewayClient:
         backoff_s: float,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._channel = grpc.aio.insecure_channel(target)
-        self._stub = delivery_pb2_grpc.DeliveryGatewayStub(self._channel)
+        self._target = target
+        # Made on first use: a grpc.aio channel belongs to the event loop it was made in.
+        self._channel: grpc.aio.Channel | None = None
         self._deadline_s = deadline_s
         self._attempts = attempts
         self._backoff_s = backoff_s
@@ -51,12 +57,15 @@ class GatewayClient:
             report_id=delivery.report_id,
             recipient_id=delivery.recipient_id,
         )
+        if self._channel is None:
+            self._channel = grpc.aio.insecure_channel(self._target)
+        stub = delivery_pb2_grpc.DeliveryGatewayStub(self._channel)
         last_error: grpc.aio.AioRpcError | None = None
         for attempt in range(self._attempts):
             if attempt:
                 await self._sleep(self._backoff_s * 2 ** (attempt - 1))
             try:
-                receipt: delivery_pb2.DeliveryReceipt = await self._stub.Deliver(
+                receipt: delivery_pb2.DeliveryReceipt = await stub.Deliver(
                     request, timeout=self._deadline_s
                 )
                 return receipt
@@ -68,4 +77,6 @@ class GatewayClient:
         raise DeliveryFailed(code, f"gave up after {self._attempts} attempts")
 
     async def close(self) -> None:
-        await self._channel.close(None)
+        if self._channel is not None:
+            await self._channel.close(None)
+            self._channel = None

@@ -2,8 +2,9 @@
 
 Errors are classified here: an unreadable event is dead-lettered; a delivery that fails after
 the gateway client's retries is recorded as failed, counted, logged — and then raised, so the
-event is not committed and is tried again (never dropped silently). Deliveries that already
-succeeded are in the ledger and are not repeated.
+event is not committed and is tried again (never dropped silently). A delivery the gateway
+refuses (a bad address, say) is recorded, counted and logged as refused, and not retried.
+Deliveries that already succeeded are in the ledger and are not repeated.
 """
 
 from __future__ import annotations
@@ -121,9 +122,12 @@ class RiskEventHandler:
             receipt = await self._gateway.deliver(delivery)
         except DeliveryFailed as error:
             self._ledger.record_failed(delivery.idempotency_key, str(error))
-            self._metrics.deliveries.labels(channel, "failed").inc()
-            log.error("delivery_failed", **ids, failure=str(error))
-            return False
+            # A refused delivery is final: retrying would block every later alert behind it.
+            # It stays visible (ledger, metric, error log); an unreachable gateway is retried.
+            outcome = "refused" if error.permanent else "failed"
+            self._metrics.deliveries.labels(channel, outcome).inc()
+            log.error("delivery_" + outcome, **ids, failure=str(error))
+            return error.permanent
         self._ledger.record_delivered(delivery.idempotency_key, receipt.receipt_id)
         outcome = "duplicate" if receipt.duplicate else "delivered"
         self._metrics.deliveries.labels(channel, outcome).inc()

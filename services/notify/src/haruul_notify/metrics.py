@@ -16,7 +16,7 @@ class NotifyMetrics:
         )
         self.deliveries = Counter(
             "haruul_notify_deliveries",
-            "Delivery attempts by channel and outcome (delivered, duplicate, skipped, failed).",
+            "Deliveries by channel and outcome: delivered, duplicate, skipped, failed, refused.",
             ["channel", "outcome"],
             registry=registry,
         )

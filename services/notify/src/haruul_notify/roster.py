@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from haruul_notify.domain.alerts import Channel, Recipient
 
@@ -31,6 +38,20 @@ class _RosterEntry(BaseModel):
     phone: Annotated[str | None, Field(pattern=r"^\+[1-9][0-9]{6,14}$")] = None
     email: Annotated[str | None, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = None
     channels: tuple[Channel, ...] = (Channel.SMS, Channel.EMAIL)
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone_is_text(cls, phone: object) -> object:
+        if isinstance(phone, int):
+            raise ValueError('write the number in quotes, e.g. "+97699112233"')
+        return phone
+
+    @field_validator("channels")
+    @classmethod
+    def _channels_once_each(cls, channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
+        if len(set(channels)) != len(channels):
+            raise ValueError("each channel may be listed once")
+        return channels
 
     @model_validator(mode="after")
     def _has_address_for_each_channel(self) -> _RosterEntry:
@@ -68,9 +89,11 @@ def load_roster(path: Path) -> tuple[Recipient, ...]:
     except ValidationError as error:
         problems = [f"{_key_path(e['loc'])}: {e['msg']}" for e in error.errors()]
         raise RosterError(f"{path}: " + "; ".join(problems)) from None
-    ids = [entry.id for entry in roster.recipients]
-    if len(ids) != len(set(ids)):
-        raise RosterError(f"{path}: recipients: ids must be unique")
+    seen: set[str] = set()
+    for index, entry in enumerate(roster.recipients):
+        if entry.id in seen:
+            raise RosterError(f"{path}: recipients[{index}].id: '{entry.id}' is used twice")
+        seen.add(entry.id)
     return tuple(
         Recipient(recipient_id=e.id, phone=e.phone, email=e.email, channels=e.channels)
         for e in roster.recipients

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import grpc
@@ -46,6 +46,10 @@ def _receipt(
 def _invalid(request: delivery_pb2.DeliverRequest) -> str | None:
     if not request.idempotency_key:
         return "idempotency_key is required"
+    for name in ("subject", "alert_id", "report_id", "recipient_id", "address"):
+        value = getattr(request, name)
+        if "\r" in value or "\n" in value:
+            return f"{name} must be a single line"
     if request.channel not in _CHANNEL_NAMES:
         return "channel must be CHANNEL_SMS or CHANNEL_EMAIL"
     if not request.address:
@@ -53,6 +57,31 @@ def _invalid(request: delivery_pb2.DeliverRequest) -> str | None:
     if not request.body:
         return "body is required"
     return None
+
+
+class KeyedLocks:
+    """One lock per idempotency key while anyone holds or awaits it, so two concurrent calls
+    with one key cannot both send; forgotten when the last holder leaves."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    def __len__(self) -> int:
+        return len(self._locks)
 
 
 class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
@@ -67,8 +96,7 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
         self._receipts = receipts
         self._metrics = metrics
         self._clock = clock
-        # Two concurrent calls with one key must not both send.
-        self._key_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._key_locks = KeyedLocks()
 
     async def Deliver(
         self,
@@ -88,8 +116,7 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             "recipient_id": request.recipient_id,
             "channel": channel,
         }
-        lock = self._key_locks[request.idempotency_key]
-        async with lock:
+        async with self._key_locks.hold(request.idempotency_key):
             stored = self._receipts.get(request.idempotency_key)
             if stored is not None:
                 self._metrics.deliveries.labels(channel, "duplicate").inc()
@@ -121,7 +148,6 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
                 accepted_at=self._clock(),
             )
             self._receipts.put(stored)
-        self._key_locks.pop(request.idempotency_key, None)
         self._metrics.deliveries.labels(channel, "sent").inc()
         log.info("delivery_sent", **ids, receipt_id=stored.receipt_id)
         return _receipt(stored, request.channel, duplicate=False)
