@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from haruul_common.topics import REPORTS, RISK_EVENTS
 
@@ -99,6 +99,12 @@ class RiskEventV1(_Payload):
     explanation: str
     engine_version: str
     destination_country: str | None = None
+
+
+def unreadable_reason(payload_name: str, error: ValidationError) -> str:
+    """Why a message is not a valid payload, naming the fields but never their values."""
+    fields = sorted({".".join(map(str, e["loc"])) or "payload" for e in error.errors()})
+    return f"not a v1 {payload_name} (" + ", ".join(fields[:5]) + ")"
 
 
 PAYLOAD_MODELS: dict[str, type[_Payload]] = {

@@ -8,10 +8,11 @@ retry can succeed. State lives in SQLite (WAL) so it survives restarts.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from haruul_common.sqlite import open_state_db
 
 
 class ClaimOutcome(StrEnum):
@@ -41,11 +42,7 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 
 class IdempotencyStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(_SCHEMA)
+        self._db = open_state_db(path, _SCHEMA)
 
     def claim(self, integration_id: str, key: str, request_digest: str, report_id: str) -> Claim:
         inserted = self._db.execute(

@@ -17,7 +17,7 @@ import structlog
 from pydantic import ValidationError
 
 from haruul.notify.v1 import delivery_pb2
-from haruul_common.events import RiskEventV1
+from haruul_common.events import RiskEventV1, unreadable_reason
 from haruul_common.kafka import SourceRecord
 from haruul_notify.domain.alerts import (
     AlertFacts,
@@ -83,8 +83,7 @@ class RiskEventHandler:
         try:
             event = RiskEventV1.model_validate_json(record.value)
         except ValidationError as error:
-            fields = sorted({".".join(map(str, e["loc"])) or "payload" for e in error.errors()})
-            reason = "not a v1 risk event (" + ", ".join(fields[:5]) + ")"
+            reason = unreadable_reason("risk event", error)
             await self._dead_letters.dead_letter(record, reason)
             self._metrics.dead_letters.labels("unreadable").inc()
             log.warning(

@@ -7,10 +7,10 @@ cover the window between a send and the ledger write. SQLite (WAL) by default.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from haruul_common.sqlite import open_state_db
 from haruul_notify.domain.alerts import Delivery
 
 _SCHEMA = """
@@ -31,11 +31,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 
 class DeliveryLedger:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(_SCHEMA)
+        self._db = open_state_db(path, _SCHEMA)
 
     def is_delivered(self, idempotency_key: str) -> bool:
         row = self._db.execute(

@@ -15,7 +15,7 @@ from typing import Protocol
 import structlog
 from pydantic import ValidationError
 
-from haruul_common.events import ReportV1, RiskEventV1
+from haruul_common.events import ReportV1, RiskEventV1, unreadable_reason
 from haruul_common.kafka import SourceRecord
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.metrics import ScoringMetrics
@@ -28,15 +28,6 @@ class RiskEventSink(Protocol):
     async def publish(self, event: RiskEventV1) -> None: ...
 
     async def dead_letter(self, record: SourceRecord, reason: str) -> None: ...
-
-
-def _unreadable_reason(error: ValidationError) -> str:
-    """Which fields failed and how — never the values, which may be a victim's data."""
-    problems = []
-    for item in error.errors()[:5]:
-        location = ".".join(str(part) for part in item["loc"]) or "payload"
-        problems.append(f"{location}: {item['type']}")
-    return "not a v1 report (" + "; ".join(problems) + ")"
 
 
 class ReportHandler:
@@ -54,7 +45,7 @@ class ReportHandler:
         try:
             report = ReportV1.model_validate_json(record.value)
         except ValidationError as error:
-            reason = _unreadable_reason(error)
+            reason = unreadable_reason("report", error)
             await self._sink.dead_letter(record, reason)
             self._metrics.dead_letters.labels("unreadable").inc()
             log.warning(

@@ -6,10 +6,11 @@ ledger: the retry finds the receipt here and nothing is sent again.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from haruul_common.sqlite import open_state_db
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -33,11 +34,7 @@ class StoredReceipt:
 
 class ReceiptStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(_SCHEMA)
+        self._db = open_state_db(path, _SCHEMA)
 
     def get(self, idempotency_key: str) -> StoredReceipt | None:
         row = self._db.execute(
