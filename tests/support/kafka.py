@@ -7,11 +7,11 @@ Docker engine answers; else the project's own launcher (Kafka from Maven Central
 from __future__ import annotations
 
 import os
-from typing import Any
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
 from kafka.structs import OffsetAndMetadata
@@ -41,11 +41,12 @@ def _docker_kafka() -> Any:
     """A testcontainers broker when a Docker engine answers; None otherwise (the usual case)."""
     try:
         import docker
-        from testcontainers.kafka import KafkaContainer
 
         docker.from_env().ping()
     except Exception:
         return None
+    from testcontainers.community.kafka import KafkaContainer
+
     return KafkaContainer()
 
 

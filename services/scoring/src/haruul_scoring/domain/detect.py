@@ -1,0 +1,106 @@
+"""Find indicator and place mentions in a folded report, honouring negation and context.
+
+All rules are compiled once at import and indexed by the letters they can start with
+(`prefilter`), so a report only tries the rules whose opening letters occur in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from haruul_scoring.domain import (
+    lexicon_compound,
+    lexicon_control,
+    lexicon_exploitation,
+    lexicon_recruitment,
+)
+from haruul_scoring.domain.context import Sentences
+from haruul_scoring.domain.gazetteer import Place, find_places
+from haruul_scoring.domain.lexicon import Rule
+from haruul_scoring.domain.negation import is_negated
+from haruul_scoring.domain.prefilter import build
+
+ALL_RULES: tuple[Rule, ...] = (
+    lexicon_control.RULES
+    + lexicon_exploitation.RULES
+    + lexicon_recruitment.RULES
+    + lexicon_compound.RULES
+)
+
+
+_INDEX = build(rule.regex for rule in ALL_RULES)
+
+
+# Being driven or shipped towards a hub or crossing town, in the same sentence, is an
+# irregular border crossing even without the word "border".
+_LAND_TRANSPORT = re.compile(
+    r"\b(?:by (?:car|van|bus|minibus|taxi|road|truck|boat)|drove|driven|driving|drive them"
+    r"|drive (?:him|her|me|us)|in a (?:car|van|truck))\b"
+    r"|\b(?:машин|микроавтобус|автобус|завь)\w*|\bна (?:машине|лодке|автобусе)"
+    r"|(?:坐车|坐車|开车|開車|坐船)"
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    start: int  # folded offsets
+    end: int
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: Place
+    start: int
+    end: int
+
+
+def find_indicators(folded: str, sentences: Sentences) -> list[Match]:
+    """Indicator matches that are neither negated nor in a reported/legit-scheme sentence.
+
+    Matches of one code never overlap (the earliest wins); different codes may share words,
+    e.g. "forced her to provide sexual services" is both VIO and S-SEX.
+    """
+    accepted: set[tuple[str, int, int]] = set()
+    for index, start, end in _INDEX.find(folded):
+        rule = ALL_RULES[index]
+        if not sentences.allows(rule.code, start):
+            continue
+        if rule.negatable:
+            sentence_start, _ = sentences.bounds(start)
+            if is_negated(folded, start, end, rule.lang, sentence_start):
+                continue
+        accepted.add((rule.code, start, end))
+    found: list[Match] = []
+    last_end: dict[str, int] = {}
+    for code, start, end in sorted(accepted):
+        if start >= last_end.get(code, -1):
+            found.append(Match(code, start, end))
+            last_end[code] = end
+    return found
+
+
+def find_place_mentions(folded: str, sentences: Sentences) -> list[PlaceMatch]:
+    """Gazetteer mentions outside reported sentences."""
+    return [
+        PlaceMatch(place, start, end)
+        for place, start, end in find_places(folded)
+        if sentences.allows("place", start)
+    ]
+
+
+def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
+    """S-HUB for hubs; S-XB for crossing towns or road/boat transport towards a hub or crossing."""
+    found: list[Match] = []
+    for pm in places:
+        if pm.place.role == "hub":
+            found.append(Match("S-HUB", pm.start, pm.end))
+        if pm.place.role == "crossing":
+            found.append(Match("S-XB", pm.start, pm.end))
+        if pm.place.role in ("hub", "crossing"):
+            s, e = sentences.bounds(pm.start)
+            transport = _LAND_TRANSPORT.search(folded, s, e)
+            if transport is not None:
+                found.append(Match("S-XB", transport.start(), transport.end()))
+    return found

@@ -1,0 +1,80 @@
+"""The scoring engine's public entry point: `assess(text) -> Assessment`.
+
+Pure and deterministic: no I/O, no clock, no randomness. Any string is accepted, including
+empty text, emoji, combining marks and right-to-left scripts.
+"""
+
+from __future__ import annotations
+
+from haruul_scoring.domain import context, detect, explain, score
+from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, PlaceHit
+from haruul_scoring.domain.normalize import Folded, fold
+
+ENGINE_VERSION = "2026.11.0"
+
+_MAX_EVIDENCE = 3
+
+
+def _evidence(folded: Folded, start: int, end: int) -> Evidence:
+    s, e = folded.span(start, end)
+    quote = folded.original[s:e]
+    stripped = quote.strip()
+    if stripped and stripped != quote:
+        s += len(quote) - len(quote.lstrip())
+        e = s + len(stripped)
+        quote = stripped
+    return Evidence(start=s, end=e, quote=quote)
+
+
+def _dedupe(items: list[Evidence]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[int, int], Evidence] = {}
+    for ev in sorted(items, key=lambda ev: (ev.start, ev.end)):
+        seen.setdefault((ev.start, ev.end), ev)
+    return tuple(seen.values())[:_MAX_EVIDENCE]
+
+
+def assess(text: str) -> Assessment:
+    """Score one report for trafficking risk, with the evidence for every indicator."""
+    folded = fold(text)
+    sentences = context.split(folded.text)
+    place_matches = detect.find_place_mentions(folded.text, sentences)
+    matches = detect.find_indicators(folded.text, sentences) + detect.place_signs(
+        folded.text, sentences, place_matches
+    )
+
+    by_code: dict[str, list[Evidence]] = {}
+    for m in matches:
+        by_code.setdefault(m.code, []).append(_evidence(folded, m.start, m.end))
+    indicators = tuple(
+        IndicatorHit(code=code, reason=explain.reason(code, evs[0].quote), evidence=evs)
+        for code in score.ORDER
+        if code in by_code
+        for evs in (_dedupe(by_code[code]),)
+    )
+
+    by_place: dict[str, tuple[detect.PlaceMatch, list[Evidence]]] = {}
+    for pm in place_matches:
+        entry = by_place.setdefault(pm.place.name, (pm, []))
+        entry[1].append(_evidence(folded, pm.start, pm.end))
+    places = tuple(
+        PlaceHit(
+            name=pm.place.name,
+            country=pm.place.country,
+            role=pm.place.role,
+            evidence=_dedupe(evs),
+        )
+        for pm, evs in by_place.values()
+    )
+
+    verdict = score.judge(frozenset(by_code))
+    return Assessment(
+        score=verdict.score,
+        level=verdict.level,
+        stage=verdict.stage,
+        indicators=indicators,
+        places=places,
+        explanation=explain.explanation(
+            verdict.level, verdict.stage, verdict.why, indicators, places
+        ),
+        engine_version=ENGINE_VERSION,
+    )

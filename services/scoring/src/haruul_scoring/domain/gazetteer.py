@@ -1,0 +1,203 @@
+"""Places that matter: scam hubs, transit cities, border crossings and fake "interview" stops.
+
+Each place has spellings in Latin, Cyrillic (Mongolian/Russian, with case suffixes), Chinese
+and local scripts. Roles:
+  hub        a known scam-compound area (fires S-HUB)
+  city       a large city with compounds but mostly ordinary travel (listed, no S-HUB alone)
+  crossing   an irregular border-crossing town (fires S-XB)
+  transit    an airport or city on the usual route (context only)
+  interview  a city used as a fake "interview" stop (context only)
+False friends are left out on purpose: "KK" alone (Khon Kaen) never matches KK Park, and
+country names are not places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haruul_scoring.domain.prefilter import UNSPACED_SCRIPT, build
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    role: str
+    spellings: tuple[str, ...]
+
+
+MM, KH, LA, TH, PH = "Myanmar", "Cambodia", "Laos", "Thailand", "Philippines"
+
+PLACES: tuple[Place, ...] = (
+    Place("KK Park", MM, "hub", (r"\bkk[- ]?park\b", r"\bкк[- ]?парк\w*", "kk园区", "kk園區")),
+    Place(
+        "Shwe Kokko",
+        MM,
+        "hub",
+        (
+            r"\bshwe ?kok+o\b",
+            r"\bшве ?кокк?о\w*",
+            r"\byatai new city\b",
+            "亚太新城",
+            "亞太新城",
+            "水沟谷",
+        ),
+    ),
+    Place(
+        "Myawaddy",
+        MM,
+        "hub",
+        (r"\bmyawa?dd?y\b", r"\bm[iy]awadi\b", r"\bмь?явадд?и\w*", "妙瓦底", "မြဝတီ"),
+    ),
+    Place("Tai Chang", MM, "hub", (r"\btai ?chang\b", "太昌")),
+    Place("Dongmei", MM, "hub", (r"\bdong ?mei\b", "东梅", "東梅")),
+    Place(
+        "Tachileik",
+        MM,
+        "hub",
+        (
+            r"\btachil?eik?\b",
+            r"\btachilek\b",
+            r"\bтачилейк\w*",
+            r"\bтачилек\w*",
+            "ท่าขี้เหล็ก",
+            "大其力",
+        ),
+    ),
+    Place(
+        "Shan State",
+        MM,
+        "hub",
+        (r"\bshan state\b", r"\bшан муж\w*", r"\bшта[тн]\w* шан\b", "掸邦", "撣邦"),
+    ),
+    Place("Kokang", MM, "hub", (r"\bkokang\b", r"\blaukk?aing?\b", r"\bкоканг\w*", "果敢")),
+    Place(
+        "Yangon",
+        MM,
+        "interview",
+        (r"\byangon\b", r"\brangoon\b", r"\bянгон\w*", r"\bрангун\w*", "仰光"),
+    ),
+    Place("Bavet", KH, "hub", (r"\bbavet\b", r"\bбавет\w*", r"\bsvay rieng\b", "巴域", "巴韦")),
+    Place(
+        "Poipet",
+        KH,
+        "hub",
+        (r"\bpoi ?pet\b", r"\bпойпет\w*", r"\bbanteay meanchey\b", "ប៉ោយប៉ែត", "波贝", "波貝"),
+    ),
+    Place(
+        "Sihanoukville",
+        KH,
+        "hub",
+        (
+            r"\bsihanoukville\b",
+            r"\bkampong som\b",
+            r"\bсиануквил\w*",
+            r"\bсианук\w*",
+            "西港",
+            "ព្រះសីហនុ",
+        ),
+    ),
+    Place(
+        "Phnom Penh",
+        KH,
+        "city",
+        (r"\bphnom ?penh\b", r"\bпном ?пен\w*", r"\bпномпэн\w*", "金边", "金邊"),
+    ),
+    Place("O'Smach", KH, "hub", (r"\bo'? ?smach\b", "奥斯马", "奧斯馬")),
+    Place("Koh Kong", KH, "hub", (r"\bkoh kong\b", "国公", "國公")),
+    Place(
+        "Golden Triangle SEZ",
+        LA,
+        "hub",
+        (
+            r"\bgolden triangle\b",
+            r"\bkings? romans?\b",
+            r"\bton pheung\b",
+            r"\bbokeo\b",
+            r"\bалтан гурвалжин\w*",
+            r"\bзолот\w* треугольник\w*",
+            "金三角",
+        ),
+    ),
+    Place("Boten", LA, "hub", (r"\bboten\b", r"\bботен\w*", "磨丁")),
+    Place(
+        "Bangkok",
+        TH,
+        "transit",
+        (r"\bbangkok\b", r"\bбангкок\w*", "曼谷", "กรุงเทพ"),
+    ),
+    Place(
+        "Suvarnabhumi airport",
+        TH,
+        "transit",
+        (r"\bsuvarnabhumi\b", r"\bсуварнабхуми\w*", r"\bdon mueang\b"),
+    ),
+    Place(
+        "Mae Sot",
+        TH,
+        "crossing",
+        (r"\bmae ?sot\b", r"\b(?:мэ|мае|мэй) ?сот\w*", "แม่สอด", "湄索"),
+    ),
+    Place("Phop Phra", TH, "crossing", (r"\bphop ?phra\b", "พบพระ")),
+    Place("Mae Ramat", TH, "crossing", (r"\bmae ?ramat\b", "แม่ระมาด")),
+    Place(
+        "Mae Sai",
+        TH,
+        "crossing",
+        (r"\bmae ?sai\b", r"\b(?:мэ|мае|мэй) ?сай\b", "แม่สาย", "美赛", "美賽"),
+    ),
+    Place(
+        "Aranyaprathet",
+        TH,
+        "crossing",
+        (r"\baranyaprathet\b", r"\bаранья?пратет\w*", "อรัญประเทศ"),
+    ),
+    Place("Sa Kaeo", TH, "transit", (r"\bsa ?kaeo\b", "สระแก้ว")),
+    Place("Chanthaburi", TH, "transit", (r"\bchanthaburi\b", "จันทบุรี")),
+    Place("Kanchanaburi", TH, "transit", (r"\bkanchanaburi\b", "กาญจนบุรี")),
+    Place("Bamban", PH, "hub", (r"\bbamban\b",)),
+    Place(
+        "Clark / Angeles",
+        PH,
+        "hub",
+        (r"\bclark (?:freeport|pampanga|economic zone)\b", r"\bangeles city\b"),
+    ),
+    Place("Parañaque", PH, "city", (r"\bpara[nñ]aque\b",)),
+    Place("Dubai", "United Arab Emirates", "interview", (r"\bdubai\b", r"\bдубай\w*", "迪拜")),
+    Place(
+        "Erlian",
+        "China",
+        "transit",
+        (r"\berlian\b", r"\berenhot\b", r"\bэрлянь\w*", r"\bэрээн\w*", "二连", "二連"),
+    ),
+    Place(
+        "Zamiin-Uud",
+        "Mongolia",
+        "transit",
+        (r"\bzam[iy]+n[- ]?uud\b", r"\bзамын[- ]?үүд\w*"),
+    ),
+)
+
+
+def _regexes() -> tuple[list[str], list[int]]:
+    """One regex per place and script family (spaced scripts are indexed, others scanned)."""
+    patterns: list[str] = []
+    owners: list[int] = []
+    for i, place in enumerate(PLACES):
+        spaced = [s for s in place.spellings if not UNSPACED_SCRIPT.search(s)]
+        unspaced = [s for s in place.spellings if UNSPACED_SCRIPT.search(s)]
+        for group in (spaced, unspaced):
+            if group:
+                patterns.append("|".join(group))
+                owners.append(i)
+    return patterns, owners
+
+
+_PATTERNS, _OWNERS = _regexes()
+_INDEX = build(_PATTERNS)
+
+
+def find_places(folded: str) -> list[tuple[Place, int, int]]:
+    """Every place mention in casefolded text as (place, start, end), in text order."""
+    found = {(start, end, _OWNERS[rule]) for rule, start, end in _INDEX.find(folded)}
+    return [(PLACES[owner], start, end) for start, end, owner in sorted(found)]

@@ -1,0 +1,185 @@
+"""Patterns for transit and compound signs: S-XB S-SCAM S-SOLD S-RAN S-SEX.
+
+Named hubs (S-HUB) come from the gazetteer, not from here. See `lexicon.py` for the notation.
+"""
+
+from __future__ import annotations
+
+from haruul_scoring.domain.lexicon import Lang, Rule, rules
+
+EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
+
+_OBJ = r"(?:him|her|them|me|us|people)"
+
+XB = (
+    rules(
+        "S-XB",
+        EN,
+        r"\b(?:across|over|crossed|crossing|cross) (?:the |a )?(?:river|border)\b",
+        r"\b(?:by|on a|in a) (?:small )?boat\b",
+        r"\bmoei\b",
+        r"\b(?:night crossing|at night (?:across|over|through))",
+        r"\b(?:drive|drives|drove|driven|driving|taking|take|took|taken|transport\w*|van|car|bus)"
+        r"\b…\b(?:to|near|toward\w*|across|at) the border\b",
+        r"\bnear the border\b",
+        r"\billegal(?:ly)? (?:cross\w*|border|entry)",
+        r"\bwithout (?:going through )?(?:immigration|border control|passport control|a stamp)",
+        r"\bsmuggl\w*",
+    )
+    + rules(
+        "S-XB",
+        MN,
+        r"\bхил~ (?:давуул~|даван~|давж|нууцаар|хууль бус)",
+        r"\bхууль бус(?:аар)? хил~",
+        r"\bзавь~ …(?:гол|хил|гатл|гарга)~",
+        r"\bгол~ (?:гатл|гатал|давж)~",
+        r"\bхил~ (?:рүү|ойролцоо|дээр|орчим)",
+    )
+    + rules(
+        "S-XB",
+        RU,
+        r"\bчерез (?:реку|границу)\b",
+        r"\bна лодке\b",
+        r"\bнелегальн\w* (?:переход|пересеч|пересек)\w*",
+        r"\b(?:к границе|у границы|на границу)\b",
+    )
+    + rules("S-XB", ZH, r"偷渡|坐船过河|坐船過河|过河|過河|越境|边境|邊境")
+)
+
+SCAM = (
+    rules(
+        "S-SCAM",
+        EN,
+        r"\b(?:forc\w*|made|make|makes|compel\w*|order\w*)\b…\b(?:scam|cheat|defraud|deceive|trick"
+        r"|chat with|con)\w*",
+        r"\b(?:cheat|scam|defraud|deceiv|trick|con)\w* (?:\w+ ){0,2}?(?:people|victims|foreigners"
+        r"|americans|europeans|customers|strangers|men|women)",
+        r"\b(?:fake|false) (?:profiles?|accounts?|identit\w*|personas?)",
+        r"\bpig[- ]?butcher\w*",
+        r"\b(?:romance|crypto|investment|love|online) (?:scams?|fraud)",
+        r"\bscripts?\b",
+        r"\bscam (?:compound|centre|center|company|work|job|operation|park)s?\b",
+        r"\b(?:bring in|make|earn|get) money from (?:victims|people)",
+        r"\bwork\w* (?:as|on|in) (?:a )?scam",
+    )
+    + rules(
+        "S-SCAM",
+        MN,
+        r"\bлуйвард(?:ах|аж|уул|дог)~",
+        r"\bлуйвр(?:ын|ыг)~",
+        r"\bлуйвар (?:ажил|хийлгэ|хий)~",
+        r"\bскрипт~",
+        r"\bхуурамч (?:профайл|аккаунт|хаяг|хуудас)~",
+        r"\b(?:хүмүүс|гадаад хүм)~ …(?:хуур|мэхл|залил)~",
+    )
+    + rules(
+        "S-SCAM",
+        RU,
+        r"\b(?:заставля\w*|вынужда\w*|принужда\w*|застав\w*)\b…\b(?:обманыва\w*|мошенни\w*|скам\w*"
+        r"|развод\w*)",
+        r"\bобманывать (?:людей|клиентов|иностранцев)",
+        r"\bмошенническ\w*",
+        r"\bфейков\w* (?:профил|аккаунт|страниц)\w*",
+        r"\bскрипт\w*",
+    )
+    + rules(
+        "S-SCAM",
+        ZH,
+        r"诈骗|詐騙|电诈|電詐|杀猪盘|殺豬盤|话术|話術|假(?:账号|帳號|身份)|骗(?:人|钱|錢)|網賭"
+        r"|网赌",
+    )
+)
+
+SOLD = (
+    rules(
+        "S-SOLD",
+        EN,
+        rf"\b(?<!be )(?<!get )(?:re-?)?sold (?:{_OBJ} )?(?:\w+ ){{0,2}}?to (?:another|a different"
+        rf"|other"
+        r"|a new|a second) (?:company|compound|boss|group|gang|park|employer|place)",
+        r"\b(?:was|were|been|got|has been|have been) (?:re-?)?sold\b",
+        r"\bresold\b",
+    )
+    + rules(
+        "S-SOLD",
+        MN,
+        r"\b(?:зарсан|зарагдсан|зарчихсан|худалдсан|худалдчихсан|зарагдчихсан)~",
+    )
+    + rules("S-SOLD", RU, r"\b(?:продали|перепродали|продан\w*|перепродан\w*)")
+    + rules(
+        "S-SOLD",
+        ZH,
+        r"(?:被)?(?:卖|賣)(?:到|给|給)(?:了)?(?:另一|别的|別的|其他)|转卖|轉賣|被卖|被賣",
+    )
+)
+
+RAN = (
+    rules(
+        "S-RAN",
+        EN,
+        r"\bransom\w*",
+        r"\busdt\b",
+        r"\b(?:we|i|family|parents|relatives) (?:must|have to|need to|should|has to) (?:pay|send"
+        r"|transfer)\b",
+        r"\b(?:asked|told|demand\w*|want\w*) (?:us|me|the family|his family|her family|our family"
+        r"|my family|his parents|her parents) to (?:pay|send|transfer)\b",
+        r"\bdemand\w* (?:money|\$|usd|payment|\d)",
+        r"\b(?:money|payment) (?:was |is |being )?demanded",
+        r"\bpay (?:for )?(?:his|her|their) (?:release|freedom)",
+        r"\b(?:called|messaged|wrote to|texted|contacted) (?:me|us|my family|our family|his family"
+        r"|her family)\b…\b(?:pay|send|transfer)\b",
+        r"\bmust (?:pay|send)\b…\bbefore (?:he|she|they) (?:can|could) (?:go|leave|come|return)",
+    )
+    + rules(
+        "S-RAN",
+        MN,
+        r"\bзолиос~",
+        r"\bмөнгө~ (?:нэх|шаард)~",
+        r"\bсуллах~ …(?:мөнгө|доллар|төгрөг|usdt)~",
+        r"\b(?:гэр бүл|ар гэр|эцэг эх)~ …мөнгө~ (?:нэх|шаард|явуул|шилжүүл)~",
+    )
+    + rules(
+        "S-RAN",
+        RU,
+        r"\bвыкуп\w*",
+        r"\bтребу\w* (?:деньги|денег|\d|заплатить|перевести)",
+        r"\b(?:заплатить|перевести|платить)\b…\b(?:чтобы (?:отпустили|освободили|вернуть"
+        r"|вернулся)|иначе)",
+    )
+    + rules(
+        "S-RAN",
+        ZH,
+        r"赎金|贖金|赎人|贖人|(?:要|让|讓)(?:我们|我們|家人)?(?:付|交|打)钱|交钱(?:才|就)(?:放人"
+        r"|能回)",
+    )
+)
+
+SEX = (
+    rules(
+        "S-SEX",
+        EN,
+        r"\b(?:forc\w*|made|make|makes|coerc\w*|pressur\w*)\b…\b(?:sex|sexual|prostitut\w*|escort"
+        r"|sleep with)\w*",
+        r"\bsexual (?:services|exploitation|work|slavery)",
+        r"\bsex (?:work|trade|slave\w*)\b",
+        r"\b(?:prostitut\w*|brothel\w*)",
+    )
+    + rules(
+        "S-SEX",
+        MN,
+        r"\bбиеэ (?:үнэл~|худалд~)",
+        r"\bбэлгийн (?:мөлжлөг|үйлчилгээ|хүчирхийлэл|мөлжих)~",
+        r"\bсадар самуун~",
+        r"\bянхан~",
+    )
+    + rules(
+        "S-SEX",
+        RU,
+        r"\bпроститу\w*",
+        r"\bсексуальн\w* (?:услуг|эксплуатац|рабств)\w*",
+        r"\b(?:секс-?рабств\w*|бордел\w*|интим-?услуг\w*)",
+    )
+    + rules("S-SEX", ZH, r"卖淫|賣淫|性服务|性服務|陪睡|强迫(?:她)?(?:卖淫|接客)|接客|色情服务")
+)
+
+RULES: tuple[Rule, ...] = XB + SCAM + SOLD + RAN + SEX

@@ -1,0 +1,250 @@
+"""Patterns for the ILO indicators of control over the person: DOC, MOV, ISO and VIO.
+
+Each indicator has patterns in English, Mongolian (Cyrillic, expanded to Latin typing),
+Russian and Chinese. See `lexicon.py` for the notation.
+"""
+
+from __future__ import annotations
+
+from haruul_scoring.domain.lexicon import Lang, Rule, rules
+
+EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
+
+_OBJ = r"(?:him|her|them|me|us|people|everyone|workers)"
+_POSS = r"(?:his|her|their|my|our|your|the|its)"
+_DOCS = r"(?:passports?|id(?: cards?)?|identity (?:cards?|documents?)|documents|papers)"
+_TAKE = (
+    r"(?:took|take|taken|takes|taking|confiscat\w*|seiz\w*|hold|holds|holding|held|kept|keep"
+    r"|keeps|keeping|retain\w*|withh[eo]ld\w*|collect\w*|grabbed|removed)"
+)
+_NEG_EN = r"(?:not|n't|never|no longer)"
+
+DOC = (
+    rules(
+        "DOC",
+        EN,
+        rf"\b{_TAKE}\b…{_DOCS}\b",
+        rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being) (?:taken|confiscated|seized"
+        r"|held|kept|retained|withheld|collected)",
+    )
+    + rules(
+        "DOC",
+        EN,
+        r"\b(?:has|have|had) no passport",
+        rf"\b(?:does|do|did)(?: not|n't) have {_POSS} passport",
+        r"\bwon't (?:give|return) (?:him|her|them|me|us)? ?(?:back )?" + _POSS + r" passport",
+        negatable=False,
+    )
+    + rules(
+        "DOC",
+        MN,
+        r"\b(?:паспорт|гадаад паспорт|бичиг баримт|үнэмлэх)-ыг~…(?:хураа~|авсан|авчихсан|аваад"
+        r"|авчихаад|авч|булаа~|барьж~|хадгал~|өгөхгүй|өгдөггүй|өгөхгүй|өгөөгүй)",
+        r"\b(?:паспорт|бичиг баримт)~ хураа~",
+    )
+    + rules(
+        "DOC",
+        MN,
+        r"\bпаспортгүй",
+        r"\bпаспорт~ (?:нь )?(?:байхгүй|алга)",
+        negatable=False,
+    )
+    + rules(
+        "DOC",
+        RU,
+        r"\b(?:забрал\w*|отобрал\w*|изъял\w*|отнял\w*|удержива\w*|держат|взяли|забирают|отбирают"
+        r"|конфиск\w*)…(?:паспорт\w*|документ\w*)",
+        r"\b(?:паспорт\w*|документ\w*)…(?:забрал\w*|отобрал\w*|изъял\w*|отнял\w*|конфиск\w*)",
+    )
+    + rules("DOC", RU, r"\bбез (?:паспорта|документов)\b", negatable=False)
+    + rules(
+        "DOC",
+        ZH,
+        r"(?:收走|没收|沒收|扣押|扣留|拿走|扣了|收了|拿了|扣下)…(?:护照|護照|证件|證件|身份证)",
+        r"(?:护照|護照|证件|證件)…(?:被收|被没收|被扣|被拿走|收走|扣押|扣留)",
+    )
+)
+
+MOV = (
+    rules(
+        "MOV",
+        EN,
+        rf"\b{_NEG_EN} (?:allowed|permitted|let) (?:to )?(?:leave|go|out|outside|home)",
+        r"\b(?:can't|cannot|can not|couldn't|unable to|not able to) (?:leave|go out|get out|escape"
+        r"|go outside|go home|come home|return home|walk out)",
+        rf"\b(?:won't|will not|don't|do not|doesn't|does not|didn't|did not) let {_OBJ}"
+        r" (?:leave|go|out|outside)",
+        r"\bif (?:he|she|they|i|we) (?:tries|try|tried|attempts?) to (?:leave|escape|run)",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        EN,
+        rf"\block(?:ed|s|ing)? {_OBJ} (?:up|in)\b",
+        r"\block(?:ed|s|ing)? (?:up|in)\b",
+        r"\block(?:ed|s|ing)? (?:him|her|them|me|us)\b",
+        r"\barmed (?:guards?|men)\b",
+        r"\bguards? (?:watch\w*|at the (?:gate|door)|everywhere|outside|with guns)",
+        r"\bguarded\b",
+        r"\bheld (?:captive|hostage|against (?:his|her|their|my) will|prisoner)",
+        r"\b(?:detained|confined|trapped|imprisoned|captive)\b",
+        r"\b(?:behind|outside|inside) (?:the |a )?(?:fence|walls|gates?)\b",
+        r"\b(?:in|to|into|inside|at) (?:a|the|another|this|that) (?:scam )?compound\b",
+    )
+    + rules(
+        "MOV",
+        MN,
+        r"\b(?:гадагш |гадаа )?(?:гаргахгүй|гаргадаггүй|гаргахгүй|гаргаж өгөхгүй|явуулахгүй"
+        r"|явуулдаггүй|суллахгүй)",
+        r"\bгар~ (?:чадахгүй|чаддаггүй|болохгүй|чадаагүй)",
+        r"\bгарах~ (?:зөвшөөрөхгүй|зөвшөөрдөггүй|боломжгүй)",
+        r"\bяв~ (?:чадахгүй|чаддаггүй|болохгүй)",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        MN,
+        r"\bхорь(?:ж|сон|чихсон|дог|оостой)~",
+        r"\bтүгж~",
+        r"\bцоож~",
+        r"\bхамгаалалт~",
+        r"\bзэвсэг~ (?:хамгаалагч|харуул)~",
+        r"\bхашаа~ …гар~",
+    )
+    + rules(
+        "MOV",
+        RU,
+        r"\bне (?:выпуска\w*|отпуска\w*|пуска\w*)",
+        r"\bне (?:да\w*|позволя\w*) (?:уйти|уехать|выйти|вернуться)",
+        r"\bне (?:может|могу|можем|могут) (?:уйти|уехать|выйти|вернуться|сбежать)",
+        r"\bнельзя (?:выходить|выйти|уйти|уехать)",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        RU,
+        r"\b(?:запер\w*|заперт\w*|взаперти)",
+        r"\b(?:удержива\w*|удерживают)\b",
+        r"\b(?:вооруж[её]нн\w* )?охран\w*",
+        r"\bв плену\b",
+    )
+    + rules(
+        "MOV",
+        ZH,
+        r"不(?:让|讓|准|许|許)(?:他|她|我|我们|他们|人)?(?:离开|離開|出去|走|回国|回國|出门|出門)",
+        r"(?:无法|無法|不能|没法|沒法)(?:离开|離開|出去|回国|回國)",
+        r"出不去",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        ZH,
+        r"关(?:起来|在)|關(?:起來|在)|锁在|鎖在|被关|被關|软禁|軟禁|囚禁|拘禁|看守|武装(?:人员"
+        r"|保安|警卫)",
+    )
+)
+
+ISO = (
+    rules(
+        "ISO",
+        EN,
+        rf"\b{_TAKE}\b…{_POSS}? ?(?:phones?|mobiles?|cell ?phones?)\b",
+        r"\b(?:phones?|messages|chats?|calls?) (?:are|is|were|was|get|gets) (?:checked|monitored"
+        r"|watched|read|controlled|listened to)",
+        r"\bcompany phone\b",
+    )
+    + rules(
+        "ISO",
+        EN,
+        r"\b(?:has|have|had)(?: not|n't| never) (?:called|answered|replied|responded|written"
+        r"|contacted|messaged|texted|been (?:in touch|in contact|reachable|online))",
+        r"\b(?:he|she|they)(?: does| did)?(?: not|n't) (?:answer|reply|respond|pick up)\w*",
+        r"\b(?:not|stopped|no longer) (?:answering|replying|responding|picking up|calling)",
+        r"\b(?:can't|cannot|can not|couldn't|unable to|not able to|not allowed to) (?:contact"
+        r"|call|reach|talk to|message|speak to|text|use (?:his|her|their|my|a|the) phone)",
+        r"\b(?:lost|no) (?:contact|news|word|communication) (?:with|from)\b",
+        r"\bunreachable\b",
+        r"\bphone (?:is |has been )?(?:off|switched off|turned off|disconnected)",
+        negatable=False,
+    )
+    + rules(
+        "ISO",
+        MN,
+        r"\b(?:утас|утс)~ (?:авахгүй|авдаггүй|аваагүй|салгасан|хураа~|авчихсан)",
+        r"\bутсыг нь (?:авсан|авчихсан|хураа~)",
+        r"\bхолбоо (?:барь~ )?(?:чадахгүй|чадаагүй|боломжгүй|тасар~|тасарсан)",
+        r"\bхолбогд~ (?:чадахгүй|чадаагүй)",
+        r"\b(?:холбогдохгүй|холбогдоогүй|холбогддоггүй|залгаагүй|залгахгүй|сураггүй)",
+        r"\bхариу (?:өгөхгүй|өгөөгүй|өгдөггүй|ирэхгүй|ирээгүй)",
+        negatable=False,
+    )
+    + rules(
+        "ISO",
+        RU,
+        r"\b(?:забрал\w*|отобрал\w*|отнял\w*)…телефон\w*",
+        r"\b(?:телефон\w*|переписк\w*|сообщени\w*) (?:проверя\w*|контролиру\w*|читают)",
+    )
+    + rules(
+        "ISO",
+        RU,
+        r"\bне (?:выходит на связь|выходил\w* на связь|отвечает|отвечал\w*|звонит|звонил\w*"
+        r"|бер[её]т трубку|брал\w* трубку)",
+        r"\b(?:пропал\w*|потерял\w*|нет) (?:с ним |с ней )?связ\w*",
+        r"\bне (?:можем|могу|может) (?:дозвониться|связаться)",
+        r"\bперестал\w* (?:отвечать|звонить|выходить на связь)",
+        negatable=False,
+    )
+    + rules(
+        "ISO",
+        ZH,
+        r"(?:收走|没收|沒收|拿走)…(?:手机|手機|电话|電話)",
+        r"监控(?:手机|聊天|通话)",
+    )
+    + rules(
+        "ISO",
+        ZH,
+        r"联系不上|聯繫不上|联系不到|失联|失聯|不接电话|不接電話|不回(?:消息|信息|微信)"
+        r"|没有(?:回复|消息)",
+        negatable=False,
+    )
+)
+
+VIO = (
+    rules(
+        "VIO",
+        EN,
+        r"\b(?:beat|beats|beaten|beating|beatings|punched|kicked|whipped|slapped|tortur\w*"
+        r"|assault\w*|rap(?:e|ed|ing)|bruis\w*|injur\w*|tasered|tased)\b",
+        rf"\b(?:hit|hits|hitting|hurt|hurts|shock\w*) {_OBJ}\b",
+        r"\belectric(?:al)? (?:shocks?|batons?|prods?|sticks?)",
+        r"\b(?:forced|forcing|forces|force|made|makes|make) (?:her|him|them|me|us|women|girls)"
+        r" (?:\w+ ){0,3}?(?:sex|sexual|prostitut\w*|sleep with)",
+        r"\bsexual(?:ly)? (?:abuse\w*|assault\w*|violence)",
+    )
+    + rules(
+        "VIO",
+        MN,
+        r"\bзод(?:сон|ож|дог|оод|чихсон|уулсан|но)~",
+        r"\bцохи(?:ж|сон|дог|оод|чихсон|уулсан)~",
+        r"\bцахилгаан~ …(?:цохи~|цочоо~|бороохой~|шок~)",
+        r"\bтамла~",
+        r"\bхүчин(?:дсэн|дэж|ддэг)~",
+        r"\bхүчирхийл~",
+        r"\bхүч хэрэглэ~",
+        r"\b(?:гэмтээсэн|өшиглө~)",
+        r"\bбиеэ (?:үнэлүүл~|үнэлэхийг шаард~)",
+    )
+    + rules(
+        "VIO",
+        RU,
+        r"\b(?:бь[её]т|бьют|избива\w*|избил\w*|избит\w*|пыта\w*|пытк\w*|электрошок\w*|током"
+        r"|шокер\w*|изнасил\w*|насили\w*|побо\w*)",
+    )
+    + rules(
+        "VIO",
+        ZH,
+        r"殴打|毆打|打(?:他|她|我|我们|他们)|被打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
+        r"|體罰|酷刑",
+    )
+)
+RULES: tuple[Rule, ...] = DOC + MOV + ISO + VIO

@@ -1,0 +1,284 @@
+"""Patterns for recruitment-stage scam signs: S-AD S-SKILL S-TRV S-FEE S-OFF S-CONF S-AID.
+
+These are the signs that let a person be stopped before departure. See `lexicon.py` for the
+notation.
+"""
+
+from __future__ import annotations
+
+from haruul_scoring.domain.lexicon import Lang, Rule, rules
+
+EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
+
+_ROLE = (
+    r"(?:customer (?:service|support)|(?:an |the )?it (?:job|work|specialist|position|field"
+    r"|company)"
+    r"|programmers?|developers?|coders?|data entry|typing|typists?|translators?|interpreters?"
+    r"|hr|human resources|operators?|(?:online|digital|internet) marketing|marketing|models?"
+    r"|modell?ing|casinos?|call cent(?:er|re)|receptionists?|waitress(?:es)?|waiters?|sales"
+    r"|office (?:job|work)|factory (?:job|work)|chat (?:support|agents?)|game testers?|hostess)"
+)
+_OFFER = (
+    r"(?:offer\w*|promis\w*|recruit\w*|hiring|hires?|looking for|seeking|jobs?|work as|working as"
+    r"|vacanc\w*|ads?|advert\w*|positions?|invit\w*)"
+)
+_MONEY = r"(?:\$|usd ?|us\$ ?)\d[\d,.]*k?|\d[\d,.]*k? ?(?:\$|usd|dollars?|usdt)"
+
+AD = (
+    rules(
+        "S-AD",
+        EN,
+        rf"\b{_OFFER}\b…\b{_ROLE}\b",
+        rf"\b{_ROLE} (?:jobs?|work|positions?|vacanc\w*|agents?)\b",
+        rf"(?:{_MONEY}) (?:a|per|/|each|every) ?month",
+        rf"(?:{_MONEY}) (?:monthly )?(?:salary|wage|pay)",
+        r"\b(?:very |extremely |really )?(?:high|good|big|huge|great) (?:salary|salaries|pay"
+        r"|wages?|income)",
+        r"\b(?:well|highly)[- ]paid\b",
+    )
+    + rules(
+        "S-AD",
+        MN,
+        r"\b(?:орчуулагч|оператор|хүний нөөц|программист|програмист|казино|загвар өмсөгч|маркетинг"
+        r"|харилцагчийн үйлчилгээ|зөөгч|ресепшн|it|айти|мэдээллийн технологи)~ …(?:ажил~|зар~"
+        r"|санал~|хайж|авна|чиглэл~)",
+        r"\b(?:ажил~|санал~|зар~) …(?:орчуулагч|оператор|программист|казино|загвар өмсөгч"
+        r"|маркетинг)~",
+        r"\b(?:it|айти) (?:ажил|чиглэл|мэргэж)~",
+        r"\b(?:өндөр|сайн|их) цалин~",
+        r"\b(?:сард |сарын )?\d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)~ …цалин~",
+        r"\bсард \d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)",
+        r"\b(?:казино|казинод)~ ажилл~",
+    )
+    + rules(
+        "S-AD",
+        RU,
+        r"\b(?:оператор\w*|переводчик\w*|менеджер\w*|программист\w*|казино|модел\w*|колл-?центр\w*"
+        r"|служб\w* поддержки|айти|it-?специалист\w*)\b…\b(?:ваканси\w*|работ\w*|предлож\w*|ищ\w*)",
+        r"\b(?:ваканси\w*|работ\w*|предлож\w*)\b…\b(?:оператор\w*|переводчик\w*|программист\w*"
+        r"|казино)",
+        r"\b(?:высок\w*|хорош\w*|больш\w*) (?:зарплат\w*|заработ\w*|доход\w*)",
+        rf"(?:{_MONEY}|\d[\d ]* ?(?:долларов|\$)) в месяц",
+    )
+    + rules(
+        "S-AD",
+        ZH,
+        r"客服|打字员|打字員|程序员|程序員|人事专员|运营|運營|网络营销|網絡營銷|模特|博彩|赌场"
+        r"|賭場|高薪|月薪|底薪|包吃住",
+    )
+)
+
+SKILL = (
+    rules(
+        "S-SKILL",
+        EN,
+        r"\b(?:speaks?|speaking|fluent in|knows?|with good|good|who speak\w*|knowledge of)"
+        r" (?:\w+ )?(?:english|chinese|mandarin|cantonese|korean|japanese|russian|thai|vietnamese)",
+        r"\b(?:english|chinese|mandarin|korean|japanese|russian)[- ]speak\w*",
+        r"\b(?:it|computer|programming|coding|typing|language) skills\b",
+        r"\bgood (?:at|with) computers?\b",
+        r"\b(?:translators?|interpreters?|programmers?)\b",
+    )
+    + rules(
+        "S-SKILL",
+        MN,
+        r"\b(?:англи|хятад|солонгос|япон|орос|тай) хэл(?:тэй|ээр ярьдаг|ээр ярих|сайн|мэддэг)~",
+        r"\bгадаад хэл(?:тэй|сайн|мэддэг)~",
+        r"\bкомпьютер~ (?:сайн|мэддэг|ашигла~)",
+        r"\bорчуулагч~",
+    )
+    + rules(
+        "S-SKILL",
+        RU,
+        r"\b(?:знани\w*|владени\w*|со знанием|знающ\w*|говорящ\w*)\s+(?:английск|китайск|корейск"
+        r"|японск|русск)\w*",
+        r"\bпереводчик\w*",
+    )
+    + rules(
+        "S-SKILL",
+        ZH,
+        r"会(?:英语|中文|韩语|日语|俄语|电脑|打字)|會(?:英語|中文|韓語|日語|電腦)|懂(?:英语|电脑)"
+        r"|英语(?:好|流利)|翻译",
+    )
+)
+
+TRV = (
+    rules(
+        "S-TRV",
+        EN,
+        r"\b(?:pay|paid|pays|paying|cover\w*|provid\w*|buy|buys|bought|arrang\w*|book\w*)\b…"
+        r"\b(?:plane |air |flight )?(?:tickets?|flights?|airfare|travel|visas?)\b",
+        r"\bfree (?:flights?|tickets?|travel|air ?fare|visas?)\b",
+        r"\b(?:tourist|visit|visitor) visas?\b",
+        r"\b(?:arrange|cover|pay|organi[sz]e)\w* (?:everything|all (?:the )?(?:costs|expenses"
+        r"|travel))",
+        r"\bpick (?:him|her|you|them|me|us) up at (?:the )?(?:\w+ )?airport",
+    )
+    + rules(
+        "S-TRV",
+        MN,
+        r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг)~ …(?:төлнө|даана|хариуцна|авч өгнө|гаргана"
+        r"|компани|үнэгүй)~",
+        r"\bвиз~ …(?:хариуцна|гаргаж өгнө|даана|төлнө)~",
+        r"\b(?:бүх|бүх л) зардл~ …(?:даа|хариуц|төл)~",
+        r"\b(?:жуулчны|аялал жуулчлалын|туристын) виз~",
+        r"\bүнэгүй (?:тийз|нислэг|онгоц)~",
+    )
+    + rules(
+        "S-TRV",
+        RU,
+        r"\b(?:оплат\w*|оплачива\w*|купят|покупа\w*|бесплатн\w*|берут на себя)…(?:билет\w*"
+        r"|перел[её]т\w*|дорог\w*|виз\w*)",
+        r"\bтуристическ\w* виз\w*",
+    )
+    + rules(
+        "S-TRV",
+        ZH,
+        r"(?:包|报销|報銷|免费|免費|提供|负责|負責)(?:机票|機票|签证|簽證|路费|路費|食宿|吃住)"
+        r"|旅游签证|旅遊簽證|落地签",
+    )
+)
+
+FEE = (
+    rules(
+        "S-FEE",
+        EN,
+        r"\b(?:agent|agency|processing|visa|training|placement|registration|recruitment|service)"
+        r" fees?\b",
+        r"\b(?:asked|ask\w*|demand\w*|charg\w*|want\w*|requir\w*|paid|pay|took|take|taken)\b…"
+        r"\b(?:fees?|deposit|commission|tugriks?|togrog|mnt)\b",
+        r"\b(?:agent|agency|recruiter|broker|company)\b…\b(?:took|asked|demanded|charged)\b…"
+        r"(?:\$|tugrik|₮|mnt|usd|dollars?|money)",
+        r"\bloan (?:before|to (?:pay|cover)|for the (?:visa|ticket|trip))",
+    )
+    + rules(
+        "S-FEE",
+        MN,
+        r"\bхураамж~",
+        r"\b(?:урьдчилгаа|барьцаа)~ (?:мөнгө|төлбөр)~",
+        r"\bзуучлал~ (?:төлбөр|хөлс|мөнгө)~",
+        r"\b(?:агент|зуучлагч|компани)~ …\d[\d,.]* (?:сая )?(?:төгрөг|доллар)~ …(?:авсан|нэх~"
+        r"|төлүүл~"
+        r"|шаард~)",
+    )
+    + rules(
+        "S-FEE",
+        RU,
+        r"\b(?:комисси\w*|предоплат\w*|залог\w*)",
+        r"\bзаплатить за (?:визу|оформление|документы|трудоустройство)",
+    )
+    + rules(
+        "S-FEE",
+        ZH,
+        r"中介费|中介費|押金|手续费|手續費|签证费|簽證費|保证金|保證金|介绍费|報名費|报名费",
+    )
+)
+
+OFF = (
+    rules(
+        "S-OFF",
+        EN,
+        r"\bofficial (?:\w+ )?(?:contracts?|agreements?|documents?|invitations?|partners?"
+        r"|programm?e?s?|recruit\w*|employment)",
+        r"\bcooperation (?:agreement|contract|memorandum)",
+        r"\b(?:government|embassy|ministry|state)[- ](?:approved|backed|programm?e?|licen[cs]ed"
+        r"|linked|partner\w*|contract)",
+        r"\b(?:approved|licen[cs]ed|endorsed|certified|backed) by (?:the )?(?:government|embassy"
+        r"|ministry|state)",
+    )
+    + rules(
+        "S-OFF",
+        MN,
+        r"\bалбан ёсны (?:гэрээ|ажил|урилга|хөдөлмөрийн гэрээ|компани|хамтын)~",
+        r"\bалбаны гэрээ~",
+        r"\bхамтын ажиллагааны гэрээ~",
+        r"\bзасгийн газр~ …(?:зөвшөөр|хамтар|хөтөлбөр)~",
+    )
+    + rules(
+        "S-OFF",
+        RU,
+        r"\bофициальн\w* (?:договор|контракт|соглашени|трудоустройств|приглашени)\w*",
+        r"\bсоглашени\w* о сотрудничестве",
+        r"\bгосударственн\w* программ\w*",
+    )
+    + rules(
+        "S-OFF",
+        ZH,
+        r"正规(?:合同|公司|劳务)|正規(?:合同|公司)|官方(?:合同|合作)|合作协议|合作協議"
+        r"|政府(?:批准|合作)",
+    )
+)
+
+CONF = (
+    rules(
+        "S-CONF",
+        EN,
+        r"\b(?:not to|don't|do not|never|mustn't|must not|shouldn't|should not) (?:tell|inform"
+        r"|share|discuss|mention|talk about|talk to)\b…\b(?:anyone|anybody|family|parents"
+        r"|relatives|friends|others|us|them|the (?:offer|job|trip)|about|police|embassy)\b",
+        r"\b(?:nobody|no one|no-one) (?:must|should|can) know\b",
+        r"\bkeep (?:it|this|that|the (?:offer|job|trip|details)) (?:a )?(?:secret|confidential"
+        r"|private|quiet)",
+        r"\b(?:confidential|secret) (?:offer|job|contract|deal)",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        MN,
+        r"\b(?:битгий|бүү) (?:хэл|яри|ярь|мэдэгд)~",
+        r"\bхэнд ч (?:хэлэхгүй|хэлж болохгүй|мэдэгдэхгүй)",
+        r"\bнууц~ (?:байлга|хадгал)~",
+        r"\b(?:бусдад|хэнд ч) (?:хэлж болохгүй|бүү|битгий)",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        RU,
+        r"\bникому не (?:говор|рассказ|сообща)\w*",
+        r"\bне (?:говорить|рассказывать|сообщать)\b…\b(?:родн\w*|семь\w*|никому)",
+        r"\b(?:держать|хранить) в (?:секрете|тайне)",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        ZH,
+        r"不要告诉|不要告訴|别告诉|別告訴|不准告诉|保密|(?:不要|别|別)跟(?:家人|任何人|别人)说",
+        negatable=False,
+    )
+)
+
+AID = (
+    rules(
+        "S-AID",
+        EN,
+        r"\b(?:paid|pays|covered|cleared|settled|paid off)\b…(?:'s)?\b(?:rent|debts?|loans?|bills?"
+        r"|tuition|hospital|medical|school fees)\b",
+        r"\b(?:gave|gives|lent|loaned|sent) (?:him|her|them|me|us) (?:money|cash|gifts?|a phone"
+        r"|\$)",
+        r"\bfinancial (?:help|support|assistance|aid)\b",
+    )
+    + rules(
+        "S-AID",
+        MN,
+        r"\b(?:зээл|өр|түрээс|сургалтын төлбөр)~ …(?:төлж|төлөхөд|дарж|дарахад|төлөөд)~ …(?:өгсөн"
+        r"|өглөө|өгчээ)",
+        r"\b(?:санхүүгийн|мөнгөн) (?:тусламж|дэмжлэг)~",
+        r"\bбэлэг (?:өгсөн|өгдөг|өгч)",
+    )
+    + rules(
+        "S-AID",
+        RU,
+        r"\b(?:оплатил\w*|погасил\w*|закрыл\w*)\b…\b(?:долг\w*|кредит\w*|аренд\w*|квартир\w*"
+        r"|уч[её]б\w*)",
+        r"\bдал\w* (?:ему|ей|им) денег",
+        r"\bфинансов\w* (?:помощ|поддержк)\w*",
+    )
+    + rules(
+        "S-AID",
+        ZH,
+        r"帮(?:他|她|我)?(?:还债|还贷|付房租|交学费)|幫(?:他|她)?(?:還債|付房租)|资助|資助"
+        r"|经济(?:援助|帮助)",
+    )
+)
+
+RULES: tuple[Rule, ...] = AD + SKILL + TRV + FEE + OFF + CONF + AID

@@ -1,0 +1,102 @@
+"""Mongolian spelling fold: one Cyrillic pattern matches Cyrillic and Latin-typed Mongolian.
+
+Mongolians often type Mongolian in Latin letters on phones ("passport-iig hurааsan",
+"undur tsalin", "ongotsnii tiiziig"), sometimes with Cyrillic letters mixed into a Latin word.
+Instead of transliterating every report (slow, and it breaks offsets), each Cyrillic letter of
+a Mongolian *pattern* is expanded into a class that accepts the letter and its usual Latin
+spellings (х → х/h/kh/x, ц → ц/ts/c, ө → ө/o/u/ö, ү → ү/u/v/ü, ы/и/й → i/y/ii ...). Repeated
+letters collapse (long vowels are often typed short), and every letter accepts repetition, so
+"хураасан" matches "hurasan" and "khuraasan".
+
+The pattern mini-language (after expansion it is an ordinary regex):
+  ~   the rest of the word, including a hyphenated suffix ("паспорт~" matches "passport-iig")
+  -   an optional hyphen at a suffix boundary
+  …   a short gap inside the same sentence, then a word start
+  (space) one or more non-word characters
+Anything else (groups, alternation, \\b, Latin letters, digits) passes through unchanged.
+Do not put a quantifier directly after a Cyrillic letter: write alternatives instead.
+"""
+
+from __future__ import annotations
+
+_LETTER: dict[str, str] = {
+    "а": "[аa]",
+    "б": "[бb]",
+    "в": "[вvw]",
+    "г": "[гg]",
+    "д": "[дd]",
+    "е": "(?:[еэeё]|ye)",
+    "ё": "(?:[ёеe]|yo)",
+    "ж": "(?:[жj]|zh)",
+    "з": "(?:[зz]|dz)",
+    "к": "[кk]",
+    "л": "[лl]",
+    "м": "[мm]",
+    "н": "[нn]",
+    "о": "[оoө]",
+    "ө": "(?:[өоуoöu]|oe)",
+    "п": "[пp]",
+    "р": "[рr]",
+    "с": "[сs]",
+    "т": "[тt]",
+    "у": "[уuү]",
+    "ү": "(?:[үуuüv]|ue)",
+    "ф": "[фf]",
+    "х": "(?:[хhx]|kh)",
+    "ц": "(?:[цc]|ts)",
+    "ч": "(?:[чc]|ch)",
+    "ш": "(?:[шs]|sh)",
+    "щ": "(?:щ|sh)",
+    "э": "[эеe]",
+    "ю": "(?:[юү]|yu|iu|yo)",
+    "я": "(?:я|ya|ia)",
+}
+_I_RUN_LETTERS = frozenset("ийы")
+_I_RUN = "[ийыiy]+"
+_SOFT = {"ь": "[ьi]?", "ъ": "[ъi]?"}
+
+REST_OF_WORD = r"[\w-]*"
+GAP = r"[\w-]*(?:[^.!?\n]|\.(?=\S)){0,60}?\b"
+SPACE = r"\W+"
+
+
+def expand(pattern: str) -> str:
+    """Turn a Cyrillic Mongolian pattern into a regex that also matches Latin typing."""
+    out: list[str] = []
+    previous = ""
+    escaped = False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            previous = ""
+            continue
+        if ch == "\\":
+            out.append(ch)
+            escaped = True
+            previous = ""
+            continue
+        if ch in _I_RUN_LETTERS:
+            if previous != "i-run":
+                out.append(_I_RUN)
+            previous = "i-run"
+            continue
+        if ch in _LETTER:
+            if ch != previous:
+                out.append(_LETTER[ch] + "+")
+            previous = ch
+            continue
+        previous = ""
+        if ch in _SOFT:
+            out.append(_SOFT[ch])
+        elif ch == "~":
+            out.append(REST_OF_WORD)
+        elif ch == "-":
+            out.append("-?")
+        elif ch == "…":
+            out.append(GAP)
+        elif ch == " ":
+            out.append(SPACE)
+        else:
+            out.append(ch)
+    return "".join(out)

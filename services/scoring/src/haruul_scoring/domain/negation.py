@@ -1,0 +1,54 @@
+"""Is a pattern match negated by the words around it?
+
+English, Russian and Chinese put the negation before the verb ("did not take his passport",
+"не забрали паспорт", "没有收走护照"); Mongolian puts it in a suffix of the verb ("паспортыг
+аваагүй", "khuraagaagui") or a following "биш", and prohibitions ("битгий", "бүү") before it.
+Only the clause around the match is looked at, so "they took his passport and he cannot leave"
+keeps both facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haruul_scoring.domain.lexicon import Lang
+from haruul_scoring.domain.mongolian import expand
+
+_CLAUSE_BREAK = re.compile(
+    r".*(?:[,;:()\"]|[，、；：]|\b(?:and|but|so|because|then|while|although|after|when"
+    r"|и|но|а|потому что|когда)\b)",
+    re.DOTALL,
+)
+_PRE_WINDOW = 40
+_ZH_WINDOW = 4
+
+_PRE_CUES: dict[Lang, re.Pattern[str]] = {
+    Lang.EN: re.compile(r"\b(?:not|never|no|nobody|no one|neither|nor)\b|n't\b"),
+    Lang.RU: re.compile(r"\b(?:не|нет|ни|никто|никогда)\b"),
+    Lang.MN: re.compile(expand(r"\b(?:битгий|бүү|хэзээ ч)\b")),
+    Lang.ZH: re.compile(r"[没沒不未别別无無]"),
+}
+_MN_WORD_END = re.compile(r"[\w-]*")
+_MN_NEG_SUFFIX = re.compile(expand(r"(?:гүй|гуй)$"))
+_MN_NEG_NEXT = re.compile(expand(r"\W+(?:биш|үгүй)\b"))
+
+
+def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: int) -> bool:
+    """True when the match folded[start:end] in language `lang` is negated."""
+    window_start = max(sentence_start, start - (_ZH_WINDOW if lang is Lang.ZH else _PRE_WINDOW))
+    before = folded[window_start:start]
+    if lang is not Lang.ZH:
+        clause = _CLAUSE_BREAK.match(before)
+        if clause is not None:
+            before = before[clause.end() :]
+    if _PRE_CUES[lang].search(before):
+        return True
+    if lang is Lang.MN:
+        word_end = _MN_WORD_END.match(folded, end)
+        stop = word_end.end() if word_end is not None else end
+        last_word = folded[max(start, folded.rfind(" ", start, stop) + 1) : stop]
+        if _MN_NEG_SUFFIX.search(last_word):
+            return True
+        if _MN_NEG_NEXT.match(folded, stop):
+            return True
+    return False

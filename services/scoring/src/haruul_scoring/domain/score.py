@@ -1,0 +1,122 @@
+"""From the set of indicators found to a level, a stage and a 0–100 score.
+
+Level rules (the first that applies wins; each names why):
+  CRITICAL  violence, ransom, sale between compounds or sexual exploitation (any one), or two
+            or more different signs of being held/exploited now (HELD below).
+  HIGH      one HELD sign; an irregular border crossing (S-XB); a red-flag recruitment sign
+            (secrecy, official-looking contract, financial help first) with any other sign;
+            a named scam hub or deception together with a job offer, lost contact or another
+            sign; lost contact together with a hub or a job offer; four or more different
+            recruitment signs.
+  MEDIUM    any other indicator (e.g. a job ad abroad with a high salary, a fee, silence).
+  LOW       nothing found.
+The score is the sum of indicator weights, clamped into the band of the level, so a higher
+level always has a higher score and more evidence moves a report up inside its band.
+
+Stage: DESTINATION when any sign of being held or exploited now is present (an emergency);
+RECRUITMENT when only pre-departure signs are (prevention is still possible); else NONE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from haruul_scoring.domain.model import Level, Stage
+
+WEIGHTS: dict[str, int] = {
+    "VIO": 40,
+    "S-RAN": 40,
+    "S-SOLD": 35,
+    "S-SEX": 35,
+    "DOC": 30,
+    "MOV": 30,
+    "THR": 30,
+    "DEBT": 25,
+    "S-SCAM": 25,
+    "S-XB": 25,
+    "WAG": 20,
+    "S-CONF": 20,
+    "ISO": 15,
+    "COND": 15,
+    "OT": 15,
+    "DEC": 15,
+    "S-HUB": 15,
+    "S-OFF": 15,
+    "S-AID": 15,
+    "S-AD": 10,
+    "S-TRV": 10,
+    "S-FEE": 10,
+    "S-SKILL": 5,
+    "VUL": 5,
+}
+
+SEVERE = frozenset({"VIO", "S-RAN", "S-SOLD", "S-SEX"})
+HELD = frozenset({"MOV", "DOC", "THR", "DEBT", "WAG", "OT", "COND", "S-SCAM"}) | SEVERE
+RED_FLAG_RECRUITMENT = frozenset({"S-CONF", "S-OFF", "S-AID"})
+RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF", "S-CONF", "S-AID"})
+DESTINATION = HELD | {"ISO"}
+
+BANDS: dict[Level, tuple[int, int]] = {
+    Level.LOW: (0, 19),
+    Level.MEDIUM: (20, 49),
+    Level.HIGH: (50, 74),
+    Level.CRITICAL: (75, 100),
+}
+
+# Order in which codes are listed to an officer: the most serious first.
+ORDER: tuple[str, ...] = tuple(sorted(WEIGHTS, key=lambda c: -WEIGHTS[c]))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    level: Level
+    stage: Stage
+    score: int
+    why: str
+
+
+def _level(codes: frozenset[str]) -> tuple[Level, str]:
+    severe = codes & SEVERE
+    held = codes & HELD
+    recruitment = codes & RECRUITMENT
+    if severe:
+        return Level.CRITICAL, "violence, ransom, sale or sexual exploitation is reported"
+    if len(held) >= 2:
+        return Level.CRITICAL, "two or more signs that the person is held or exploited now"
+    if held:
+        return Level.HIGH, "a sign that the person is held or exploited now"
+    if "S-XB" in codes:
+        return Level.HIGH, "an irregular border crossing on the known scam-compound routes"
+    others = codes - RED_FLAG_RECRUITMENT
+    if codes & RED_FLAG_RECRUITMENT and (others or len(codes & RED_FLAG_RECRUITMENT) > 1):
+        return Level.HIGH, (
+            "a red-flag recruitment tactic (secrecy, an official-looking contract or money"
+            " given first) with other signs"
+        )
+    if "S-HUB" in codes and codes - {"S-HUB"}:
+        return Level.HIGH, "a named scam-compound hub together with other signs"
+    if "DEC" in codes and codes & {"S-TRV", "S-HUB", "ISO"}:
+        return Level.HIGH, "deception about the job or place together with travel or lost contact"
+    if "ISO" in codes and (recruitment or "DEC" in codes):
+        return Level.HIGH, "lost contact after a job offer abroad"
+    if len(recruitment) >= 4:
+        return Level.HIGH, "many recruitment warning signs together"
+    if codes:
+        return Level.MEDIUM, "warning signs that are not conclusive on their own"
+    return Level.LOW, "no trafficking indicators were found"
+
+
+def _stage(codes: frozenset[str]) -> Stage:
+    if codes & DESTINATION:
+        return Stage.DESTINATION
+    if codes & (RECRUITMENT | {"S-XB", "DEC"}):
+        return Stage.RECRUITMENT
+    return Stage.NONE
+
+
+def judge(codes: frozenset[str]) -> Verdict:
+    """Level, stage and score for a set of indicator codes."""
+    level, why = _level(codes)
+    low, high = BANDS[level]
+    raw = sum(WEIGHTS.get(code, 0) for code in codes)
+    return Verdict(level=level, stage=_stage(codes), score=min(high, max(low, raw)), why=why)

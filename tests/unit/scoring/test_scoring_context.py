@@ -1,0 +1,75 @@
+"""Negation, reported speech and false friends: what must NOT raise an alert."""
+
+from __future__ import annotations
+
+import pytest
+
+from haruul_scoring.domain.engine import assess
+from haruul_scoring.domain.model import Level
+
+NEGATED_DOC = [
+    "They did not take his passport.",
+    "The employer never confiscated her passport.",
+    "У него не забрали паспорт.",
+    "Паспортыг нь аваагүй.",
+    "Паспортыг нь хураагаагүй байна.",
+    "公司没有收走护照。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED_DOC)
+def test_negated_passport_retention_is_not_doc(text: str) -> None:
+    assert "DOC" not in assess(text).codes
+
+
+def test_negation_stays_in_its_clause() -> None:
+    result = assess("He did not want to go, but they took his passport anyway.")
+    assert "DOC" in result.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read in the news about KK Park being demolished.",
+        "Is it true that the scam centres in Myanmar are closed now?",
+        "What if the employer takes my passport?",
+        "Правда ли, что в Мьявадди забирают паспорта?",
+    ],
+)
+def test_news_and_hypothetical_questions_do_not_alert(text: str) -> None:
+    result = assess(text)
+    assert result.level is Level.LOW, result.explanation
+    assert not result.indicators
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are planning a family holiday in Bangkok and Phuket in December.",
+        "Би Солонгост EPS хөтөлбөрөөр ажиллахаар бүртгүүлсэн.",
+        "The KK Khon Kaen textile fair was great this year.",
+        "My scholarship covers the flight for my exchange semester in Bangkok.",
+        "Please help me renew my passport at the embassy in Bangkok.",
+        "We invite the consul to our Naadam celebration in Bangkok.",
+    ],
+)
+def test_false_friends_stay_low(text: str) -> None:
+    result = assess(text)
+    assert result.level is Level.LOW, result.explanation
+
+
+def test_kk_alone_is_not_kk_park() -> None:
+    result = assess("We drove from KK to Udon Thani for the fair.")
+    assert not result.places
+
+
+def test_bangkok_is_listed_as_transit_not_a_hub() -> None:
+    result = assess("He landed in Bangkok yesterday.")
+    assert [(p.name, p.role) for p in result.places] == [("Bangkok", "transit")]
+    assert "S-HUB" not in result.codes
+
+
+def test_threat_of_sale_is_a_threat_not_a_sale() -> None:
+    result = assess("They say she will be sold to another company if she tries to leave.")
+    assert "THR" in result.codes
+    assert "S-SOLD" not in result.codes
