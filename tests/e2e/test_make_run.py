@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -38,14 +39,17 @@ def _port_block() -> int:
 
 
 def _is_free(port: int) -> bool:
-    import socket
-
     with socket.socket() as probe:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
             return False
         return True
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture
@@ -125,3 +129,16 @@ def test_the_printed_curl_yields_an_sms_and_an_email_file_and_ctrl_c_stops_all(
 
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=60) == 0
+
+
+def test_killing_the_supervisor_stops_every_service(
+    platform: tuple[subprocess.Popen[str], Path, int, str],
+) -> None:
+    process, _, first, _ = platform
+    process.kill()  # no chance to clean up: the services must still go
+    process.wait()
+    ports = [first, first + 1, first + 3, first + 4, first + 5]
+    deadline = time.monotonic() + 20
+    while any(_answers(port) for port in ports):
+        assert time.monotonic() < deadline, "a service outlived `haruul run`"
+        time.sleep(0.2)

@@ -37,6 +37,7 @@ from kafka.errors import (
     for_code,
 )
 
+from haruul_common.child_process import terminate_with_parent
 from haruul_common.topics import topics_to_create
 
 INSTALL_HINT = "apt-get install openjdk-17-jre-headless maven"
@@ -263,6 +264,7 @@ class LocalKafka:
             stdout=self._console,
             stderr=self._console,
             start_new_session=True,  # Ctrl-C reaches us, and we stop the broker in order
+            preexec_fn=terminate_with_parent,  # and it never outlives us
         )
         try:
             self._wait_ready(started)

@@ -19,6 +19,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from haruul_common.child_process import terminate_with_parent
 from haruul_common.local_kafka import LocalKafka, ensure_topics
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
 from haruul_notify.gateway.dev_smtp_sink import start_dev_smtp_sink
@@ -85,7 +86,9 @@ def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[s
 def _process(
     name: str, command: list[str], env: dict[str, str]
 ) -> Iterator[subprocess.Popen[bytes]]:
-    process = subprocess.Popen(command, env=env, start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, start_new_session=True, preexec_fn=terminate_with_parent
+    )
     try:
         yield process
     finally:
