@@ -223,3 +223,12 @@ async def test_a_poison_message_is_dead_lettered_and_the_next_report_still_score
     assert dead.headers[DLQ_REASON].decode().startswith("not a v1 report")
     [event] = await risk_events_for(pipeline, answer.json()["report_id"])
     assert event.level in ("high", "critical")
+
+
+async def test_intake_is_ready_while_the_broker_answers(pipeline: Pipeline) -> None:
+    async with httpx.AsyncClient(base_url=pipeline.intake_url) as client:
+        health = await client.get("/healthz")
+        spec = await client.get("/openapi.json")
+    assert health.status_code == 200
+    assert health.json() == {"status": "ready"}
+    assert spec.json()["paths"]["/v1/reports"]["post"]["responses"]["202"]
