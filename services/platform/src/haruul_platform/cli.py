@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from haruul_common.local_kafka import LocalKafkaError
 
@@ -44,10 +45,42 @@ def _broker(_: argparse.Namespace) -> int:
 def _score(arguments: argparse.Namespace) -> int:
     from haruul_platform.score_command import score_lines
 
-    if arguments.file == "-":
-        return score_lines(sys.stdin, sys.stdout, sys.stderr)
-    with open(arguments.file, encoding="utf-8") as lines:
+    with _open_input(arguments.file) as lines:
         return score_lines(lines, sys.stdout, sys.stderr)
+
+
+def _open_input(name: str) -> TextIO:
+    return sys.stdin if name == "-" else open(name, encoding="utf-8")
+
+
+def _eval(arguments: argparse.Namespace) -> int:
+    from haruul_platform.eval_command import LabelError, evaluate
+
+    with _open_input(arguments.file) as lines:
+        try:
+            return evaluate(lines, sys.stdout, check=arguments.check)
+        except LabelError as error:
+            print(f"haruul eval: {arguments.file}: {error}", file=sys.stderr)
+            return 2
+
+
+def _stats(arguments: argparse.Namespace) -> int:
+    from haruul_platform.stats_command import (
+        ScoredLineError,
+        indicator_shares,
+        write_csv,
+        write_text,
+    )
+    from haruul_scoring.domain.model import Level
+
+    with _open_input(arguments.file) as lines:
+        try:
+            shares = indicator_shares(lines, Level(arguments.min_level))
+        except ScoredLineError as error:
+            print(f"haruul stats: {arguments.file}: {error}", file=sys.stderr)
+            return 2
+    (write_csv if arguments.csv else write_text)(shares, sys.stdout)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +98,22 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score JSON-lines reports")
     score.add_argument("file", nargs="?", default="-", help="JSON lines; '-' for stdin")
     score.set_defaults(func=_score)
+    evaluation = commands.add_parser("eval", help="the engine's figures on a labelled set")
+    evaluation.add_argument("file", help="labelled JSON lines; '-' for stdin")
+    evaluation.add_argument(
+        "--check", action="store_true", help="exit 1 when alert recall < 0.95 or false alarms > 5%%"
+    )
+    evaluation.set_defaults(func=_eval)
+    stats = commands.add_parser("stats", help="indicator shares over scored reports")
+    stats.add_argument("file", nargs="?", default="-", help="`haruul score` output; '-' for stdin")
+    stats.add_argument("--csv", action="store_true", help="CSV instead of a text table")
+    stats.add_argument(
+        "--min-level",
+        default="medium",
+        choices=["low", "medium", "high", "critical"],
+        help="count reports scored at this level or above as at risk",
+    )
+    stats.set_defaults(func=_stats)
     return parser
 
 
