@@ -9,7 +9,9 @@ PACKAGES := -e services/common -e proto/python -e services/intake -e services/sc
 	-e services/notify -e services/platform
 PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
-.PHONY: install run test lint typecheck generate check-generated unit integration clean
+EVAL_SET ?= ../shared/eval/dev-reports.jsonl
+
+.PHONY: install run test lint generate check-generated unit integration eval bench-scoring clean
 
 install: $(STAMP)
 
@@ -35,6 +37,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+eval: $(STAMP)
+	$(BIN)/haruul eval --check $(EVAL_SET)
+	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
+
+bench-scoring: $(STAMP)
+	$(BIN)/python -m haruul_scoring.bench --json var/bench/scoring.json
 
 generate: $(STAMP)
 	$(BIN)/python tools/contracts.py generate

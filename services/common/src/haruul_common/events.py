@@ -15,6 +15,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from haruul_common.topics import REPORTS, RISK_EVENTS
 
 
+LevelName = Literal["low", "medium", "high", "critical"]
+
+
 class _Payload(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -82,6 +85,14 @@ class PlaceV1(_Payload):
     role: str
 
 
+class EntityV1(_Payload):
+    """A contact or amount named in the report: `kind` phone, telegram, url, money, ..."""
+
+    kind: str
+    normalized: str
+    evidence: EvidenceV1
+
+
 class RiskEventV1(_Payload):
     """A scored report, as scoring publishes it to `haruul.risk-events.v1` (key: report_id)."""
 
@@ -92,13 +103,18 @@ class RiskEventV1(_Payload):
     accepted_at: AwareDatetime
     scored_at: AwareDatetime
     score: int = Field(ge=0, le=100)
-    level: Literal["low", "medium", "high", "critical"]
+    level: LevelName
     stage: Literal["none", "recruitment", "destination"]
     indicators: tuple[IndicatorV1, ...] = ()
     places: tuple[PlaceV1, ...] = ()
     explanation: str
     engine_version: str
     destination_country: str | None = None
+    # Added in v1.1: the entities named, and the case the report was linked into.
+    entities: tuple[EntityV1, ...] = ()
+    case_id: str | None = None
+    case_level: LevelName | None = None
+    case_report_count: int | None = Field(default=None, ge=1)
 
 
 def unreadable_reason(payload_name: str, error: ValidationError) -> str:
