@@ -77,7 +77,7 @@ async def pipeline(
         async with (
             running_gateway(tmp, smtp) as gateway,
             running_notify(kafka_bootstrap, tmp, gateway.port) as notify,
-            running_scoring(scoring_settings(kafka_bootstrap)) as scoring,
+            running_scoring(scoring_settings(kafka_bootstrap, tmp)) as scoring,
             running_intake(kafka_bootstrap, tmp, api_key) as intake_url,
         ):
             yield Pipeline(

@@ -94,6 +94,7 @@ async def test_scoring_killed_before_commit_rescores_and_pages_exactly_once(
                     **os.environ,
                     "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
                     "HARUUL_SCORING_GROUP_ID": group_id,
+                    "HARUUL_SCORING_CASE_DB": str(tmp_path / "scoring-cases.db"),
                     "HARUUL_LOG_LEVEL": "WARNING",
                 },
             )
@@ -107,7 +108,9 @@ async def test_scoring_killed_before_commit_rescores_and_pages_exactly_once(
             )
             assert _committed(kafka_bootstrap, group_id, partition) == committed_before
 
-            async with running_scoring(scoring_settings(kafka_bootstrap, group_id), from_end=False):
+            async with running_scoring(
+                scoring_settings(kafka_bootstrap, tmp_path, group_id), from_end=False
+            ):
                 events = await asyncio.to_thread(
                     wait_for_records,
                     kafka_bootstrap,

@@ -79,9 +79,11 @@ async def running_notify(
         await notify.close()
 
 
-def scoring_settings(bootstrap: str, group_id: str | None = None) -> ScoringSettings:
+def scoring_settings(bootstrap: str, tmp: Path, group_id: str | None = None) -> ScoringSettings:
     return ScoringSettings(
-        kafka_bootstrap_servers=bootstrap, group_id=group_id or unique_group("scoring")
+        kafka_bootstrap_servers=bootstrap,
+        group_id=group_id or unique_group("scoring"),
+        case_db=tmp / "scoring-cases.db",
     )
 
 
@@ -96,7 +98,7 @@ async def running_scoring(
     try:
         yield scoring
     finally:
-        await scoring.broker.stop()
+        await scoring.close()
 
 
 @asynccontextmanager

@@ -70,6 +70,7 @@ def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[s
         "HARUUL_INTAKE_API_KEYS_FILE": str(var / "intake-api-keys"),
         "HARUUL_INTAKE_STATE_DB": str(var / "intake.db"),
         "HARUUL_SCORING_METRICS_PORT": str(ports.scoring_metrics),
+        "HARUUL_SCORING_CASE_DB": str(var / "scoring-cases.db"),
         "HARUUL_NOTIFY_METRICS_PORT": str(ports.notify_metrics),
         "HARUUL_NOTIFY_ROSTER_FILE": str(root / "infra" / "local" / "roster.yaml"),
         "HARUUL_NOTIFY_LEDGER_DB": str(var / "notify.db"),

@@ -17,7 +17,10 @@ from pydantic import ValidationError
 
 from haruul_common.events import ReportV1, RiskEventV1, unreadable_reason
 from haruul_common.kafka import SourceRecord
+from haruul_scoring.case_store import CaseStore
+from haruul_scoring.correlation import report_contact_hashes, report_source
 from haruul_scoring.domain.engine import assess
+from haruul_scoring.domain.entities import extract_entities
 from haruul_scoring.metrics import ScoringMetrics
 from haruul_scoring.risk_event import to_risk_event
 
@@ -35,9 +38,13 @@ class ReportHandler:
         self,
         sink: RiskEventSink,
         metrics: ScoringMetrics,
+        cases: CaseStore,
+        contact_salt: bytes,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._sink = sink
+        self._cases = cases
+        self._contact_salt = contact_salt
         self._metrics = metrics
         self._clock = clock
 
@@ -57,8 +64,15 @@ class ReportHandler:
             return None
         started = time.perf_counter()
         assessment = assess(report.text)
+        entities = extract_entities(report.text)
         self._metrics.score_seconds.observe(time.perf_counter() - started)
-        event = to_risk_event(report, assessment, self._clock())
+        case = self._cases.link(
+            report.report_id,
+            report_contact_hashes(report, entities, self._contact_salt),
+            assessment.level.value,
+            report_source(report, self._contact_salt),
+        )
+        event = to_risk_event(report, assessment, self._clock(), entities, case)
         await self._sink.publish(event)
         self._metrics.events_scored.labels(event.level).inc()
         log.info(
@@ -68,5 +82,10 @@ class ReportHandler:
             level=event.level,
             score=event.score,
             indicators=[hit.code for hit in event.indicators],
+            case_id=case.case_id,
+            case_level=case.level,
+            case_reports=case.report_count,
         )
+        if case.merged_case_ids:
+            log.info("cases_merged", case_id=case.case_id, merged=list(case.merged_case_ids))
         return event

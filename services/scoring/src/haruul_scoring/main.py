@@ -16,6 +16,7 @@ from haruul_common.logs import configure_logging
 from haruul_common.metrics_http import serve_metrics
 from haruul_common.settings import SettingsError, load_settings
 from haruul_common.topics import REPORTS
+from haruul_scoring.case_store import CaseStore
 from haruul_scoring.handler import ReportHandler, RiskEventSink
 from haruul_scoring.kafka_sink import KafkaRiskEventSink
 from haruul_scoring.metrics import ScoringMetrics
@@ -27,6 +28,11 @@ class ScoringService:
     broker: KafkaBroker
     handler: ReportHandler
     metrics: ScoringMetrics
+    cases: CaseStore
+
+    async def close(self) -> None:
+        await self.broker.stop()
+        self.cases.close()
 
 
 def build_scoring(
@@ -38,11 +44,17 @@ def build_scoring(
     """Wire scoring; nothing connects until `broker.start()`. Tests swap the sink."""
     broker = build_broker(settings.kafka, client_id="haruul-scoring")
     metrics = ScoringMetrics(registry or CollectorRegistry())
-    handler = ReportHandler(sink_factory(broker), metrics)
+    cases = CaseStore(settings.case_db)
+    handler = ReportHandler(
+        sink_factory(broker),
+        metrics,
+        cases,
+        settings.contact_hash_key.get_secret_value().encode("utf-8"),
+    )
 
     subscribe(broker, REPORTS, group_id=settings.group_id, handle=handler.handle)
 
-    return ScoringService(broker=broker, handler=handler, metrics=metrics)
+    return ScoringService(broker=broker, handler=handler, metrics=metrics, cases=cases)
 
 
 def main() -> None:
@@ -56,7 +68,7 @@ def main() -> None:
         service.metrics.registry, settings.metrics_host, settings.metrics_port
     )
     try:
-        asyncio.run(FastStream(service.broker).run())
+        asyncio.run(FastStream(service.broker, on_shutdown=[service.close]).run())
     finally:
         metrics_server.stop()
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from haruul_common.events import EvidenceV1, IndicatorV1, PlaceV1, ReportV1, RiskEventV1
+from haruul_common.events import (
+    EntityV1,
+    EvidenceV1,
+    IndicatorV1,
+    PlaceV1,
+    ReportV1,
+    RiskEventV1,
+)
+from haruul_scoring.case_store import CaseView
+from haruul_scoring.domain.entities import Entity
 from haruul_scoring.domain.model import Assessment
 
 _EVENT_NAMESPACE = uuid.UUID("6f1d3c0e-5b0a-4f57-9a53-2f6a1c9e7b11")
@@ -16,7 +25,13 @@ def risk_event_id(report_id: str, engine_version: str) -> str:
     return str(uuid.uuid5(_EVENT_NAMESPACE, f"{report_id}/{engine_version}"))
 
 
-def to_risk_event(report: ReportV1, assessment: Assessment, scored_at: datetime) -> RiskEventV1:
+def to_risk_event(
+    report: ReportV1,
+    assessment: Assessment,
+    scored_at: datetime,
+    entities: tuple[Entity, ...] = (),
+    case: CaseView | None = None,
+) -> RiskEventV1:
     return RiskEventV1(
         event_id=risk_event_id(report.report_id, assessment.engine_version),
         report_id=report.report_id,
@@ -43,4 +58,19 @@ def to_risk_event(report: ReportV1, assessment: Assessment, scored_at: datetime)
         explanation=assessment.explanation,
         engine_version=assessment.engine_version,
         destination_country=report.destination_country,
+        entities=tuple(
+            EntityV1(
+                kind=entity.kind.value,
+                normalized=entity.normalized,
+                evidence=EvidenceV1(
+                    start=entity.evidence.start,
+                    end=entity.evidence.end,
+                    quote=entity.evidence.quote,
+                ),
+            )
+            for entity in entities
+        ),
+        case_id=case.case_id if case else None,
+        case_level=case.level if case else None,
+        case_report_count=case.report_count if case else None,
     )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+
+DEVELOPMENT_CONTACT_HASH_KEY = "haruul-development-contact-hash-key"
 
 
 class ScoringSettings(ServiceSettings):
@@ -16,3 +20,19 @@ class ScoringSettings(ServiceSettings):
     group_id: str = "haruul-scoring"
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9102, ge=0, le=65535)
+    # The case index (SQLite); survives restarts. Several instances: one shared database.
+    case_db: Path = Path("var/scoring-cases.db")
+    # Secret key for hashing contacts in the case index. Changing it starts a new index.
+    contact_hash_key: SecretStr = SecretStr(DEVELOPMENT_CONTACT_HASH_KEY)
+
+    @model_validator(mode="after")
+    def _real_key_in_production(self) -> ScoringSettings:
+        if self.is_production and (
+            self.contact_hash_key.get_secret_value() == DEVELOPMENT_CONTACT_HASH_KEY
+            or len(self.contact_hash_key.get_secret_value()) < 32
+        ):
+            raise ValueError(
+                "HARUUL_SCORING_CONTACT_HASH_KEY must be set to a secret of 32+ characters"
+                " when HARUUL_ENV=production"
+            )
+        return self

@@ -1,0 +1,143 @@
+"""The case index: which reports belong together, and which hashed contacts point at which case.
+
+A store reached by URL, not keyed Kafka state: a report may name several contacts, each of which
+may already belong to a different case, so linking is a small transaction over all of them
+(join, or merge cases) — which a database does in one step, while keyed state would need a
+repartition topic per contact and a second pass to merge. SQLite (WAL) serves one scoring
+instance; several instances in one consumer group need a shared database (PostgreSQL by URL,
+the same schema), since their partitions' reports can name the same recruiter.
+
+Only keyed hashes of contact values are stored (see `hash_contact_key`); never the values.
+Linking is idempotent per report, so a redelivered report does not count twice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from haruul_common.sqlite import open_state_db
+from haruul_scoring.domain.cases import case_id_for, case_level, link_report
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS contact_cases (
+    contact_hash TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contact_cases_by_case ON contact_cases (case_id);
+CREATE TABLE IF NOT EXISTS case_reports (
+    report_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    level TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_reports_by_case ON case_reports (case_id);
+"""
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case_id: str
+    level: str
+    report_count: int
+    independent_sources: int
+    merged_case_ids: tuple[str, ...] = ()
+
+
+class CaseStore:
+    def __init__(self, path: Path) -> None:
+        self._db = open_state_db(path, _SCHEMA)
+
+    def link(
+        self, report_id: str, contact_hashes: Iterable[str], level: str, source: str
+    ) -> CaseView:
+        """Put the report in its case (joining or merging cases); return the case as it is now."""
+        hashes = sorted(set(contact_hashes))
+        with _transaction(self._db):
+            known = self._db.execute(
+                "SELECT case_id FROM case_reports WHERE report_id = ?", (report_id,)
+            ).fetchone()
+            if known is not None:
+                return self._view(str(known[0]))
+            existing = self._cases_of(hashes)
+            decision = link_report(
+                report_id,
+                hashes,
+                existing,
+                case_id_for(report_id),
+                opened=self._opened(set(existing.values())),
+            )
+            for merged in decision.merged_case_ids:
+                for table in ("contact_cases", "case_reports"):
+                    self._db.execute(
+                        f"UPDATE {table} SET case_id = ? WHERE case_id = ?",  # noqa: S608
+                        (decision.case_id, merged),
+                    )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO contact_cases (contact_hash, case_id) VALUES (?, ?)",
+                [(contact_hash, decision.case_id) for contact_hash in decision.new_links],
+            )
+            self._db.execute(
+                "INSERT INTO case_reports (report_id, case_id, level, source) VALUES (?, ?, ?, ?)",
+                (report_id, decision.case_id, level, source),
+            )
+            view = self._view(decision.case_id)
+        return CaseView(
+            view.case_id,
+            view.level,
+            view.report_count,
+            view.independent_sources,
+            decision.merged_case_ids,
+        )
+
+    def _cases_of(self, hashes: list[str]) -> dict[str, str]:
+        """contact hash -> case id, for the hashes already in the index."""
+        if not hashes:
+            return {}
+        rows = self._db.execute(
+            "SELECT contact_hash, case_id FROM contact_cases"  # noqa: S608 - placeholders only
+            f" WHERE contact_hash IN ({_placeholders(len(hashes))})",
+            hashes,
+        ).fetchall()
+        return {str(contact_hash): str(case_id) for contact_hash, case_id in rows}
+
+    def _opened(self, case_ids: set[str]) -> dict[str, int]:
+        """Cases in the order they were opened: by the row of their first report."""
+        if not case_ids:
+            return {}
+        rows = self._db.execute(
+            "SELECT case_id, MIN(rowid) FROM case_reports"  # noqa: S608 - placeholders only
+            f" WHERE case_id IN ({_placeholders(len(case_ids))}) GROUP BY case_id",
+            sorted(case_ids),
+        ).fetchall()
+        return {str(case_id): int(first) for case_id, first in rows}
+
+    def _view(self, case_id: str) -> CaseView:
+        rows = self._db.execute(
+            "SELECT level, source FROM case_reports WHERE case_id = ?", (case_id,)
+        ).fetchall()
+        levels = [str(row[0]) for row in rows]
+        sources = len({str(row[1]) for row in rows})
+        return CaseView(case_id, case_level(levels, sources).value, len(rows), sources)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _placeholders(count: int) -> str:
+    return ",".join("?" * count)
+
+
+class _transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error: the link is all or nothing."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
