@@ -271,3 +271,24 @@ async def test_an_event_with_a_timestamp_without_offset_is_dead_lettered(rig: Ri
 
     assert rig.dead_letters.entries == [(record, "not a v1 risk event (accepted_at)")]
     assert rig.gateway.calls == 0
+
+
+async def test_a_medium_report_in_a_case_corroborated_to_high_pages(rig: Rig) -> None:
+    corroborated = _event("medium").model_copy(update={"case_id": "case-1", "case_level": "high"})
+
+    await rig.handler().handle(_record_of(corroborated))
+
+    assert rig.gateway.calls == 3
+    assert all(
+        "HIGH" in delivery.body or "HIGH" in delivery.subject for delivery in rig.gateway.sent
+    )
+
+
+async def test_a_medium_report_in_a_medium_case_pages_nobody(rig: Rig) -> None:
+    uncorroborated = _event("medium").model_copy(
+        update={"case_id": "case-1", "case_level": "medium"}
+    )
+
+    await rig.handler().handle(_record_of(uncorroborated))
+
+    assert rig.gateway.calls == 0

@@ -25,6 +25,7 @@ from haruul_notify.domain.alerts import (
     Recipient,
     alert_id_for,
     is_alerting,
+    level_rank,
     plan_deliveries,
 )
 from haruul_notify.gateway_client import DeliveryFailed
@@ -46,10 +47,17 @@ class DeliveriesIncomplete(Exception):
     """Some deliveries of an alert failed; the event stays uncommitted and is retried."""
 
 
+def alert_level_of(event: RiskEventV1) -> str:
+    """The report's level, or its case's when corroboration has raised the case above it."""
+    if event.case_level is not None and level_rank(event.case_level) > level_rank(event.level):
+        return event.case_level
+    return event.level
+
+
 def alert_facts(event: RiskEventV1) -> AlertFacts:
     return AlertFacts(
         report_id=event.report_id,
-        level=event.level,
+        level=alert_level_of(event),
         score=event.score,
         stage=event.stage,
         indicator_codes=tuple(hit.code for hit in event.indicators),
@@ -93,11 +101,18 @@ class RiskEventHandler:
                 reason=reason,
             )
             return
-        if not is_alerting(event.level, self._alert_level):
+        level = alert_level_of(event)
+        if not is_alerting(level, self._alert_level):
             return
         alert_id = alert_id_for(event.report_id)
-        log.info("alert_raised", alert_id=alert_id, report_id=event.report_id, level=event.level)
-        self._metrics.alerts_raised.labels(event.level).inc()
+        log.info(
+            "alert_raised",
+            alert_id=alert_id,
+            report_id=event.report_id,
+            level=level,
+            case_id=event.case_id,
+        )
+        self._metrics.alerts_raised.labels(level).inc()
         failures = 0
         for delivery in plan_deliveries(alert_facts(event), self._recipients):
             if not await self._deliver_once(delivery, event.accepted_at):
