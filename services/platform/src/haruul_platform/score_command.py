@@ -11,10 +11,13 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from haruul_scoring.domain.engine import assess
+from haruul_scoring.domain.entities import Entity, extract_entities
 from haruul_scoring.domain.model import Assessment
 
 
-def assessment_json(report_id: object, assessment: Assessment) -> dict[str, Any]:
+def assessment_json(
+    report_id: object, assessment: Assessment, entities: tuple[Entity, ...]
+) -> dict[str, Any]:
     return {
         "id": report_id,
         "score": assessment.score,
@@ -32,6 +35,18 @@ def assessment_json(report_id: object, assessment: Assessment) -> dict[str, Any]
         ],
         "places": [
             {"name": p.name, "country": p.country, "role": p.role} for p in assessment.places
+        ],
+        "entities": [
+            {
+                "kind": entity.kind.value,
+                "normalized": entity.normalized,
+                "evidence": {
+                    "start": entity.evidence.start,
+                    "end": entity.evidence.end,
+                    "quote": entity.evidence.quote,
+                },
+            }
+            for entity in entities
         ],
         "explanation": assessment.explanation,
         "engine_version": assessment.engine_version,
@@ -52,6 +67,6 @@ def score_lines(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
             print(f"line {number}: not a JSON object with a string 'text'", file=err)
             failures += 1
             continue
-        result = assessment_json(report.get("id"), assess(text))
+        result = assessment_json(report.get("id"), assess(text), extract_entities(text))
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if failures else 0
