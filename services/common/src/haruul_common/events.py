@@ -14,7 +14,6 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from haruul_common.topics import REPORTS, RISK_EVENTS
 
-
 LevelName = Literal["low", "medium", "high", "critical"]
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"[.!?…]+(?=\s|$)|[。！？\n]+")
+# Sentence ends: a run of . ! ? … before a space or the end, or a run of Chinese stops or a
+# newline. The scan starts with a character class so the regex engine skips ordinary letters
+# in C; the lookbehind re-reads that character and the lookahead captures the whole run.
+_BOUNDARY = re.compile(r"[.!?…。！？\n](?<=(?=([.!?…]+(?=\s|$)|[。！？\n]+))(?s:.))")
 _QUESTION = re.compile(r"[?？]")
 
 _NEWS = re.compile(
@@ -40,46 +42,60 @@ _LEGIT = re.compile(
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 
 
-@dataclass(frozen=True)
 class Sentences:
-    """Sentence spans of a folded text with a flag per sentence."""
+    """Sentence spans of a folded text, found on first use, with flags worked out per sentence
+    only for the sentences a match falls in (most sentences never need them)."""
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    reported: frozenset[int]
-    legit: frozenset[int]
+    __slots__ = ("_ends", "_flags", "_starts", "_text")
+
+    def __init__(self, folded: str) -> None:
+        self._text = folded
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._flags: dict[int, tuple[bool, bool]] = {}
+
+    def _split(self) -> list[int]:
+        starts = [0]
+        ends: list[int] = []
+        for m in _BOUNDARY.finditer(self._text):
+            start, end = m.span(1)
+            if start >= starts[-1]:  # runs found inside a run already taken are skipped
+                ends.append(end)
+                starts.append(end)
+        ends.append(len(self._text))
+        self._starts, self._ends = starts, ends
+        return starts
 
     def index(self, pos: int) -> int:
-        return max(0, bisect_right(self.starts, pos) - 1)
+        starts = self._starts if self._starts is not None else self._split()
+        return max(0, bisect_right(starts, pos) - 1)
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = self.index(pos)
-        return self.starts[i], self.ends[i]
+        assert self._starts is not None
+        return self._starts[i], self._ends[i]
+
+    def _flags_of(self, i: int) -> tuple[bool, bool]:
+        flags = self._flags.get(i)
+        if flags is None:
+            assert self._starts is not None
+            sentence = self._text[self._starts[i] : self._ends[i]]
+            reported = bool(
+                _NEWS.search(sentence)
+                or (_QUESTION.search(sentence) and _HYPOTHETICAL.search(sentence))
+            )
+            flags = (reported, _LEGIT.search(sentence) is not None)
+            self._flags[i] = flags
+        return flags
 
     def allows(self, code: str, pos: int) -> bool:
         """False for a hit in a reported sentence, or a weak sign in a legit-scheme one."""
-        i = self.index(pos)
-        if i in self.reported:
+        reported, legit = self._flags_of(self.index(pos))
+        if reported:
             return False
-        return not (code in WEAK_RECRUITMENT and i in self.legit)
+        return not (code in WEAK_RECRUITMENT and legit)
 
 
 def split(folded: str) -> Sentences:
-    """Split casefolded text into sentences and flag reported and legit-scheme ones."""
-    starts = [0]
-    ends: list[int] = []
-    for m in _BOUNDARY.finditer(folded):
-        ends.append(m.end())
-        starts.append(m.end())
-    ends.append(len(folded))
-    reported: set[int] = set()
-    legit: set[int] = set()
-    for i, (s, e) in enumerate(zip(starts, ends, strict=True)):
-        sentence = folded[s:e]
-        if _NEWS.search(sentence) or (
-            _QUESTION.search(sentence) and _HYPOTHETICAL.search(sentence)
-        ):
-            reported.add(i)
-        if _LEGIT.search(sentence):
-            legit.add(i)
-    return Sentences(tuple(starts), tuple(ends), frozenset(reported), frozenset(legit))
+    """Sentences of casefolded text; spans and reported/legit flags are worked out lazily."""
+    return Sentences(folded)

@@ -1,7 +1,8 @@
 """Find indicator and place mentions in a folded report, honouring negation and context.
 
-All rules are compiled once at import and indexed by the letters they can start with
-(`prefilter`), so a report only tries the rules whose opening letters occur in it.
+All rules and gazetteer spellings are compiled once at import into one index by the letters
+they can start with (`prefilter`), so one pass over a report finds both, and a report only tries
+the rules whose opening letters occur in it.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from haruul_scoring.domain import (
+    gazetteer,
     lexicon_compound,
     lexicon_control,
     lexicon_exploitation,
     lexicon_recruitment,
 )
 from haruul_scoring.domain.context import Sentences
-from haruul_scoring.domain.gazetteer import Place, find_places
+from haruul_scoring.domain.gazetteer import Place
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.negation import is_negated
 from haruul_scoring.domain.prefilter import build
@@ -29,7 +31,9 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-_INDEX = build(rule.regex for rule in ALL_RULES)
+# Rules first, then place spellings: an index below len(ALL_RULES) is a rule.
+_INDEX = build([rule.regex for rule in ALL_RULES] + list(gazetteer.PATTERNS))
+_RULE_COUNT = len(ALL_RULES)
 
 
 # Being driven or shipped towards a hub or crossing town, in the same sentence, is an
@@ -56,14 +60,31 @@ class PlaceMatch:
     end: int
 
 
-def find_indicators(folded: str, sentences: Sentences) -> list[Match]:
+@dataclass(frozen=True)
+class Hits:
+    """Raw (pattern, start, end) matches of one scan, split into rules and places."""
+
+    rules: list[tuple[int, int, int]]
+    places: list[tuple[int, int, int]]
+
+
+def scan(folded: str) -> Hits:
+    """Every rule and place match in the folded report, before negation and context."""
+    rules: list[tuple[int, int, int]] = []
+    places: list[tuple[int, int, int]] = []
+    for hit in _INDEX.find(folded):
+        (rules if hit[0] < _RULE_COUNT else places).append(hit)
+    return Hits(rules, places)
+
+
+def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
     """Indicator matches that are neither negated nor in a reported/legit-scheme sentence.
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
     """
     accepted: set[tuple[str, int, int]] = set()
-    for index, start, end in _INDEX.find(folded):
+    for index, start, end in hits.rules:
         rule = ALL_RULES[index]
         if not sentences.allows(rule.code, start):
             continue
@@ -81,11 +102,13 @@ def find_indicators(folded: str, sentences: Sentences) -> list[Match]:
     return found
 
 
-def find_place_mentions(folded: str, sentences: Sentences) -> list[PlaceMatch]:
-    """Gazetteer mentions outside reported sentences."""
+def find_place_mentions(sentences: Sentences, hits: Hits) -> list[PlaceMatch]:
+    """Gazetteer mentions outside reported sentences, in text order."""
+    owners = gazetteer.OWNERS
+    found = {(start, end, owners[index - _RULE_COUNT]) for index, start, end in hits.places}
     return [
-        PlaceMatch(place, start, end)
-        for place, start, end in find_places(folded)
+        PlaceMatch(gazetteer.PLACES[owner], start, end)
+        for start, end, owner in sorted(found)
         if sentences.allows("place", start)
     ]
 

@@ -37,8 +37,9 @@ def assess(text: str) -> Assessment:
     """Score one report for trafficking risk, with the evidence for every indicator."""
     folded = fold(text)
     sentences = context.split(folded.text)
-    place_matches = detect.find_place_mentions(folded.text, sentences)
-    matches = detect.find_indicators(folded.text, sentences) + detect.place_signs(
+    hits = detect.scan(folded.text)
+    place_matches = detect.find_place_mentions(sentences, hits)
+    matches = detect.find_indicators(folded.text, sentences, hits) + detect.place_signs(
         folded.text, sentences, place_matches
     )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haruul_scoring.domain.prefilter import UNSPACED_SCRIPT, build
+from haruul_scoring.domain.prefilter import UNSPACED_SCRIPT
 
 
 @dataclass(frozen=True)
@@ -179,8 +179,9 @@ PLACES: tuple[Place, ...] = (
 )
 
 
-def _regexes() -> tuple[list[str], list[int]]:
-    """One regex per place and script family (spaced scripts are indexed, others scanned)."""
+def _patterns() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """One regex per place and script family, and the index in PLACES of the place each
+    belongs to (the matcher scans spaced and unspaced scripts differently)."""
     patterns: list[str] = []
     owners: list[int] = []
     for i, place in enumerate(PLACES):
@@ -190,14 +191,8 @@ def _regexes() -> tuple[list[str], list[int]]:
             if group:
                 patterns.append("|".join(group))
                 owners.append(i)
-    return patterns, owners
+    return tuple(patterns), tuple(owners)
 
 
-_PATTERNS, _OWNERS = _regexes()
-_INDEX = build(_PATTERNS)
-
-
-def find_places(folded: str) -> list[tuple[Place, int, int]]:
-    """Every place mention in casefolded text as (place, start, end), in text order."""
-    found = {(start, end, _OWNERS[rule]) for rule, start, end in _INDEX.find(folded)}
-    return [(PLACES[owner], start, end) for start, end, owner in sorted(found)]
+# Scanned together with the indicator rules by `detect`, in one pass over the report.
+PATTERNS, OWNERS = _patterns()

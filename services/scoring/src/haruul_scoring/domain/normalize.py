@@ -3,6 +3,8 @@
 Patterns run on the folded text; evidence must quote the ORIGINAL text, so every folded
 character remembers which original characters it came from. Most reports are already NFKC and
 casefold one-to-one; they take a fast path with an identity map and no per-character work.
+The others (full-width punctuation in Chinese, combining accents, zero-width spaces) fold only
+the few odd characters one cluster at a time and copy the plain stretches between them whole.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ _SAME_LENGTH = str.maketrans(
 # Invisible format characters (zero-width spaces/joiners, bidi marks, soft hyphen, BOM) are
 # dropped so that "pass\u200bport" still reads as "passport".
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# `str.translate` with a dict costs a Python-level lookup per character; these characters are
+# rare, so a regex finds them in C and only they are replaced.
+_SAME_LENGTH_CHARS = re.compile("[" + "".join(chr(c) for c in _SAME_LENGTH) + "]")
+_REPLACEMENT = {chr(c): str(r) for c, r in _SAME_LENGTH.items()}
+
+# Characters that fold to themselves one-to-one (decided once per character, then remembered).
+_PLAIN: dict[str, bool] = {}
 
 
 @dataclass(frozen=True)
@@ -61,27 +70,62 @@ def fold(text: str) -> Folded:
     if unicodedata.is_normalized("NFKC", text) and _INVISIBLE.search(text) is None:
         folded = text.casefold()
         if len(folded) == len(text):
-            return Folded(original=text, text=folded.translate(_SAME_LENGTH))
+            return Folded(original=text, text=_tidy(folded))
     return _fold_slow(text)
 
 
+def _tidy(folded: str) -> str:
+    return _SAME_LENGTH_CHARS.sub(_replace, folded)
+
+
+def _replace(m: re.Match[str]) -> str:
+    return _REPLACEMENT[m.group()]
+
+
+def _is_plain(ch: str) -> bool:
+    plain = _PLAIN.get(ch)
+    if plain is None:
+        folded = ch.casefold()
+        plain = (
+            not unicodedata.combining(ch)
+            and unicodedata.normalize("NFKC", ch) == ch
+            and len(folded) == 1
+            and _INVISIBLE.match(ch) is None
+            and _INVISIBLE.match(folded) is None
+        )
+        _PLAIN[ch] = plain
+    return plain
+
+
+def _odd_clusters(text: str) -> re.Pattern[str]:
+    """Matches the clusters (a character and its combining marks) that are not plain."""
+    odd = [ch for ch in set(text) if not _is_plain(ch)]
+    marks = "".join(re.escape(ch) for ch in odd if unicodedata.combining(ch))
+    singles = "[" + "".join(re.escape(ch) for ch in odd) + "]" if odd else "(?!)"
+    return re.compile(f"(?s:.)[{marks}]+|{singles}" if marks else singles)
+
+
 def _fold_slow(text: str) -> Folded:
+    """Fold cluster by cluster; every folded character maps to the cluster it came from."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        cluster = text[i:j]
-        if not _INVISIBLE.fullmatch(cluster[0]):
-            piece = _INVISIBLE.sub("", unicodedata.normalize("NFKC", cluster).casefold())
-            for ch in piece:
-                out.append(ch)
-                starts.append(i)
-                ends.append(j)
-        i = j
-    folded = "".join(out).translate(_SAME_LENGTH)
+    done = 0
+    for m in _odd_clusters(text).finditer(text):
+        i, j = m.span()
+        if done < i:  # plain stretch: one folded character per original character
+            out.append(text[done:i].casefold())
+            starts.extend(range(done, i))
+            ends.extend(range(done + 1, i + 1))
+        if not _INVISIBLE.match(text, i):
+            piece = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text[i:j]).casefold())
+            out.append(piece)
+            starts.extend([i] * len(piece))
+            ends.extend([j] * len(piece))
+        done = j
+    if done < len(text):
+        out.append(text[done:].casefold())
+        starts.extend(range(done, len(text)))
+        ends.extend(range(done + 1, len(text) + 1))
+    folded = _tidy("".join(out))
     return Folded(original=text, text=folded, starts=tuple(starts), ends=tuple(ends))

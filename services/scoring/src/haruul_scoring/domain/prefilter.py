@@ -146,20 +146,21 @@ class Index:
             combined, rules = self._for_prefix(prefix)
             if combined is None:
                 continue
-            for pos in _positions(text, prefix):
-                m = combined.match(text, pos)
-                if m is None:
-                    continue
+            for m in combined.finditer(text):
                 for rule, (start, end) in zip(rules, m.regs[1:], strict=True):
                     if end > start:
                         found.append((rule, start, end))
         return found
 
     def _for_prefix(self, prefix: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
-        """One regex trying, at a position, every rule a word with this prefix may start.
+        """One regex finding, in a whole text, every word (or symbol) with this prefix where
+        at least one of the rules such a word may start matches, with each rule's span.
 
-        Each rule sits in its own optional lookahead with a group, so a single `match` call
-        reports the span of every rule that matches there. Built on first use, then kept.
+        The regex starts with the prefix itself, so the regex engine jumps between its
+        occurrences in C. A lookbehind then steps back to the occurrence and checks it is a
+        word start; each rule sits in its own optional lookahead with a group, so one match
+        reports the span of every rule that matches there; a chain of conditionals rejects
+        occurrences where none does, so they never reach Python. Built on first use, then kept.
         """
         cached = self._combined.get(prefix)
         if cached is not None:
@@ -169,24 +170,17 @@ class Index:
             if len(prefix) >= n:
                 ids.update(self.by_key.get(prefix[:n], ()))
         rules = tuple(sorted(ids))
-        combined = (
-            re.compile("".join(f"(?:(?=({self.regexes[i]}))|)" for i in rules)) if rules else None
-        )
+        combined = re.compile(_scanner(prefix, [self.regexes[i] for i in rules])) if rules else None
         self._combined[prefix] = (combined, rules)
         return combined, rules
 
 
-def _positions(text: str, key: str) -> list[int]:
-    """Where a word (or symbol) starting with `key` begins: `key` is a `_WORD_PREFIX` match,
-    so it is either a whole short word, the first three letters of a word, or one symbol."""
-    word = key[0].isalnum() or key[0] == "_"
-    found: list[int] = []
-    pos = text.find(key)
-    while pos != -1:
-        if not word or pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "_"):
-            found.append(pos)
-        pos = text.find(key, pos + 1)
-    return found
+def _scanner(prefix: str, regexes: list[str]) -> str:
+    word = prefix[0].isalnum() or prefix[0] == "_"
+    tries = "".join(f"(?:(?=({regex}))|)" for regex in regexes)
+    some = "".join(f"(?({n})|" for n in range(1, len(regexes) + 1)) + "(?!)" + ")" * len(regexes)
+    start = r"(?<!\w)" if word else ""
+    return f"{re.escape(prefix)}(?<={start}{tries}(?s:.{{{len(prefix)}}})){some}"
 
 
 def build(regexes: Iterable[str]) -> Index:
