@@ -1,0 +1,156 @@
+"""Alerts, their audit trail and their escalation timers, persisted (SQLite, WAL).
+
+Everything a restarted notify needs to carry on: open alerts with their state, and for each
+escalation step whether it is pending, done or cancelled and when it is due. A step is marked
+done only after its deliveries went out; a crash between the two re-runs the step, and the
+delivery ledger makes the re-run send nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from haruul_common.sqlite import open_state_db
+from haruul_notify.domain.alerts import level_rank
+from haruul_notify.domain.lifecycle import Alert, AlertState, AuditEntry
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS alerts (
+    alert_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL UNIQUE,
+    ack_code TEXT NOT NULL,
+    state TEXT NOT NULL,
+    level_rank INTEGER NOT NULL,
+    opened_at TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alerts_by_ack_code ON alerts (ack_code);
+CREATE TABLE IF NOT EXISTS escalation_timers (
+    alert_id TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    PRIMARY KEY (alert_id, step)
+);
+CREATE INDEX IF NOT EXISTS timers_pending ON escalation_timers (status, due_at);
+"""
+
+
+def _encode(alert: Alert) -> str:
+    def default(value: object) -> str:
+        if isinstance(value, datetime):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    return json.dumps(asdict(alert), default=default, ensure_ascii=False)
+
+
+def _decode(body: str) -> Alert:
+    data: dict[str, Any] = json.loads(body)
+    data["state"] = AlertState(data["state"])
+    data["opened_at"] = datetime.fromisoformat(data["opened_at"])
+    data["updated_at"] = datetime.fromisoformat(data["updated_at"])
+    data["indicator_codes"] = tuple(data["indicator_codes"])
+    data["report_ids"] = tuple(data["report_ids"])
+    data["audit"] = tuple(
+        AuditEntry(**{**entry, "at": datetime.fromisoformat(entry["at"])})
+        for entry in data["audit"]
+    )
+    return Alert(**data)
+
+
+class AlertStore:
+    def __init__(self, path: Path) -> None:
+        self._db = open_state_db(path, _SCHEMA)
+
+    def get(self, alert_id: str) -> Alert | None:
+        row = self._db.execute("SELECT body FROM alerts WHERE alert_id = ?", (alert_id,)).fetchone()
+        return _decode(row[0]) if row else None
+
+    def by_ack_code(self, code: str) -> Alert | None:
+        row = self._db.execute(
+            "SELECT body FROM alerts WHERE ack_code = ? ORDER BY opened_at DESC LIMIT 1",
+            (code.upper(),),
+        ).fetchone()
+        return _decode(row[0]) if row else None
+
+    def save(self, alert: Alert) -> None:
+        self._db.execute(
+            "INSERT INTO alerts (alert_id, case_id, ack_code, state, level_rank, opened_at, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO UPDATE SET"
+            " state = excluded.state, level_rank = excluded.level_rank, body = excluded.body",
+            (
+                alert.alert_id,
+                alert.case_id,
+                alert.ack_code,
+                alert.state.value,
+                level_rank(alert.level),
+                alert.opened_at.isoformat(),
+                _encode(alert),
+            ),
+        )
+
+    def alerts(
+        self,
+        states: Iterable[AlertState] = (),
+        min_level: str = "low",
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Alert]:
+        wanted = [state.value for state in states] or [state.value for state in AlertState]
+        rows = self._db.execute(
+            "SELECT body FROM alerts WHERE level_rank >= ?"  # noqa: S608 - placeholders only
+            f" AND state IN ({','.join('?' * len(wanted))})"
+            " ORDER BY level_rank DESC, opened_at DESC LIMIT ? OFFSET ?",
+            (level_rank(min_level), *wanted, limit, offset),
+        ).fetchall()
+        return [_decode(row[0]) for row in rows]
+
+    def schedule(self, alert_id: str, steps: Iterable[tuple[int, datetime]]) -> None:
+        """Persist escalation steps; steps already known keep their state."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)",
+            [(alert_id, step, due_at.isoformat()) for step, due_at in steps],
+        )
+
+    def due_steps(self, now: datetime) -> list[tuple[str, int]]:
+        rows = self._db.execute(
+            "SELECT alert_id, step FROM escalation_timers WHERE status = 'pending'"
+            " AND due_at <= ? ORDER BY due_at, alert_id, step",
+            (now.isoformat(),),
+        ).fetchall()
+        return [(str(alert_id), int(step)) for alert_id, step in rows]
+
+    def next_due(self) -> datetime | None:
+        row = self._db.execute(
+            "SELECT MIN(due_at) FROM escalation_timers WHERE status = 'pending'"
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def finish_step(self, alert_id: str, step: int) -> None:
+        self._db.execute(
+            "UPDATE escalation_timers SET status = 'done' WHERE alert_id = ? AND step = ?",
+            (alert_id, step),
+        )
+
+    def cancel_steps(self, alert_id: str) -> None:
+        """Acknowledged or resolved: no further step fires."""
+        self._db.execute(
+            "UPDATE escalation_timers SET status = 'cancelled'"
+            " WHERE alert_id = ? AND status = 'pending'",
+            (alert_id,),
+        )
+
+    def step_status(self, alert_id: str) -> dict[int, str]:
+        rows = self._db.execute(
+            "SELECT step, status FROM escalation_timers WHERE alert_id = ?", (alert_id,)
+        ).fetchall()
+        return {int(step): str(status) for step, status in rows}
+
+    def close(self) -> None:
+        self._db.close()

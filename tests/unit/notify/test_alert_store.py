@@ -1,0 +1,53 @@
+"""Alerts and escalation timers survive a restart of notify."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from haruul_notify.alert_store import AlertStore
+from haruul_notify.domain.lifecycle import AlertState, ReportFacts, acknowledge, open_alert
+
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def _alert(case_id: str, level: str = "critical") -> object:
+    facts = ReportFacts("r-" + case_id, case_id, level, 80, "destination", ("DOC",), "MM")
+    return open_alert(facts, "desk-mm", T0)
+
+
+def test_an_alert_reads_back_as_saved_after_reopening_the_file(tmp_path: Path) -> None:
+    store = AlertStore(tmp_path / "alerts.db")
+    alert = acknowledge(_alert("c1"), "officer", "sms", T0)  # type: ignore[arg-type]
+    store.save(alert)
+    store.close()
+
+    reopened = AlertStore(tmp_path / "alerts.db")
+    assert reopened.get(alert.alert_id) == alert
+    assert reopened.by_ack_code(alert.ack_code.lower()) == alert
+
+
+def test_listing_filters_by_state_and_level(tmp_path: Path) -> None:
+    store = AlertStore(tmp_path / "alerts.db")
+    critical = _alert("c1")
+    high = _alert("c2", "high")
+    store.save(critical)  # type: ignore[arg-type]
+    store.save(acknowledge(high, "o", "cli", T0))  # type: ignore[arg-type]
+
+    assert [a.level for a in store.alerts()] == ["critical", "high"]
+    assert [a.case_id for a in store.alerts(states=[AlertState.OPEN])] == ["c1"]
+    assert [a.case_id for a in store.alerts(min_level="critical")] == ["c1"]
+
+
+def test_timers_fire_once_in_order_and_cancelled_ones_never(tmp_path: Path) -> None:
+    store = AlertStore(tmp_path / "alerts.db")
+    store.schedule("a1", [(0, T0), (1, T0 + timedelta(minutes=5)), (2, T0 + timedelta(minutes=15))])
+    store.schedule("a1", [(0, T0 + timedelta(hours=1))])  # known step: unchanged
+
+    assert store.due_steps(T0) == [("a1", 0)]
+    store.finish_step("a1", 0)
+    assert store.due_steps(T0 + timedelta(minutes=6)) == [("a1", 1)]
+    assert store.next_due() == T0 + timedelta(minutes=5)
+    store.cancel_steps("a1")
+    assert store.due_steps(T0 + timedelta(hours=2)) == []
+    assert store.step_status("a1") == {0: "done", 1: "cancelled", 2: "cancelled"}
