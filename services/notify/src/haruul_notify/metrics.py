@@ -26,6 +26,36 @@ class NotifyMetrics:
             ["reason"],
             registry=registry,
         )
+        self.acknowledgements = Counter(
+            "haruul_notify_acknowledgements",
+            "Alerts acknowledged, by channel (sms, email, grpc, cli).",
+            ["channel"],
+            registry=registry,
+        )
+        self.ack_latency_seconds = Histogram(
+            "haruul_notify_ack_latency_seconds",
+            "Time from an alert opening to its acknowledgement, by level.",
+            ["level"],
+            registry=registry,
+            buckets=(30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 86400),
+        )
+        self.escalations = Counter(
+            "haruul_notify_escalations",
+            "Escalation steps fired after nobody acknowledged, by level.",
+            ["level"],
+            registry=registry,
+        )
+        self.silenced = Counter(
+            "haruul_notify_silenced",
+            "Alerts not sent because a silence matched.",
+            registry=registry,
+        )
+        self.deferred = Counter(
+            "haruul_notify_deferred",
+            "Non-critical deliveries deferred by quiet hours or to a digest.",
+            ["reason"],
+            registry=registry,
+        )
         self.report_to_delivery_seconds = Histogram(
             "haruul_notify_report_to_delivery_seconds",
             "Time from intake accepting a report to the gateway accepting its alert.",

@@ -8,9 +8,10 @@ haruul score [FILE]     score reports given as JSON lines (stdin when FILE is om
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from haruul_common.local_kafka import LocalKafkaError
 
@@ -83,6 +84,55 @@ def _stats(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _alerts(arguments: argparse.Namespace) -> int:
+    from haruul_platform.alerts_command import AlertDeskClient, AlertDeskError, write_alerts
+
+    client = AlertDeskClient(arguments.desk)
+    try:
+        if arguments.alerts_command == "list":
+            states = [arguments.state] if arguments.state else []
+            write_alerts(
+                client.list(states, arguments.min_level), sys.stdout, as_json=arguments.json
+            )
+        else:
+            act = client.acknowledge if arguments.alerts_command == "ack" else client.resolve
+            write_alerts(
+                [act(arguments.alert_id, arguments.actor)], sys.stdout, as_json=arguments.json
+            )
+    except AlertDeskError as error:
+        print(f"haruul alerts: {error}", file=sys.stderr)
+        return 1
+    finally:
+        client.close()
+    return 0
+
+
+def _add_alerts(commands: Any) -> None:
+    from haruul_platform.alerts_command import default_actor
+
+    alerts = commands.add_parser("alerts", help="list, acknowledge or resolve alerts")
+    alerts.add_argument(
+        "--desk",
+        default=os.environ.get("HARUUL_ALERT_DESK", "127.0.0.1:50052"),
+        help="the alert desk's gRPC address (env HARUUL_ALERT_DESK)",
+    )
+    actions = alerts.add_subparsers(dest="alerts_command", required=True)
+    listing = actions.add_parser("list", help="alerts, most serious first")
+    listing.add_argument("--state", choices=["open", "acknowledged", "resolved"])
+    listing.add_argument(
+        "--min-level", default="low", choices=["low", "medium", "high", "critical"]
+    )
+    listing.add_argument("--json", action="store_true")
+    for name, text in (("ack", "acknowledge: stop the escalation"), ("resolve", "close the alert")):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("alert_id")
+        action.add_argument(
+            "--as", dest="actor", default=default_actor(), help="who acts (default cli:<login>)"
+        )
+        action.add_argument("--json", action="store_true")
+    alerts.set_defaults(func=_alerts)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haruul", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -114,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="count reports scored at this level or above as at risk",
     )
     stats.set_defaults(func=_stats)
+    _add_alerts(commands)
     return parser
 
 

@@ -25,35 +25,35 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!haruul/notify/v1/alert_desk.proto\x12\x10haruul.notify.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"d\n\nAuditEntry\x12&\n\x02\x61t\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x03 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\"\xf3\x02\n\x05\x41lert\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12\x12\n\nreport_ids\x18\x03 \x03(\t\x12&\n\x05level\x18\x04 \x01(\x0e\x32\x17.haruul.notify.v1.Level\x12+\n\x05state\x18\x05 \x01(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12\r\n\x05score\x18\x06 \x01(\x05\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x17\n\x0findicator_codes\x18\x08 \x03(\t\x12\x1b\n\x13\x64\x65stination_country\x18\t \x01(\t\x12-\n\topened_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x05\x61udit\x18\x0c \x03(\x0b\x32\x1c.haruul.notify.v1.AuditEntry\"\x94\x01\n\x11ListAlertsRequest\x12,\n\x06states\x18\x01 \x03(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.haruul.notify.v1.Level\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"V\n\x12ListAlertsResponse\x12\'\n\x06\x61lerts\x18\x01 \x03(\x0b\x32\x17.haruul.notify.v1.Alert\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"#\n\x0fGetAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\"K\n\x17\x41\x63knowledgeAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\"G\n\x13ResolveAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\"n\n\x12WatchAlertsRequest\x12,\n\x06states\x18\x01 \x03(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.haruul.notify.v1.Level\"E\n\x0b\x41lertChange\x12&\n\x05\x61lert\x18\x01 \x01(\x0b\x32\x17.haruul.notify.v1.Alert\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t*w\n\nAlertState\x12\x1b\n\x17\x41LERT_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x41LERT_STATE_OPEN\x10\x01\x12\x1c\n\x18\x41LERT_STATE_ACKNOWLEDGED\x10\x02\x12\x18\n\x14\x41LERT_STATE_RESOLVED\x10\x03*c\n\x05Level\x12\x15\n\x11LEVEL_UNSPECIFIED\x10\x00\x12\r\n\tLEVEL_LOW\x10\x01\x12\x10\n\x0cLEVEL_MEDIUM\x10\x02\x12\x0e\n\nLEVEL_HIGH\x10\x03\x12\x12\n\x0eLEVEL_CRITICAL\x10\x04\x32\xaa\x03\n\tAlertDesk\x12W\n\nListAlerts\x12#.haruul.notify.v1.ListAlertsRequest\x1a$.haruul.notify.v1.ListAlertsResponse\x12\x46\n\x08GetAlert\x12!.haruul.notify.v1.GetAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12V\n\x10\x41\x63knowledgeAlert\x12).haruul.notify.v1.AcknowledgeAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12N\n\x0cResolveAlert\x12%.haruul.notify.v1.ResolveAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12T\n\x0bWatchAlerts\x12$.haruul.notify.v1.WatchAlertsRequest\x1a\x1d.haruul.notify.v1.AlertChange0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!haruul/notify/v1/alert_desk.proto\x12\x10haruul.notify.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"t\n\nAuditEntry\x12&\n\x02\x61t\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x03 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x05 \x01(\t\"\x84\x03\n\x05\x41lert\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\x12\x12\n\nreport_ids\x18\x03 \x03(\t\x12&\n\x05level\x18\x04 \x01(\x0e\x32\x17.haruul.notify.v1.Level\x12+\n\x05state\x18\x05 \x01(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12\r\n\x05score\x18\x06 \x01(\x05\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x17\n\x0findicator_codes\x18\x08 \x03(\t\x12\x1b\n\x13\x64\x65stination_country\x18\t \x01(\t\x12-\n\topened_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x05\x61udit\x18\x0c \x03(\x0b\x32\x1c.haruul.notify.v1.AuditEntry\x12\x0f\n\x07\x64\x65sk_id\x18\r \x01(\t\"\x94\x01\n\x11ListAlertsRequest\x12,\n\x06states\x18\x01 \x03(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.haruul.notify.v1.Level\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"V\n\x12ListAlertsResponse\x12\'\n\x06\x61lerts\x18\x01 \x03(\x0b\x32\x17.haruul.notify.v1.Alert\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"#\n\x0fGetAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\"K\n\x17\x41\x63knowledgeAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\"G\n\x13ResolveAlertRequest\x12\x10\n\x08\x61lert_id\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\"n\n\x12WatchAlertsRequest\x12,\n\x06states\x18\x01 \x03(\x0e\x32\x1c.haruul.notify.v1.AlertState\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.haruul.notify.v1.Level\"E\n\x0b\x41lertChange\x12&\n\x05\x61lert\x18\x01 \x01(\x0b\x32\x17.haruul.notify.v1.Alert\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t*w\n\nAlertState\x12\x1b\n\x17\x41LERT_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x41LERT_STATE_OPEN\x10\x01\x12\x1c\n\x18\x41LERT_STATE_ACKNOWLEDGED\x10\x02\x12\x18\n\x14\x41LERT_STATE_RESOLVED\x10\x03*c\n\x05Level\x12\x15\n\x11LEVEL_UNSPECIFIED\x10\x00\x12\r\n\tLEVEL_LOW\x10\x01\x12\x10\n\x0cLEVEL_MEDIUM\x10\x02\x12\x0e\n\nLEVEL_HIGH\x10\x03\x12\x12\n\x0eLEVEL_CRITICAL\x10\x04\x32\xaa\x03\n\tAlertDesk\x12W\n\nListAlerts\x12#.haruul.notify.v1.ListAlertsRequest\x1a$.haruul.notify.v1.ListAlertsResponse\x12\x46\n\x08GetAlert\x12!.haruul.notify.v1.GetAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12V\n\x10\x41\x63knowledgeAlert\x12).haruul.notify.v1.AcknowledgeAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12N\n\x0cResolveAlert\x12%.haruul.notify.v1.ResolveAlertRequest\x1a\x17.haruul.notify.v1.Alert\x12T\n\x0bWatchAlerts\x12$.haruul.notify.v1.WatchAlertsRequest\x1a\x1d.haruul.notify.v1.AlertChange0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'haruul.notify.v1.alert_desk_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ALERTSTATE']._serialized_start=1173
-  _globals['_ALERTSTATE']._serialized_end=1292
-  _globals['_LEVEL']._serialized_start=1294
-  _globals['_LEVEL']._serialized_end=1393
+  _globals['_ALERTSTATE']._serialized_start=1206
+  _globals['_ALERTSTATE']._serialized_end=1325
+  _globals['_LEVEL']._serialized_start=1327
+  _globals['_LEVEL']._serialized_end=1426
   _globals['_AUDITENTRY']._serialized_start=88
-  _globals['_AUDITENTRY']._serialized_end=188
-  _globals['_ALERT']._serialized_start=191
-  _globals['_ALERT']._serialized_end=562
-  _globals['_LISTALERTSREQUEST']._serialized_start=565
-  _globals['_LISTALERTSREQUEST']._serialized_end=713
-  _globals['_LISTALERTSRESPONSE']._serialized_start=715
-  _globals['_LISTALERTSRESPONSE']._serialized_end=801
-  _globals['_GETALERTREQUEST']._serialized_start=803
-  _globals['_GETALERTREQUEST']._serialized_end=838
-  _globals['_ACKNOWLEDGEALERTREQUEST']._serialized_start=840
-  _globals['_ACKNOWLEDGEALERTREQUEST']._serialized_end=915
-  _globals['_RESOLVEALERTREQUEST']._serialized_start=917
-  _globals['_RESOLVEALERTREQUEST']._serialized_end=988
-  _globals['_WATCHALERTSREQUEST']._serialized_start=990
-  _globals['_WATCHALERTSREQUEST']._serialized_end=1100
-  _globals['_ALERTCHANGE']._serialized_start=1102
-  _globals['_ALERTCHANGE']._serialized_end=1171
-  _globals['_ALERTDESK']._serialized_start=1396
-  _globals['_ALERTDESK']._serialized_end=1822
+  _globals['_AUDITENTRY']._serialized_end=204
+  _globals['_ALERT']._serialized_start=207
+  _globals['_ALERT']._serialized_end=595
+  _globals['_LISTALERTSREQUEST']._serialized_start=598
+  _globals['_LISTALERTSREQUEST']._serialized_end=746
+  _globals['_LISTALERTSRESPONSE']._serialized_start=748
+  _globals['_LISTALERTSRESPONSE']._serialized_end=834
+  _globals['_GETALERTREQUEST']._serialized_start=836
+  _globals['_GETALERTREQUEST']._serialized_end=871
+  _globals['_ACKNOWLEDGEALERTREQUEST']._serialized_start=873
+  _globals['_ACKNOWLEDGEALERTREQUEST']._serialized_end=948
+  _globals['_RESOLVEALERTREQUEST']._serialized_start=950
+  _globals['_RESOLVEALERTREQUEST']._serialized_end=1021
+  _globals['_WATCHALERTSREQUEST']._serialized_start=1023
+  _globals['_WATCHALERTSREQUEST']._serialized_end=1133
+  _globals['_ALERTCHANGE']._serialized_start=1135
+  _globals['_ALERTCHANGE']._serialized_end=1204
+  _globals['_ALERTDESK']._serialized_start=1429
+  _globals['_ALERTDESK']._serialized_end=1855
 # @@protoc_insertion_point(module_scope)

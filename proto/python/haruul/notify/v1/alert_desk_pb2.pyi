@@ -70,12 +70,15 @@ class AuditEntry(_message.Message):
     ACTOR_FIELD_NUMBER: _builtins.int
     ACTION_FIELD_NUMBER: _builtins.int
     CHANNEL_FIELD_NUMBER: _builtins.int
+    DETAIL_FIELD_NUMBER: _builtins.int
     actor: _builtins.str
     """Staff id, or "system"."""
     action: _builtins.str
     """"opened", "acknowledged", "resolved", "escalated", "updated"."""
     channel: _builtins.str
-    """"sms", "email", "grpc", "cli"."""
+    """"sms", "email", "grpc", "cli", "kafka", "http"."""
+    detail: _builtins.str
+    """Ids only, e.g. "report <id>" or "step 1"."""
     @_builtins.property
     def at(self) -> _timestamp_pb2.Timestamp: ...
     def __init__(
@@ -85,10 +88,11 @@ class AuditEntry(_message.Message):
         actor: _builtins.str = ...,
         action: _builtins.str = ...,
         channel: _builtins.str = ...,
+        detail: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["at", b"at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["action", b"action", "actor", b"actor", "at", b"at", "channel", b"channel"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["action", b"action", "actor", b"actor", "at", b"at", "channel", b"channel", "detail", b"detail"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -110,6 +114,7 @@ class Alert(_message.Message):
     OPENED_AT_FIELD_NUMBER: _builtins.int
     UPDATED_AT_FIELD_NUMBER: _builtins.int
     AUDIT_FIELD_NUMBER: _builtins.int
+    DESK_ID_FIELD_NUMBER: _builtins.int
     alert_id: _builtins.str
     case_id: _builtins.str
     level: Global___Level.ValueType
@@ -117,6 +122,8 @@ class Alert(_message.Message):
     score: _builtins.int
     stage: _builtins.str
     destination_country: _builtins.str
+    desk_id: _builtins.str
+    """The desk the alert was routed to (e.g. "desk-kh")."""
     @_builtins.property
     def report_ids(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
     @_builtins.property
@@ -142,10 +149,11 @@ class Alert(_message.Message):
         opened_at: _timestamp_pb2.Timestamp | None = ...,
         updated_at: _timestamp_pb2.Timestamp | None = ...,
         audit: _abc.Iterable[Global___AuditEntry] | None = ...,
+        desk_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["opened_at", b"opened_at", "updated_at", b"updated_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["alert_id", b"alert_id", "audit", b"audit", "case_id", b"case_id", "destination_country", b"destination_country", "indicator_codes", b"indicator_codes", "level", b"level", "opened_at", b"opened_at", "report_ids", b"report_ids", "score", b"score", "stage", b"stage", "state", b"state", "updated_at", b"updated_at"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["alert_id", b"alert_id", "audit", b"audit", "case_id", b"case_id", "desk_id", b"desk_id", "destination_country", b"destination_country", "indicator_codes", b"indicator_codes", "level", b"level", "opened_at", b"opened_at", "report_ids", b"report_ids", "score", b"score", "stage", b"stage", "state", b"state", "updated_at", b"updated_at"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
