@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install run test lint generate check-generated unit integration eval bench-scoring clean
+.PHONY: install run test lint generate check-generated unit integration eval bench-scoring kannel clean
 
 install: $(STAMP)
 
@@ -24,13 +24,13 @@ $(STAMP): requirements.lock requirements-dev.txt $(PYPROJECTS)
 run: $(STAMP)
 	$(BIN)/haruul run
 
-test: $(STAMP) check-generated lint
+test: $(STAMP) kannel check-generated lint
 	$(BIN)/pytest
 
 unit: $(STAMP)
 	$(BIN)/pytest -m "not integration"
 
-integration: $(STAMP)
+integration: $(STAMP) kannel
 	$(BIN)/pytest -m integration
 
 lint: $(STAMP)
@@ -44,6 +44,10 @@ eval: $(STAMP)
 
 bench-scoring: $(STAMP)
 	$(BIN)/python -m haruul_scoring.bench --json var/bench/scoring.json
+
+# Kannel (SMS gateway with a fake SMSC) from Debian's packages: the real peer of the SMS tests.
+kannel:
+	sh infra/kannel/install.sh
 
 generate: $(STAMP)
 	$(BIN)/python tools/contracts.py generate

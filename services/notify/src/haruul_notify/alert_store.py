@@ -57,6 +57,7 @@ def _decode(body: str) -> Alert:
     data["updated_at"] = datetime.fromisoformat(data["updated_at"])
     data["indicator_codes"] = tuple(data["indicator_codes"])
     data["report_ids"] = tuple(data["report_ids"])
+    data["places"] = tuple(data.get("places", ()))
     data["audit"] = tuple(
         AuditEntry(**{**entry, "at": datetime.fromisoformat(entry["at"])})
         for entry in data["audit"]

@@ -55,6 +55,8 @@ class Alert:
     updated_at: datetime
     ack_code: str
     audit: tuple[AuditEntry, ...]
+    explanation: str = ""
+    places: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -85,6 +87,8 @@ class ReportFacts:
     stage: str
     indicator_codes: tuple[str, ...]
     destination_country: str | None
+    explanation: str = ""
+    places: tuple[str, ...] = ()
 
 
 def open_alert(facts: ReportFacts, desk_id: str, at: datetime) -> Alert:
@@ -104,6 +108,8 @@ def open_alert(facts: ReportFacts, desk_id: str, at: datetime) -> Alert:
         updated_at=at,
         ack_code=ack_code_for(alert_id),
         audit=(AuditEntry(at, "system", "opened", "kafka", f"report {facts.report_id}"),),
+        explanation=facts.explanation,
+        places=facts.places,
     )
 
 
@@ -134,6 +140,8 @@ def add_report(alert: Alert, facts: ReportFacts, at: datetime) -> Alert:
         indicator_codes=codes,
         destination_country=alert.destination_country or facts.destination_country,
         report_ids=(*alert.report_ids, facts.report_id),
+        explanation=facts.explanation if higher else alert.explanation,
+        places=alert.places + tuple(p for p in facts.places if p not in alert.places),
         state=AlertState.OPEN if reopened else alert.state,
         updated_at=at,
         audit=(

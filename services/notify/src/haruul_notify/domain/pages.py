@@ -1,0 +1,102 @@
+"""The messages one staff member gets for one alert: the first page, an escalation page, an
+update on the case — each a `Delivery` with an idempotency key that names the alert, the
+recipient, the channel and the step, so that no retry, redelivery or restart pages twice.
+
+Escalation steps are numbered per level (`step_code`): when a case's level rises, the new
+level's chain starts without colliding with the steps already sent.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from haruul_notify.domain.alerts import LEVELS, AlertFacts, Channel, Delivery, level_rank
+from haruul_notify.domain.lifecycle import Alert
+from haruul_notify.domain.routing import Staff
+from haruul_notify.domain.templates import (
+    escalation_sms,
+    page_email,
+    page_sms,
+    update_sms,
+)
+
+_PER_LEVEL = 100
+
+
+def step_code(level: str, index: int) -> int:
+    return level_rank(level) * _PER_LEVEL + index
+
+
+def step_of(code: int) -> tuple[str, int]:
+    """(level, index in that level's chain) of a step code."""
+    rank, index = divmod(code, _PER_LEVEL)
+    return LEVELS[rank], index
+
+
+def facts_of(alert: Alert) -> AlertFacts:
+    return AlertFacts(
+        report_id=alert.report_ids[-1],
+        level=alert.level,
+        score=alert.score,
+        stage=alert.stage,
+        indicator_codes=alert.indicator_codes,
+        places=alert.places,
+        explanation=alert.explanation,
+        destination_country=alert.destination_country,
+    )
+
+
+def _key(alert: Alert, staff: Staff, channel: Channel, step: str) -> str:
+    return f"{alert.alert_id}/{staff.id}/{channel.value}/{step}"
+
+
+def _pair(
+    alert: Alert, staff: Staff, step: str, sms: str, subject: str, body: str
+) -> tuple[Delivery, ...]:
+    deliveries = []
+    for channel, address, text, title in (
+        (Channel.SMS, staff.phone, sms, ""),
+        (Channel.EMAIL, staff.email, body, subject),
+    ):
+        if address:
+            deliveries.append(
+                Delivery(
+                    idempotency_key=_key(alert, staff, channel, step),
+                    alert_id=alert.alert_id,
+                    report_id=alert.report_ids[-1],
+                    recipient_id=staff.id,
+                    channel=channel,
+                    address=address,
+                    subject=title,
+                    body=text,
+                )
+            )
+    return tuple(deliveries)
+
+
+def page(
+    alert: Alert, staff: Staff, code: int, waited: timedelta, desk_name: str, ack_link: str
+) -> tuple[Delivery, ...]:
+    """SMS and e-mail for step `code`: the first page, or "nobody acknowledged — you're next"."""
+    facts = facts_of(alert)
+    escalated = step_of(code)[1] > 0
+    sms = (
+        escalation_sms(staff.language, alert.alert_id, facts, waited, alert.ack_code)
+        if escalated
+        else page_sms(staff.language, alert.alert_id, facts, alert.ack_code)
+    )
+    email = page_email(
+        staff.language, alert.alert_id, facts, desk_name, ack_link, waited if escalated else None
+    )
+    return _pair(alert, staff, f"step-{code}", sms, email.subject, email.body)
+
+
+def update(alert: Alert, staff: Staff, desk_name: str, ack_link: str) -> tuple[Delivery, ...]:
+    """ "N new reports on case …" to someone already paged, instead of a second page."""
+    new_reports = len(alert.report_ids) - 1
+    sms = update_sms(staff.language, alert.alert_id, alert.case_id, new_reports, alert.ack_code)
+    email = page_email(staff.language, alert.alert_id, facts_of(alert), desk_name, ack_link)
+    subject = f"{email.subject} (+{new_reports})"
+    return _pair(
+        alert, staff, f"update-{len(alert.report_ids)}", sms, subject, sms + "\n\n" + email.body
+    )
