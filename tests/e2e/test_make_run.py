@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,12 +31,12 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _port_block() -> int:
-    """Six consecutive free ports."""
+    """Eight consecutive free ports."""
     for _ in range(50):
         first = free_port()
-        if first < 60000 and all(_is_free(first + i) for i in range(6)):
+        if first < 60000 and all(_is_free(first + i) for i in range(8)):
             return first
-    raise RuntimeError("no block of six free ports")
+    raise RuntimeError("no block of eight free ports")
 
 
 def _is_free(port: int) -> bool:
@@ -137,8 +138,80 @@ def test_killing_the_supervisor_stops_every_service(
     process, _, first, _ = platform
     process.kill()  # no chance to clean up: the services must still go
     process.wait()
-    ports = [first, first + 1, first + 3, first + 4, first + 5]
+    ports = [first, first + 1, first + 3, first + 4, first + 5, first + 6, first + 7]
     deadline = time.monotonic() + 20
     while any(_answers(port) for port in ports):
         assert time.monotonic() < deadline, "a service outlived `haruul run`"
         time.sleep(0.2)
+
+
+def _haruul(*arguments: str, cwd: Path) -> Any:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "haruul"), *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    return json.loads(done.stdout)
+
+
+def test_staff_see_and_acknowledge_alerts_and_a_second_report_joins_the_case(
+    platform: tuple[subprocess.Popen[str], Path, int, str],
+) -> None:
+    _, workdir, first, _ = platform
+    desk = f"127.0.0.1:{first + 6}"
+    key = (workdir / "var" / "dev-api-key").read_text().strip()
+    recruiter = "Call the agent on WhatsApp +855 12 777 888."
+    reports = [
+        "My son's passport was taken in Poipet and he cannot leave the compound. " + recruiter,
+        "The company keeps my daughter in Bavet; they demand $5,000 for her release. " + recruiter,
+    ]
+    report_ids = []
+    for text in reports[:1]:
+        report_ids.append(_post(first, key, text))
+
+    alerts = _wait_for_alerts(workdir, desk, lambda found: len(found) == 1)
+    [alert] = alerts
+    assert alert["state"] == "open"
+    assert alert["level"] == "critical"
+    assert alert["report_ids"] == report_ids
+
+    acked = _haruul(
+        "alerts",
+        "--desk",
+        desk,
+        "ack",
+        alert["alert_id"],
+        "--as",
+        "staff-05",
+        "--json",
+        cwd=workdir,
+    )
+    assert acked[0]["state"] == "acknowledged"
+
+    report_ids.append(_post(first, key, reports[1]))
+    joined = _wait_for_alerts(workdir, desk, lambda found: len(found[0].get("report_ids", [])) == 2)
+    assert [a["alert_id"] for a in joined] == [alert["alert_id"]]
+    assert joined[0]["report_ids"] == report_ids
+
+
+def _post(port: int, key: str, text: str) -> str:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/v1/reports",
+        data=json.dumps({"text": text}).encode(),
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return str(json.loads(answer.read())["report_id"])
+
+
+def _wait_for_alerts(workdir: Path, desk: str, ready: Any) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + 30
+    while True:
+        found = _haruul("alerts", "--desk", desk, "list", "--json", cwd=workdir)
+        if found and ready(found):
+            return list(found)
+        assert time.monotonic() < deadline, found
+        time.sleep(0.3)

@@ -17,10 +17,10 @@ from haruul_common.events import RiskEventV1
 from haruul_common.kafka import DLQ_REASON
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key
-from haruul_notify.domain.alerts import alert_id_for
+from haruul_notify.domain.lifecycle import alert_id_for_case
 from haruul_notify.main import NotifyService
 from haruul_scoring.main import ScoringService
-from tests.support.kafka import Record, wait_for_records
+from tests.support.kafka import Record, wait_for_records, wait_until_consumed
 from tests.support.pipeline import (
     eventually,
     running_gateway,
@@ -109,7 +109,8 @@ async def test_a_report_reaches_the_officer_by_email_and_sms(pipeline: Pipeline)
     )
     assert answer.status_code == 202
     report_id = answer.json()["report_id"]
-    alert_id = alert_id_for(report_id)
+    [event] = await risk_events_for(pipeline, report_id)
+    alert_id = alert_id_for_case(event.case_id or "")
 
     await eventually(
         lambda: bool(pipeline.smtp.for_alert(alert_id) and pipeline.sms_for(alert_id)),
@@ -117,7 +118,7 @@ async def test_a_report_reaches_the_officer_by_email_and_sms(pipeline: Pipeline)
     )
 
     [mail] = pipeline.smtp.for_alert(alert_id)
-    assert mail["To"] == "officer@consulate.example"
+    assert mail["To"] == "primary@consulate.example"
     assert mail["X-Haruul-Report-Id"] == report_id
     assert report_id in mail.get_content()
     [sms] = pipeline.sms_for(alert_id)
@@ -128,14 +129,14 @@ async def test_a_report_reaches_the_officer_by_email_and_sms(pipeline: Pipeline)
     for delivered in (mail.as_string(), json.dumps(sms)):
         assert "Saraa" not in delivered
         assert "88112233" not in delivered
-    [event] = await risk_events_for(pipeline, report_id)
     assert event.level in ("high", "critical")
     assert event.stage == "destination"
 
 
 async def test_every_service_counts_what_it_did(pipeline: Pipeline) -> None:
     answer = await pipeline.post({"text": HELD_NOW})
-    alert_id = alert_id_for(answer.json()["report_id"])
+    [event] = await risk_events_for(pipeline, answer.json()["report_id"])
+    alert_id = alert_id_for_case(event.case_id or "")
     await eventually(lambda: len(pipeline.sms_for(alert_id)) == 1, what="the SMS")
     async with httpx.AsyncClient(base_url=pipeline.intake_url) as client:
         intake_metrics = (await client.get("/metrics")).text
@@ -156,9 +157,13 @@ async def test_a_low_risk_report_is_scored_but_pages_nobody(pipeline: Pipeline) 
     report_id = answer.json()["report_id"]
     [event] = await risk_events_for(pipeline, report_id)
     assert event.level == "low"
-    await asyncio.sleep(1.0)  # notify has read the event by now; it must not have paged
-    assert not pipeline.smtp.for_alert(alert_id_for(report_id))
-    assert not pipeline.sms_for(alert_id_for(report_id))
+    await asyncio.to_thread(
+        wait_until_consumed, pipeline.bootstrap, pipeline.notify.settings.group_id, RISK_EVENTS.name
+    )
+    alert_id = alert_id_for_case(event.case_id or "")
+    assert not pipeline.smtp.for_alert(alert_id)
+    assert not pipeline.sms_for(alert_id)
+    assert pipeline.notify.alerts.store.get(alert_id) is None
 
 
 async def test_requests_without_a_valid_key_are_refused(pipeline: Pipeline) -> None:

@@ -18,11 +18,10 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from haruul_common.events import ReportV1, RiskEventV1
 from haruul_common.topics import REPORTS, RISK_EVENTS
-from haruul_notify.domain.alerts import alert_id_for
+from haruul_notify.domain.lifecycle import alert_id_for_case
 from tests.integration.support.scoring_that_dies import EXIT_CODE
-from tests.support.kafka import start_group_at_end, wait_for_records
+from tests.support.kafka import start_group_at_end, wait_for_records, wait_until_consumed
 from tests.support.pipeline import (
-    eventually,
     running_gateway,
     running_notify,
     running_scoring,
@@ -74,7 +73,6 @@ async def test_scoring_killed_before_commit_rescores_and_pages_exactly_once(
         accepted_at=datetime.now(UTC),
         text=TEXT,
     )
-    alert_id = alert_id_for(report.report_id)
     smtp = RecordingSmtpServer()
     smtp.start()
     try:
@@ -118,25 +116,18 @@ async def test_scoring_killed_before_commit_rescores_and_pages_exactly_once(
                     lambda r: r.key == report.report_id.encode(),
                     2,
                 )
-                # Notify has now seen both copies: the second found both deliveries in its ledger.
-                skipped = notify.metrics.registry.get_sample_value
-                await eventually(
-                    lambda: (
-                        sum(
-                            skipped(
-                                "haruul_notify_deliveries_total",
-                                {"channel": c, "outcome": "skipped"},
-                            )
-                            or 0
-                            for c in ("sms", "email")
-                        )
-                        >= 2
-                    ),
-                    what="notify to handle the redelivered risk event",
+                # Notify has now read both copies; the second is the same report of the case.
+                await asyncio.to_thread(
+                    wait_until_consumed,
+                    kafka_bootstrap,
+                    notify.settings.group_id,
+                    RISK_EVENTS.name,
                 )
 
         assert len(events) == 2
-        assert len({RiskEventV1.model_validate_json(e.value).event_id for e in events}) == 1
+        scored = [RiskEventV1.model_validate_json(e.value) for e in events]
+        assert len({event.event_id for event in scored}) == 1
+        alert_id = alert_id_for_case(scored[0].case_id or "")
         assert len(smtp.for_alert(alert_id)) == 1
         assert len(list((tmp_path / "outbox" / "sms").glob(f"{alert_id}-*.json"))) == 1
     finally:

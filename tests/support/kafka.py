@@ -106,3 +106,20 @@ def wait_for_records(
         if time.monotonic() > deadline:
             raise AssertionError(f"{len(found)} of {count} expected records on {topic}")
         time.sleep(0.3)
+
+
+def wait_until_consumed(bootstrap: str, group_id: str, topic: str, timeout_s: float = 30.0) -> None:
+    """Until `group_id` has committed everything on `topic` up to its current end."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=group_id, enable_auto_commit=False
+    )
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+        ends = consumer.end_offsets(partitions)
+        deadline = time.monotonic() + timeout_s
+        while any((consumer.committed(tp) or 0) < end for tp, end in ends.items()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{group_id} did not consume {topic} within {timeout_s} s")
+            time.sleep(0.2)
+    finally:
+        consumer.close()

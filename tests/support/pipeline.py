@@ -13,8 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import uvicorn
-
+from haruul_common.asgi_server import start_asgi_server
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import write_key_file
 from haruul_intake.main import build as build_intake
@@ -26,16 +25,8 @@ from haruul_notify.settings import NotifySettings
 from haruul_scoring.main import ScoringService, build_scoring
 from haruul_scoring.settings import ScoringSettings
 from tests.support.kafka import start_group_at_end
-from tests.support.net import free_port
+from tests.support.routing import write_routing
 from tests.support.smtp import RecordingSmtpServer
-
-ROSTER = """\
-recipients:
-  - id: officer-test
-    phone: "+97699000042"
-    email: officer@consulate.example
-    channels: [sms, email]
-"""
 
 
 def unique_group(service: str) -> str:
@@ -57,22 +48,30 @@ async def running_gateway(tmp: Path, smtp: RecordingSmtpServer) -> AsyncIterator
         await gateway.stop(0)
 
 
-@asynccontextmanager
-async def running_notify(
-    bootstrap: str, tmp: Path, gateway_port: int
-) -> AsyncIterator[NotifyService]:
-    roster = tmp / "roster.yaml"
-    roster.write_text(ROSTER, encoding="utf-8")
-    settings = NotifySettings(
+def notify_settings(
+    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m"
+) -> NotifySettings:
+    return NotifySettings(
         kafka_bootstrap_servers=bootstrap,
         group_id=unique_group("notify"),
-        roster_file=roster,
+        routing_file=write_routing(tmp / "routing.yaml", escalate_after),
+        alert_db=tmp / "notify-alerts.db",
         ledger_db=tmp / "notify.db",
         gateway_target=f"127.0.0.1:{gateway_port}",
+        desk_port=0,
+        http_port=0,
+        tick_s=0.2,
     )
+
+
+@asynccontextmanager
+async def running_notify(
+    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m"
+) -> AsyncIterator[NotifyService]:
+    settings = notify_settings(bootstrap, tmp, gateway_port, escalate_after)
     start_group_at_end(bootstrap, settings.group_id, RISK_EVENTS.name)
     notify = build_notify(settings)
-    await notify.broker.start()
+    await notify.start()
     try:
         yield notify
     finally:
@@ -110,20 +109,11 @@ async def running_intake(bootstrap: str, tmp: Path, api_key: str) -> AsyncIterat
     settings = IntakeSettings(
         kafka_bootstrap_servers=bootstrap, api_keys_file=keys, state_db=tmp / "intake.db"
     )
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(build_intake(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.05)
+    server = await start_asgi_server(build_intake(settings), "127.0.0.1", 0)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{server.port}"
     finally:
-        server.should_exit = True
-        await task
+        await server.stop()
 
 
 async def eventually(

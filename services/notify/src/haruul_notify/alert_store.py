@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from haruul_common.sqlite import open_state_db
-from haruul_notify.domain.alerts import level_rank
+from haruul_notify.domain.alerts import LEVELS, level_rank
 from haruul_notify.domain.lifecycle import Alert, AlertState, AuditEntry
 
 _SCHEMA = """
@@ -58,6 +58,8 @@ def _decode(body: str) -> Alert:
     data["indicator_codes"] = tuple(data["indicator_codes"])
     data["report_ids"] = tuple(data["report_ids"])
     data["places"] = tuple(data.get("places", ()))
+    if data.get("accepted_at"):
+        data["accepted_at"] = datetime.fromisoformat(data["accepted_at"])
     data["audit"] = tuple(
         AuditEntry(**{**entry, "at": datetime.fromisoformat(entry["at"])})
         for entry in data["audit"]
@@ -111,6 +113,12 @@ class AlertStore:
             (level_rank(min_level), *wanted, limit, offset),
         ).fetchall()
         return [_decode(row[0]) for row in rows]
+
+    def open_counts(self) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT level_rank, COUNT(*) FROM alerts WHERE state = 'open' GROUP BY level_rank"
+        ).fetchall()
+        return {LEVELS[int(rank)]: int(count) for rank, count in rows}
 
     def schedule(self, alert_id: str, steps: Iterable[tuple[int, datetime]]) -> None:
         """Persist escalation steps; steps already known keep their state."""

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from haruul_notify.domain.alerts import LEVELS
+
+if TYPE_CHECKING:
+    from haruul_notify.alert_store import AlertStore
 
 
 class NotifyMetrics:
@@ -63,3 +73,21 @@ class NotifyMetrics:
             registry=registry,
             buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0),
         )
+
+
+class OpenAlertsCollector(Collector):
+    """`haruul_notify_open_alerts{level}`, read from the store at each scrape."""
+
+    def __init__(self, store: AlertStore) -> None:
+        self._store = store
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "haruul_notify_open_alerts",
+            "Alerts open (not yet acknowledged), by level.",
+            labels=["level"],
+        )
+        counts = self._store.open_counts()
+        for level in LEVELS:
+            family.add_metric([level], counts.get(level, 0))
+        yield family

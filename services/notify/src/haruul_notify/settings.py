@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+
+# Refused in production (see the validator below): local runs only.
+DEVELOPMENT_SECRET = "haruul-development-notify-secret"  # noqa: S105
 
 
 class NotifySettings(ServiceSettings):
@@ -17,13 +19,35 @@ class NotifySettings(ServiceSettings):
     )
 
     group_id: str = "haruul-notify"
-    roster_file: Path = Path("infra/local/roster.yaml")
-    # Risk events at or above this level page someone.
-    alert_level: Literal["low", "medium", "high", "critical"] = "high"
+    # Desks, staff, rotations, escalation, quiet hours, silences; reloaded on SIGHUP.
+    routing_file: Path = Path("infra/local/routing.yaml")
+    alert_db: Path = Path("var/notify-alerts.db")
     ledger_db: Path = Path("var/notify.db")
     gateway_target: str = "127.0.0.1:50051"
     deliver_deadline_s: float = Field(default=5.0, gt=0)
     deliver_attempts: int = Field(default=5, ge=1, le=20)
     deliver_backoff_s: float = Field(default=0.2, ge=0)
+    # How often due escalation steps are looked for.
+    tick_s: float = Field(default=1.0, gt=0, le=60)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9103, ge=0, le=65535)
+    # The alert desk (gRPC) for staff tools and `haruul alerts`.
+    desk_host: str = "127.0.0.1"
+    desk_port: int = Field(default=50052, ge=0, le=65535)
+    # HTTP for the links in alert e-mails and for Kannel's inbound-SMS callback.
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8081, ge=0, le=65535)
+    public_url: str = "http://127.0.0.1:8081"
+    # Signs acknowledgement links and authenticates the SMS gateway's callbacks.
+    secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
+    ack_link_ttl_s: int = Field(default=24 * 3600, ge=60)
+
+    @model_validator(mode="after")
+    def _real_secret_in_production(self) -> NotifySettings:
+        value = self.secret.get_secret_value()
+        if self.is_production and (value == DEVELOPMENT_SECRET or len(value) < 32):
+            raise ValueError(
+                "HARUUL_NOTIFY_SECRET must be set to a secret of 32+ characters"
+                " when HARUUL_ENV=production"
+            )
+        return self

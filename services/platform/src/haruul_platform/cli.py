@@ -19,10 +19,10 @@ from haruul_common.local_kafka import LocalKafkaError
 def _repo_root() -> Path:
     """The checkout holding infra/ and var/: the current directory, or the one above it."""
     for candidate in (Path.cwd(), *Path.cwd().parents):
-        if (candidate / "infra" / "local" / "roster.yaml").is_file():
+        if (candidate / "infra" / "local" / "routing.yaml").is_file():
             return candidate
     raise SystemExit(
-        "haruul: run this inside the Haruul checkout (infra/local/roster.yaml not found)"
+        "haruul: run this inside the Haruul checkout (infra/local/routing.yaml not found)"
     )
 
 
@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ports-from",
         type=int,
         metavar="PORT",
-        help="use six consecutive ports from PORT instead of 8080, 50051, 2525, 9102-9104",
+        help="use eight consecutive ports from PORT instead of the defaults",
     )
     run.set_defaults(func=_run)
     commands.add_parser("broker", help="run only the local Kafka broker").set_defaults(func=_broker)

@@ -37,11 +37,13 @@ class LocalPorts:
     scoring_metrics: int = 9102
     notify_metrics: int = 9103
     gateway_metrics: int = 9104
+    alert_desk: int = 50052
+    notify_http: int = 8081
 
     @classmethod
     def consecutive(cls, first: int) -> LocalPorts:
-        """Six ports from `first` on: for a second platform beside one on the defaults."""
-        return cls(first, first + 1, first + 2, first + 3, first + 4, first + 5)
+        """Eight ports from `first` on: for a second platform beside one on the defaults."""
+        return cls(*range(first, first + 8))
 
 
 def ensure_dev_key(var_dir: Path) -> str:
@@ -72,8 +74,13 @@ def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[s
         "HARUUL_SCORING_METRICS_PORT": str(ports.scoring_metrics),
         "HARUUL_SCORING_CASE_DB": str(var / "scoring-cases.db"),
         "HARUUL_NOTIFY_METRICS_PORT": str(ports.notify_metrics),
-        "HARUUL_NOTIFY_ROSTER_FILE": str(root / "infra" / "local" / "roster.yaml"),
+        "HARUUL_NOTIFY_ROUTING_FILE": str(root / "infra" / "local" / "routing.yaml"),
         "HARUUL_NOTIFY_LEDGER_DB": str(var / "notify.db"),
+        "HARUUL_NOTIFY_ALERT_DB": str(var / "notify-alerts.db"),
+        "HARUUL_NOTIFY_DESK_PORT": str(ports.alert_desk),
+        "HARUUL_NOTIFY_HTTP_PORT": str(ports.notify_http),
+        "HARUUL_NOTIFY_PUBLIC_URL": f"http://127.0.0.1:{ports.notify_http}",
+        "HARUUL_ALERT_DESK": f"127.0.0.1:{ports.alert_desk}",
         "HARUUL_NOTIFY_GATEWAY_TARGET": f"127.0.0.1:{ports.gateway}",
         "HARUUL_GATEWAY_PORT": str(ports.gateway),
         "HARUUL_GATEWAY_METRICS_PORT": str(ports.gateway_metrics),
@@ -169,7 +176,8 @@ def run_local(root: Path, ports: LocalPorts = LocalPorts()) -> int:
         print(
             "\nHaruul is running. Post the sample report:\n\n"
             + _curl(ports.intake)
-            + "\n\nThen look in var/outbox/sms/ and var/outbox/email/. Metrics: "
+            + "\n\nThen look in var/outbox/sms/ and var/outbox/email/, and at "
+            f"`haruul alerts list --desk 127.0.0.1:{ports.alert_desk}`. Metrics: "
             f"http://127.0.0.1:{ports.intake}/metrics, :{ports.scoring_metrics}, "
             f":{ports.notify_metrics}, :{ports.gateway_metrics}. Ctrl-C stops everything.\n",
             file=sys.stderr,

@@ -57,6 +57,8 @@ class Alert:
     audit: tuple[AuditEntry, ...]
     explanation: str = ""
     places: tuple[str, ...] = ()
+    # When intake accepted the case's first report: the start of the report-to-page latency.
+    accepted_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
@@ -89,6 +91,7 @@ class ReportFacts:
     destination_country: str | None
     explanation: str = ""
     places: tuple[str, ...] = ()
+    accepted_at: datetime | None = None
 
 
 def open_alert(facts: ReportFacts, desk_id: str, at: datetime) -> Alert:
@@ -110,6 +113,7 @@ def open_alert(facts: ReportFacts, desk_id: str, at: datetime) -> Alert:
         audit=(AuditEntry(at, "system", "opened", "kafka", f"report {facts.report_id}"),),
         explanation=facts.explanation,
         places=facts.places,
+        accepted_at=facts.accepted_at,
     )
 
 

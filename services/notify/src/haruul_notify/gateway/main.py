@@ -24,6 +24,7 @@ from haruul_notify.gateway.adapters import (
     SmtpConfig,
     SmtpEmailAdapter,
 )
+from haruul_notify.gateway.kannel import KannelSmsAdapter
 from haruul_notify.gateway.metrics import GatewayMetrics
 from haruul_notify.gateway.receipts import ReceiptStore
 from haruul_notify.gateway.service import DeliveryGatewayService
@@ -46,6 +47,20 @@ class GatewayServer:
         self.receipts.close()
 
 
+def _sms_adapter(settings: GatewaySettings) -> ChannelAdapter:
+    if settings.sms_adapter == "file" or settings.kannel_password is None:
+        return FileSmsAdapter(settings.sms_outbox_dir)
+    return KannelSmsAdapter(
+        settings.kannel_url,
+        settings.kannel_username,
+        settings.kannel_password.get_secret_value(),
+        settings.sms_sender,
+        settings.kannel_timeout_s,
+        settings.kannel_dlr_url,
+        max_segments=settings.sms_max_segments,
+    )
+
+
 async def start_gateway(
     settings: GatewaySettings, *, registry: CollectorRegistry | None = None
 ) -> GatewayServer:
@@ -64,7 +79,7 @@ async def start_gateway(
                 timeout_s=settings.smtp_timeout_s,
             )
         ),
-        "sms": FileSmsAdapter(settings.sms_outbox_dir),
+        "sms": _sms_adapter(settings),
     }
     server = grpc.aio.server()
     delivery_pb2_grpc.add_DeliveryGatewayServicer_to_server(

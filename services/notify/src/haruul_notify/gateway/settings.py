@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
@@ -26,9 +26,18 @@ class GatewaySettings(ServiceSettings):
     smtp_password: str | None = None
     smtp_timeout_s: float = Field(default=10.0, gt=0)
     email_from: str = "haruul-alerts@localhost"
-    # `file` writes each SMS as JSON under sms_outbox_dir: for local runs only.
-    sms_adapter: Literal["file"] = "file"
+    # `file` writes each SMS as JSON under sms_outbox_dir (local runs only); `kannel` sends
+    # through Kannel's HTTP sendsms interface.
+    sms_adapter: Literal["file", "kannel"] = "file"
     sms_outbox_dir: Path = Path("var/outbox/sms")
+    kannel_url: str = "http://127.0.0.1:13013"
+    kannel_username: str = "haruul"
+    kannel_password: SecretStr | None = None
+    kannel_timeout_s: float = Field(default=10.0, gt=0)
+    kannel_dlr_url: str | None = None
+    sms_sender: str = "1903"
+    # Keep equal to Kannel's sendsms-user max-messages, or Kannel cuts long texts silently.
+    sms_max_segments: int = Field(default=10, ge=1, le=255)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9104, ge=0, le=65535)
 
@@ -39,4 +48,6 @@ class GatewaySettings(ServiceSettings):
                 "HARUUL_GATEWAY_SMS_ADAPTER=file is a development sink and is refused"
                 " when HARUUL_ENV=production"
             )
+        if self.sms_adapter == "kannel" and self.kannel_password is None:
+            raise ValueError("HARUUL_GATEWAY_KANNEL_PASSWORD is required with SMS_ADAPTER=kannel")
         return self

@@ -1,0 +1,233 @@
+"""Paging: opens or updates the alert of a report's case, and fires escalation steps when due.
+
+The alert and its escalation timers are written to the store before anything is sent, so the
+store is notify's outbox: a step whose deliveries fail (or a notify killed mid-step) stays
+pending and is fired again by the next tick; the delivery ledger, keyed by alert, recipient,
+channel and step, makes the second firing send only what did not go out. Acknowledging an
+alert cancels its pending steps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+import structlog
+
+from haruul_common.events import RiskEventV1
+from haruul_notify.alert_service import AlertService
+from haruul_notify.domain.alerts import level_rank
+from haruul_notify.domain.escalation import plan, recipients_for, route_desk
+from haruul_notify.domain.lifecycle import (
+    Alert,
+    ReportFacts,
+    add_report,
+    alert_id_for_case,
+    note,
+    open_alert,
+)
+from haruul_notify.domain.pages import page, step_code, step_of, update
+from haruul_notify.domain.quiet import deliver_at
+from haruul_notify.domain.routing import Desk
+from haruul_notify.domain.silences import matching_silence
+from haruul_notify.handler_types import Deliverer
+from haruul_notify.ledger import DeliveryLedger
+from haruul_notify.metrics import NotifyMetrics
+from haruul_notify.routing_holder import RoutingHolder
+from haruul_notify.sender import DeliverySender
+
+log = structlog.get_logger("haruul_notify")
+
+LOWEST_PAGED_LEVEL = "medium"
+
+
+def alert_level_of(event: RiskEventV1) -> str:
+    """The report's level, or its case's when corroboration has raised the case above it."""
+    if event.case_level is not None and level_rank(event.case_level) > level_rank(event.level):
+        return event.case_level
+    return event.level
+
+
+def report_facts(event: RiskEventV1) -> ReportFacts:
+    return ReportFacts(
+        report_id=event.report_id,
+        case_id=event.case_id or f"report-{event.report_id}",
+        level=alert_level_of(event),
+        score=event.score,
+        stage=event.stage,
+        indicator_codes=tuple(hit.code for hit in event.indicators),
+        destination_country=event.destination_country,
+        explanation=event.explanation,
+        places=tuple(place.name for place in event.places),
+        accepted_at=event.accepted_at,
+    )
+
+
+class Pager:
+    def __init__(
+        self,
+        *,
+        routing: RoutingHolder,
+        alerts: AlertService,
+        ledger: DeliveryLedger,
+        gateway: Deliverer,
+        metrics: NotifyMetrics,
+        ack_link: Callable[[str, str], str],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._routing = routing
+        self._alerts = alerts
+        self._sender = DeliverySender(ledger, gateway, metrics, clock)
+        self._ledger = ledger
+        self._metrics = metrics
+        self._ack_link = ack_link
+        self._clock = clock
+        self._lock = asyncio.Lock()  # one firing at a time: the ticker and the consumer share it
+        self._deferred: set[tuple[str, int, str]] = set()  # counted once in the metric
+
+    async def on_risk_event(self, event: RiskEventV1) -> None:
+        facts = report_facts(event)
+        if level_rank(facts.level) < level_rank(LOWEST_PAGED_LEVEL):
+            return
+        now = self._clock()
+        async with self._lock:
+            existing = self._alerts.store.get(alert_id_for_case(facts.case_id))
+            if existing is None:
+                self._open(facts, now, event)
+            elif (updated := add_report(existing, facts, now)) is not existing:
+                await self._update(existing, updated, now, event)
+        await self.fire_due()
+
+    def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> None:
+        config = self._routing.config
+        desk = route_desk(config, facts.destination_country)
+        alert = open_alert(facts, desk.id, now)
+        silence = matching_silence(config.silences, self._attributes(alert), now)
+        if silence is not None:
+            self._alerts.record(
+                note(alert, "silenced", "kafka", now, f"silence {silence.id}"), "silenced"
+            )
+            self._metrics.silenced.inc()
+            log.info("alert_silenced", alert_id=alert.alert_id, silence_id=silence.id)
+            return
+        self._alerts.record(alert, "opened")
+        self._metrics.alerts_raised.labels(alert.level).inc()
+        self._schedule(alert, desk, alert.level, now)
+        log.info(
+            "alert_opened",
+            alert_id=alert.alert_id,
+            case_id=alert.case_id,
+            report_id=event.report_id,
+            level=alert.level,
+            desk_id=desk.id,
+        )
+
+    async def _update(self, before: Alert, after: Alert, now: datetime, event: RiskEventV1) -> None:
+        self._alerts.record(after, "updated")
+        log.info(
+            "alert_updated",
+            alert_id=after.alert_id,
+            report_id=event.report_id,
+            reports=len(after.report_ids),
+            level=after.level,
+        )
+        if not after.is_open:
+            return
+        desk = self._desk(after)
+        if level_rank(after.level) > level_rank(before.level) or before.state != after.state:
+            self._schedule(after, desk, after.level, now)  # the new level's chain starts now
+        paged = {
+            recipient
+            for recipient, _, status in self._ledger.deliveries_for_alert(after.alert_id)
+            if status == "delivered"
+        }
+        for staff_id in sorted(paged):
+            staff = self._routing.config.staff.get(staff_id)
+            if staff is not None:
+                await self._sender.send_all(
+                    update(after, staff, desk.name, self._ack_link(after.alert_id, staff_id))
+                )
+
+    def _schedule(self, alert: Alert, desk: Desk, level: str, since: datetime) -> None:
+        steps = plan(desk, level, since)
+        self._alerts.store.schedule(
+            alert.alert_id, [(step_code(level, s.step_index), s.due_at) for s in steps]
+        )
+
+    def _desk(self, alert: Alert) -> Desk:
+        config = self._routing.config
+        return next((d for d in config.desks if d.id == alert.desk_id), config.default_desk)
+
+    @staticmethod
+    def _attributes(alert: Alert) -> dict[str, str]:
+        return {
+            "desk": alert.desk_id,
+            "level": alert.level,
+            "case_id": alert.case_id,
+            "country": alert.destination_country or "",
+        }
+
+    async def fire_due(self) -> None:
+        """Send every escalation step that is due; leave failed ones pending for the next tick."""
+        async with self._lock:
+            now = self._clock()
+            for alert_id, code in self._alerts.store.due_steps(now):
+                alert = self._alerts.store.get(alert_id)
+                if alert is None or not alert.is_open:
+                    self._alerts.store.cancel_steps(alert_id)
+                    continue
+                if await self._fire(alert, code, now):
+                    self._alerts.store.finish_step(alert_id, code)
+
+    async def _fire(self, alert: Alert, code: int, now: datetime) -> bool:
+        config = self._routing.config
+        desk = self._desk(alert)
+        level, index = step_of(code)
+        steps = desk.policy.for_level(level).steps
+        step = steps[min(index, len(steps) - 1)] if steps else None
+        if step is None:
+            return True
+        all_sent = True
+        for staff_id in recipients_for(config, desk, step, now):
+            staff = config.staff[staff_id]
+            if deliver_at(alert.level, staff, now) > now:
+                if (alert.alert_id, code, staff_id) not in self._deferred:
+                    self._deferred.add((alert.alert_id, code, staff_id))
+                    self._metrics.deferred.labels("quiet_hours").inc()
+                all_sent = False  # stays pending: fired again when the quiet hours end
+                continue
+            deliveries = page(
+                alert, staff, code, step.after, desk.name, self._ack_link(alert.alert_id, staff_id)
+            )
+            first_page = code == step_code(alert.level, 0) and len(alert.report_ids) == 1
+            all_sent &= await self._sender.send_all(
+                deliveries, accepted_at=alert.accepted_at if first_page else None
+            )
+        if index > 0 and all_sent:
+            self._metrics.escalations.labels(level).inc()
+            self._alerts.record(
+                note(alert, "escalated", "kafka", now, f"step {index}"), "escalated"
+            )
+            log.info("alert_escalated", alert_id=alert.alert_id, step=index)
+        return all_sent
+
+
+async def run_escalations(
+    pager: Pager,
+    stop: asyncio.Event,
+    tick: timedelta = timedelta(seconds=1),
+    sleep: Callable[[float], Awaitable[None]] | None = None,
+) -> None:
+    """Fire due steps every `tick` until `stop` is set (tests pass their own `sleep`)."""
+    while not stop.is_set():
+        try:
+            await pager.fire_due()
+        except Exception as error:  # a failing tick must not end escalation for good
+            log.error("escalation_tick_failed", error=type(error).__name__)
+        if sleep is not None:
+            await sleep(tick.total_seconds())
+            continue
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), tick.total_seconds())

@@ -1,0 +1,217 @@
+"""Paging with an injected clock: first page, escalation, acknowledgement, updates on a case,
+quiet hours, silences, failed deliveries retried — and a restart that resumes the timers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import grpc
+import pytest
+from prometheus_client import CollectorRegistry
+
+from haruul.notify.v1 import delivery_pb2
+from haruul_common.events import IndicatorV1, RiskEventV1
+from haruul_notify.alert_feed import AlertFeed
+from haruul_notify.alert_service import AlertService
+from haruul_notify.alert_store import AlertStore
+from haruul_notify.domain.alerts import Channel, Delivery
+from haruul_notify.domain.lifecycle import AlertState, alert_id_for_case
+from haruul_notify.gateway_client import DeliveryFailed
+from haruul_notify.ledger import DeliveryLedger
+from haruul_notify.metrics import NotifyMetrics
+from haruul_notify.pager import Pager
+from haruul_notify.routing_holder import RoutingHolder
+from tests.support.routing import write_routing
+
+# 03:00 UTC is 11:00 in Ulaanbaatar: inside nobody's quiet hours unless a test says so.
+T0 = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)
+
+
+@dataclass
+class Gateway:
+    sent: list[Delivery] = field(default_factory=list)
+    down: bool = False
+
+    async def deliver(self, delivery: Delivery) -> delivery_pb2.DeliveryReceipt:
+        if self.down:
+            raise DeliveryFailed(grpc.StatusCode.UNAVAILABLE, "gave up after 5 attempts")
+        self.sent.append(delivery)
+        return delivery_pb2.DeliveryReceipt(
+            receipt_id=f"rcp-{len(self.sent)}", idempotency_key=delivery.idempotency_key
+        )
+
+    def to(self, recipient: str, channel: Channel = Channel.SMS) -> list[Delivery]:
+        return [d for d in self.sent if d.recipient_id == recipient and d.channel is channel]
+
+
+class Rig:
+    def __init__(self, tmp: Path, **routing: str) -> None:
+        self.tmp, self.now, self.gateway = tmp, T0, Gateway()
+        self.routing_file = write_routing(tmp / "routing.yaml", **routing)
+        self.metrics = NotifyMetrics(CollectorRegistry())
+        self.pager = self._pager()
+
+    def _pager(self) -> Pager:
+        """A fresh notify process over the same files: what a restart sees."""
+        self.store = AlertStore(self.tmp / "alerts.db")
+        self.alerts = AlertService(self.store, AlertFeed(), self.metrics, lambda: self.now)
+        return Pager(
+            routing=RoutingHolder(self.routing_file),
+            alerts=self.alerts,
+            ledger=DeliveryLedger(self.tmp / "ledger.db"),
+            gateway=self.gateway,
+            metrics=self.metrics,
+            ack_link=lambda a, s: f"https://desk/ack/{a}/{s}",
+            clock=lambda: self.now,
+        )
+
+    def restart(self) -> None:
+        self.pager = self._pager()
+
+    async def at(self, minutes: float) -> None:
+        self.now = T0 + timedelta(minutes=minutes)
+        await self.pager.fire_due()
+
+    def count(self, name: str, **labels: str) -> float:
+        return self.metrics.registry.get_sample_value(name, labels) or 0.0
+
+
+def event(
+    report_id: str,
+    level: str = "critical",
+    case_id: str = "case-1",
+    codes: tuple[str, ...] = ("DOC", "MOV"),
+) -> RiskEventV1:
+    return RiskEventV1(
+        event_id=f"evt-{report_id}",
+        report_id=report_id,
+        integration_id="hotline",
+        accepted_at=T0 - timedelta(seconds=2),
+        scored_at=T0,
+        score=90,
+        level=level,
+        stage="destination",
+        indicators=tuple(IndicatorV1(code=c, reason=c) for c in codes),
+        explanation="Documents taken and movement restricted.",
+        engine_version="test",
+        case_id=case_id,
+        case_level=level,
+    )
+
+
+@pytest.fixture
+def rig(tmp_path: Path) -> Rig:
+    return Rig(tmp_path)
+
+
+async def test_a_critical_alert_pages_the_primary_by_sms_and_email(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+
+    [sms] = rig.gateway.to("officer-primary")
+    [mail] = rig.gateway.to("officer-primary", Channel.EMAIL)
+    alert = rig.store.get(alert_id_for_case("case-1"))
+    assert alert is not None
+    assert alert.alert_id in sms.body
+    assert f"ACK {alert.ack_code}" in sms.body
+    assert "https://desk/ack/" in mail.body
+    assert rig.gateway.to("officer-secondary") == []
+    assert rig.count("haruul_notify_report_to_delivery_seconds_count", channel="sms") == 1
+
+
+async def test_without_acknowledgement_the_secondary_is_paged_at_the_step(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+    await rig.at(4.9)
+    assert rig.gateway.to("officer-secondary") == []
+
+    await rig.at(5)
+
+    [sms] = rig.gateway.to("officer-secondary")
+    assert "5" in sms.body  # Mongolian text: "not acknowledged after 5 min"
+    assert len(rig.gateway.to("officer-primary")) == 1  # the primary is not paged again
+    assert rig.count("haruul_notify_escalations_total", level="critical") == 1
+    await rig.at(30)
+    assert len(rig.gateway.to("officer-secondary")) == 1
+
+
+async def test_acknowledgement_stops_the_chain(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+    alert = rig.store.get(alert_id_for_case("case-1"))
+    assert alert is not None
+    rig.now = T0 + timedelta(minutes=2)
+    rig.alerts.acknowledge_by_code(alert.ack_code, "officer-primary", "sms")
+
+    await rig.at(20)
+
+    assert rig.gateway.to("officer-secondary") == []
+    acked = rig.store.get(alert.alert_id)
+    assert acked is not None
+    assert acked.state is AlertState.ACKNOWLEDGED
+    assert rig.count("haruul_notify_ack_latency_seconds_sum", level="critical") == 120
+
+
+async def test_a_second_report_on_the_case_updates_instead_of_paging_again(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+    rig.now = T0 + timedelta(minutes=1)
+    await rig.pager.on_risk_event(event("r2", codes=("S-RAN",)))
+    await rig.pager.on_risk_event(event("r2", codes=("S-RAN",)))  # redelivered
+
+    sms = rig.gateway.to("officer-primary")
+    assert len(sms) == 2
+    assert "1 new reports on case case-1" in sms[1].body
+    alert = rig.store.get(alert_id_for_case("case-1"))
+    assert alert is not None
+    assert alert.report_ids == ("r1", "r2")
+    assert "S-RAN" in alert.indicator_codes
+
+
+async def test_a_redelivered_event_pages_nobody_twice(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+    await rig.pager.on_risk_event(event("r1"))
+    assert len(rig.gateway.sent) == 2  # one SMS and one e-mail
+
+
+async def test_a_restart_mid_escalation_resumes_the_timers_without_repeating(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1"))
+    rig.restart()
+
+    await rig.at(5)
+
+    assert len(rig.gateway.to("officer-primary")) == 1
+    assert len(rig.gateway.to("officer-secondary")) == 1
+
+
+async def test_a_gateway_outage_is_retried_by_the_next_tick(rig: Rig) -> None:
+    rig.gateway.down = True
+    await rig.pager.on_risk_event(event("r1"))
+    assert rig.count("haruul_notify_deliveries_total", channel="sms", outcome="failed") == 1
+
+    rig.gateway.down = False
+    await rig.at(0.5)
+
+    assert len(rig.gateway.to("officer-primary")) == 1
+
+
+async def test_quiet_hours_defer_a_high_alert_but_never_a_critical_one(tmp_path: Path) -> None:
+    # 15:00 UTC is 23:00 in Ulaanbaatar, inside 22:00–07:00.
+    rig = Rig(tmp_path, quiet_hours='{start: "22:00", end: "07:00"}')
+    rig.now = T0.replace(hour=15)
+    await rig.pager.on_risk_event(event("r1", level="high", case_id="case-high"))
+    await rig.pager.on_risk_event(event("r2", level="critical", case_id="case-crit"))
+
+    assert {d.alert_id for d in rig.gateway.to("officer-primary")} == {
+        alert_id_for_case("case-crit")
+    }
+    assert rig.count("haruul_notify_deferred_total", reason="quiet_hours") == 1
+    rig.now = T0.replace(hour=23, minute=1)  # 07:01 local
+    await rig.pager.fire_due()
+    assert alert_id_for_case("case-high") in {d.alert_id for d in rig.gateway.to("officer-primary")}
+
+
+async def test_a_medium_alert_is_opened_but_pages_nobody_now(rig: Rig) -> None:
+    await rig.pager.on_risk_event(event("r1", level="medium"))
+    assert rig.gateway.sent == []
+    alert = rig.store.get(alert_id_for_case("case-1"))
+    assert alert is not None
+    assert alert.level == "medium"
