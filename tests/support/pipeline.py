@@ -49,7 +49,7 @@ async def running_gateway(tmp: Path, smtp: RecordingSmtpServer) -> AsyncIterator
 
 
 def notify_settings(
-    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m"
+    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m", http_port: int = 0
 ) -> NotifySettings:
     return NotifySettings(
         kafka_bootstrap_servers=bootstrap,
@@ -59,16 +59,20 @@ def notify_settings(
         ledger_db=tmp / "notify.db",
         gateway_target=f"127.0.0.1:{gateway_port}",
         desk_port=0,
-        http_port=0,
+        http_port=http_port,
         tick_s=0.2,
     )
 
 
 @asynccontextmanager
 async def running_notify(
-    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m"
+    bootstrap: str,
+    tmp: Path,
+    gateway_port: int,
+    escalate_after: str = "5m",
+    http_port: int = 0,
 ) -> AsyncIterator[NotifyService]:
-    settings = notify_settings(bootstrap, tmp, gateway_port, escalate_after)
+    settings = notify_settings(bootstrap, tmp, gateway_port, escalate_after, http_port)
     start_group_at_end(bootstrap, settings.group_id, RISK_EVENTS.name)
     notify = build_notify(settings)
     await notify.start()

@@ -1,0 +1,262 @@
+"""Alerts that reach the right officer once and escalate until someone answers — on the real
+broker, a real SMTP server, the real gateway over gRPC and a real Kannel with its fake SMSC."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from haruul_common.events import IndicatorV1, RiskEventV1
+from haruul_common.kafka import build_broker
+from haruul_common.settings import KafkaSettings
+from haruul_common.topics import RISK_EVENTS
+from haruul_notify.ack_links import AckLinks
+from haruul_notify.domain.lifecycle import AlertState, alert_id_for_case
+from haruul_notify.gateway.main import GatewayServer, start_gateway
+from haruul_notify.gateway.settings import GatewaySettings
+from haruul_notify.main import NotifyService
+from haruul_notify.settings import DEVELOPMENT_SECRET
+from tests.support.kafka import start_group_at_end
+from tests.support.kannel import FakeSmscMessage, RunningKannel
+from tests.support.net import free_port
+from tests.support.pipeline import eventually, notify_settings, running_notify
+from tests.support.routing import PRIMARY_PHONE, SECONDARY_PHONE
+from tests.support.smtp import RecordingSmtpServer
+
+pytestmark = pytest.mark.integration
+
+ESCALATE_AFTER_S = 3
+CALLBACK_TOKEN = AckLinks(
+    DEVELOPMENT_SECRET.encode(), "http://unused", timedelta(hours=1)
+).callback_token()
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@dataclass
+class Stack:
+    bootstrap: str
+    tmp: Path
+    kannel: RunningKannel
+    smtp: RecordingSmtpServer
+    gateway: GatewayServer
+    http_port: int
+
+    def sms_to(self, phone: str, alert_id: str) -> list[FakeSmscMessage]:
+        return [
+            m
+            for m in self.kannel.received()
+            if _digits(m.receiver) == _digits(phone) and alert_id in m.text
+        ]
+
+    async def publish(self, broker: KafkaBroker, case_id: str, level: str = "critical") -> str:
+        """A risk event for `case_id`, as scoring publishes it; returns its report id."""
+        report_id = str(uuid.uuid4())
+        event = RiskEventV1(
+            event_id=f"evt-{report_id}",
+            report_id=report_id,
+            integration_id="test-hotline",
+            accepted_at=datetime.now(UTC),
+            scored_at=datetime.now(UTC),
+            score=90,
+            level=level,
+            stage="destination",
+            indicators=(IndicatorV1(code="DOC", reason="passport taken"),),
+            explanation="Documents taken.",
+            engine_version="test",
+            case_id=case_id,
+            case_level=level,
+        )
+        await broker.publish(
+            event.model_dump_json().encode(), RISK_EVENTS.name, key=report_id.encode()
+        )
+        return report_id
+
+
+@pytest.fixture(scope="module")
+def kannel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningKannel, int]]:
+    http_port = free_port()
+    get_url = (
+        f"http://127.0.0.1:{http_port}/v1/sms/inbound?from=%p&to=%P&text=%a&token={CALLBACK_TOKEN}"
+    )
+    with RunningKannel(get_url) as running:
+        yield running, http_port
+
+
+@pytest.fixture(scope="module")
+async def stack(
+    kafka_bootstrap: str,
+    kannel: tuple[RunningKannel, int],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Stack]:
+    tmp = tmp_path_factory.mktemp("alerting")
+    running_kannel, http_port = kannel
+    smtp = RecordingSmtpServer()
+    smtp.start()
+    gateway = await start_gateway(
+        GatewaySettings(
+            port=0,
+            smtp_port=smtp.port,
+            receipts_db=tmp / "gateway.db",
+            sms_adapter="kannel",
+            kannel_url=running_kannel.sendsms_url,
+            kannel_username=running_kannel.username,
+            kannel_password=running_kannel.password,
+        )
+    )
+    try:
+        yield Stack(kafka_bootstrap, tmp, running_kannel, smtp, gateway, http_port)
+    finally:
+        await gateway.stop(0)
+        smtp.stop()
+
+
+@pytest.fixture
+async def notify(stack: Stack, tmp_path: Path) -> AsyncIterator[NotifyService]:
+    async with running_notify(
+        stack.bootstrap,
+        tmp_path,
+        stack.gateway.port,
+        escalate_after=f"{ESCALATE_AFTER_S}s",
+        http_port=stack.http_port,
+    ) as service:
+        yield service
+
+
+async def test_critical_pages_the_primary_then_the_secondary_when_nobody_answers(
+    stack: Stack, notify: NotifyService
+) -> None:
+    case_id = f"case-{uuid.uuid4().hex[:8]}"
+    alert_id = alert_id_for_case(case_id)
+    await stack.publish(notify.broker, case_id)
+
+    await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
+    )
+    await eventually(lambda: bool(stack.smtp.for_alert(alert_id)), what="the primary's e-mail")
+    assert stack.smtp.for_alert(alert_id)[0]["To"] == "primary@consulate.example"
+    assert stack.sms_to(SECONDARY_PHONE, alert_id) == []
+
+    await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(SECONDARY_PHONE) and alert_id in m.text,
+        timeout_s=ESCALATE_AFTER_S + 10,
+    )
+    assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 1
+
+
+async def test_an_sms_reply_with_the_code_acknowledges_and_stops_the_chain(
+    stack: Stack, notify: NotifyService
+) -> None:
+    case_id = f"case-{uuid.uuid4().hex[:8]}"
+    alert_id = alert_id_for_case(case_id)
+    await stack.publish(notify.broker, case_id)
+    page = await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
+    )
+    match = re.search(r"ACK ([A-Z0-9]{4})", page.text)
+    assert match is not None
+
+    await stack.kannel.send_inbound(PRIMARY_PHONE.lstrip("+"), "1903", f"ack {match.group(1)}")
+
+    def acknowledged() -> bool:
+        alert = notify.alerts.store.get(alert_id)
+        return alert is not None and alert.state is AlertState.ACKNOWLEDGED
+
+    await eventually(acknowledged, what="the SMS acknowledgement")
+    alert = notify.alerts.store.get(alert_id)
+    assert alert is not None
+    assert (alert.audit[-1].actor, alert.audit[-1].channel) == ("officer-primary", "sms")
+    assert set(notify.alerts.store.step_status(alert_id).values()) == {"done", "cancelled"}
+    await asyncio.sleep(ESCALATE_AFTER_S + 1)  # past the step's due time: it must stay silent
+    assert stack.sms_to(SECONDARY_PHONE, alert_id) == []
+
+
+async def test_a_second_report_on_the_case_updates_the_alert_without_a_second_page(
+    stack: Stack, notify: NotifyService
+) -> None:
+    case_id = f"case-{uuid.uuid4().hex[:8]}"
+    alert_id = alert_id_for_case(case_id)
+    await stack.publish(notify.broker, case_id)
+    await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
+    )
+
+    await stack.publish(notify.broker, case_id)
+
+    update = await stack.kannel.wait_for_message(
+        lambda m: (
+            _digits(m.receiver) == _digits(PRIMARY_PHONE)
+            and "new reports" in m.text
+            and alert_id in m.text
+        )
+    )
+    assert "1 new reports on case" in update.text
+    assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 2  # the page and the update
+    alert = notify.alerts.store.get(alert_id)
+    assert alert is not None
+    assert len(alert.report_ids) == 2
+
+
+async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
+    stack: Stack, tmp_path: Path
+) -> None:
+    settings = notify_settings(stack.bootstrap, tmp_path, stack.gateway.port, escalate_after="6s")
+    start_group_at_end(stack.bootstrap, settings.group_id, RISK_EVENTS.name)
+    env = {
+        **os.environ,
+        "KAFKA_BOOTSTRAP_SERVERS": stack.bootstrap,
+        "HARUUL_NOTIFY_GROUP_ID": settings.group_id,
+        "HARUUL_NOTIFY_ROUTING_FILE": str(settings.routing_file),
+        "HARUUL_NOTIFY_ALERT_DB": str(settings.alert_db),
+        "HARUUL_NOTIFY_LEDGER_DB": str(settings.ledger_db),
+        "HARUUL_NOTIFY_GATEWAY_TARGET": settings.gateway_target,
+        "HARUUL_NOTIFY_DESK_PORT": "0",
+        "HARUUL_NOTIFY_HTTP_PORT": "0",
+        "HARUUL_NOTIFY_METRICS_PORT": "0",
+        "HARUUL_NOTIFY_TICK_S": "0.2",
+        "HARUUL_LOG_LEVEL": "WARNING",
+    }
+    command = [str(Path(sys.executable).parent / "haruul-notify")]
+    case_id = f"case-{uuid.uuid4().hex[:8]}"
+    alert_id = alert_id_for_case(case_id)
+
+    first = await asyncio.create_subprocess_exec(*command, env=env)
+    try:
+        producer = build_broker(
+            KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
+        )
+        await producer.start()
+        await stack.publish(producer, case_id)
+        await producer.stop()
+        await stack.kannel.wait_for_message(
+            lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text,
+            timeout_s=30,
+        )
+    finally:
+        first.send_signal(signal.SIGKILL)  # mid-escalation: the secondary's step is pending
+        await first.wait()
+    assert stack.sms_to(SECONDARY_PHONE, alert_id) == []
+
+    second = await asyncio.create_subprocess_exec(*command, env=env)
+    try:
+        await stack.kannel.wait_for_message(
+            lambda m: _digits(m.receiver) == _digits(SECONDARY_PHONE) and alert_id in m.text,
+            timeout_s=30,
+        )
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await second.wait()
+    assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 1
+    assert len(stack.sms_to(SECONDARY_PHONE, alert_id)) == 1
