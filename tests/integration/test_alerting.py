@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from faststream.kafka import KafkaBroker
 
 from haruul_common.events import IndicatorV1, RiskEventV1
 from haruul_common.kafka import build_broker
