@@ -209,9 +209,24 @@ async def test_quiet_hours_defer_a_high_alert_but_never_a_critical_one(tmp_path:
     assert alert_id_for_case("case-high") in {d.alert_id for d in rig.gateway.to("officer-primary")}
 
 
-async def test_a_medium_alert_is_opened_but_pages_nobody_now(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1", level="medium"))
+async def test_medium_alerts_wait_for_one_digest_at_the_start_of_the_working_day(
+    rig: Rig,
+) -> None:
+    await rig.pager.on_risk_event(event("r1", level="medium", case_id="case-a"))
+    await rig.pager.on_risk_event(event("r2", level="medium", case_id="case-b"))
     assert rig.gateway.sent == []
-    alert = rig.store.get(alert_id_for_case("case-1"))
-    assert alert is not None
-    assert alert.level == "medium"
+    assert rig.count("haruul_notify_deferred_total", reason="digest") == 2
+
+    rig.now = datetime(2026, 3, 3, 0, 59, tzinfo=UTC)  # 08:59 in Ulaanbaatar
+    await rig.pager.fire_due()
+    assert rig.gateway.sent == []
+    rig.now = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)  # 09:00
+    await rig.pager.fire_due()
+    await rig.pager.fire_due()
+
+    [digest] = rig.gateway.sent
+    assert digest.channel is Channel.EMAIL
+    assert digest.recipient_id == "officer-primary"
+    assert alert_id_for_case("case-a") in digest.body
+    assert alert_id_for_case("case-b") in digest.body
+    assert rig.gateway.to("officer-primary") == []  # no SMS for a digest

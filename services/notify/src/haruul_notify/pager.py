@@ -19,7 +19,13 @@ import structlog
 from haruul_common.events import RiskEventV1
 from haruul_notify.alert_service import AlertService
 from haruul_notify.domain.alerts import level_rank
-from haruul_notify.domain.escalation import plan, recipients_for, route_desk
+from haruul_notify.domain.escalation import (
+    digest_for,
+    next_digest_time,
+    plan,
+    recipients_for,
+    route_desk,
+)
 from haruul_notify.domain.lifecycle import (
     Alert,
     ReportFacts,
@@ -28,7 +34,14 @@ from haruul_notify.domain.lifecycle import (
     note,
     open_alert,
 )
-from haruul_notify.domain.pages import page, step_code, step_of, update
+from haruul_notify.domain.pages import (
+    DIGEST_INDEX,
+    digest_deliveries,
+    page,
+    step_code,
+    step_of,
+    update,
+)
 from haruul_notify.domain.quiet import deliver_at
 from haruul_notify.domain.routing import Desk
 from haruul_notify.domain.silences import matching_silence
@@ -152,9 +165,15 @@ class Pager:
 
     def _schedule(self, alert: Alert, desk: Desk, level: str, since: datetime) -> None:
         steps = plan(desk, level, since)
-        self._alerts.store.schedule(
-            alert.alert_id, [(step_code(level, s.step_index), s.due_at) for s in steps]
-        )
+        timers = [(step_code(level, s.step_index), s.due_at) for s in steps]
+        digest = digest_for(desk, level)
+        if digest is not None:
+            recipients = recipients_for(self._routing.config, desk, digest, since)
+            config = self._routing.config
+            due = min(next_digest_time(config.staff[staff_id], since) for staff_id in recipients)
+            timers.append((step_code(level, DIGEST_INDEX), due))
+            self._metrics.deferred.labels("digest").inc()
+        self._alerts.store.schedule(alert.alert_id, timers)
 
     def _desk(self, alert: Alert) -> Desk:
         config = self._routing.config
@@ -173,13 +192,39 @@ class Pager:
         """Send every escalation step that is due; leave failed ones pending for the next tick."""
         async with self._lock:
             now = self._clock()
-            for alert_id, code in self._alerts.store.due_steps(now):
+            due = self._alerts.store.due_steps(now)
+            digests: list[tuple[Alert, int]] = []
+            for alert_id, code in due:
                 alert = self._alerts.store.get(alert_id)
                 if alert is None or not alert.is_open:
                     self._alerts.store.cancel_steps(alert_id)
-                    continue
-                if await self._fire(alert, code, now):
+                elif step_of(code)[1] == DIGEST_INDEX:
+                    digests.append((alert, code))
+                elif await self._fire(alert, code, now):
                     self._alerts.store.finish_step(alert_id, code)
+            if digests:
+                await self._fire_digests(digests, now)
+
+    async def _fire_digests(self, due: list[tuple[Alert, int]], now: datetime) -> None:
+        """One e-mail per recipient per desk and level, listing every alert collected for it."""
+        config = self._routing.config
+        groups: dict[tuple[str, str], list[tuple[Alert, int]]] = {}
+        for alert, code in due:
+            groups.setdefault((alert.desk_id, step_of(code)[0]), []).append((alert, code))
+        for (desk_id, level), members in sorted(groups.items()):
+            desk = self._desk(members[0][0])
+            digest = digest_for(desk, level)
+            sent = True
+            for staff_id in recipients_for(config, desk, digest, now) if digest else ():
+                staff = config.staff[staff_id]
+                deliveries = digest_deliveries(
+                    desk, staff, level, now.date(), [alert for alert, _ in members]
+                )
+                sent &= await self._sender.send_all(deliveries)
+            if sent:
+                for alert, code in members:
+                    self._alerts.store.finish_step(alert.alert_id, code)
+                log.info("digest_sent", desk_id=desk_id, level=level, alerts=len(members))
 
     async def _fire(self, alert: Alert, code: int, now: datetime) -> bool:
         config = self._routing.config

@@ -8,12 +8,15 @@ level's chain starts without colliding with the steps already sent.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from haruul_notify.domain.alerts import LEVELS, AlertFacts, Channel, Delivery, level_rank
 from haruul_notify.domain.lifecycle import Alert
-from haruul_notify.domain.routing import Staff
+from haruul_notify.domain.routing import Desk, Staff
 from haruul_notify.domain.templates import (
+    DigestItem,
+    digest_email,
     escalation_sms,
     page_email,
     page_sms,
@@ -21,6 +24,8 @@ from haruul_notify.domain.templates import (
 )
 
 _PER_LEVEL = 100
+# The step of a level's chain that is its digest rather than a page.
+DIGEST_INDEX = 99
 
 
 def step_code(level: str, index: int) -> int:
@@ -99,4 +104,33 @@ def update(alert: Alert, staff: Staff, desk_name: str, ack_link: str) -> tuple[D
     subject = f"{email.subject} (+{new_reports})"
     return _pair(
         alert, staff, f"update-{len(alert.report_ids)}", sms, subject, sms + "\n\n" + email.body
+    )
+
+
+def digest_deliveries(
+    desk: Desk, staff: Staff, level: str, day: date, alerts: Sequence[Alert]
+) -> tuple[Delivery, ...]:
+    """The e-mail of one desk's `level` alerts collected for `staff` on `day`."""
+    if not staff.email or not alerts:
+        return ()
+    email = digest_email(
+        staff.language,
+        desk.name,
+        level,
+        day,
+        [DigestItem(alert.alert_id, facts_of(alert)) for alert in alerts],
+    )
+    first = alerts[0]
+    return (
+        Delivery(
+            idempotency_key=f"digest/{desk.id}/{level}/{day.isoformat()}/{staff.id}/"
+            + ",".join(sorted(alert.alert_id for alert in alerts)),
+            alert_id=first.alert_id,
+            report_id=first.report_ids[-1],
+            recipient_id=staff.id,
+            channel=Channel.EMAIL,
+            address=staff.email,
+            subject=email.subject,
+            body=email.body,
+        ),
     )
