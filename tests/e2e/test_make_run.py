@@ -31,12 +31,12 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _port_block() -> int:
-    """Eight consecutive free ports."""
+    """Nine consecutive free ports."""
     for _ in range(50):
         first = free_port()
-        if first < 60000 and all(_is_free(first + i) for i in range(8)):
+        if first < 60000 and all(_is_free(first + i) for i in range(9)):
             return first
-    raise RuntimeError("no block of eight free ports")
+    raise RuntimeError("no block of nine free ports")
 
 
 def _is_free(port: int) -> bool:
@@ -138,7 +138,7 @@ def test_killing_the_supervisor_stops_every_service(
     process, _, first, _ = platform
     process.kill()  # no chance to clean up: the services must still go
     process.wait()
-    ports = [first, first + 1, first + 3, first + 4, first + 5, first + 6, first + 7]
+    ports = [first, first + 1, first + 3, first + 4, first + 5, first + 6, first + 7, first + 8]
     deadline = time.monotonic() + 20
     while any(_answers(port) for port in ports):
         assert time.monotonic() < deadline, "a service outlived `haruul run`"

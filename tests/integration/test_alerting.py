@@ -23,6 +23,7 @@ from haruul_common.settings import KafkaSettings
 from haruul_common.topics import RISK_EVENTS
 from haruul_notify.ack_links import AckLinks
 from haruul_notify.domain.lifecycle import AlertState, alert_id_for_case
+from haruul_notify.domain.pages import step_code
 from haruul_notify.gateway.main import GatewayServer, start_gateway
 from haruul_notify.gateway.settings import GatewaySettings
 from haruul_notify.main import NotifyService
@@ -104,10 +105,14 @@ async def stack(
 ) -> AsyncIterator[Stack]:
     tmp = tmp_path_factory.mktemp("alerting")
     running_kannel, http_port = kannel
+    gateway_http_port = free_port()
     smtp = RecordingSmtpServer()
     smtp.start()
     gateway = await start_gateway(
         GatewaySettings(
+            http_port=gateway_http_port,
+            kannel_dlr_url=f"http://127.0.0.1:{gateway_http_port}/v1/sms/dlr?token=dlr-test-token",
+            callback_token="dlr-test-token",
             port=0,
             smtp_port=smtp.port,
             receipts_db=tmp / "gateway.db",
@@ -261,3 +266,24 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
         await second.wait()
     assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 1
     assert len(stack.sms_to(SECONDARY_PHONE, alert_id)) == 1
+
+
+async def test_the_networks_delivery_report_is_recorded_on_the_receipt(
+    stack: Stack, notify: NotifyService
+) -> None:
+    case_id = f"case-{uuid.uuid4().hex[:8]}"
+    alert_id = alert_id_for_case(case_id)
+    await stack.publish(notify.broker, case_id)
+    await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
+    )
+    key = f"{alert_id}/officer-primary/sms/step-{step_code('critical', 0)}"
+
+    await eventually(
+        lambda: stack.gateway.receipts.delivery_status(key) == "delivered",
+        what="Kannel's delivery report",
+    )
+    reports = stack.gateway.metrics.registry.get_sample_value(
+        "haruul_gateway_sms_delivery_reports_total", {"status": "delivered"}
+    )
+    assert (reports or 0) >= 1

@@ -36,6 +36,7 @@ def unique_group(service: str) -> str:
 @asynccontextmanager
 async def running_gateway(tmp: Path, smtp: RecordingSmtpServer) -> AsyncIterator[GatewayServer]:
     settings = GatewaySettings(
+        http_port=0,
         port=0,
         smtp_port=smtp.port,
         receipts_db=tmp / "gateway.db",

@@ -31,10 +31,10 @@ def test_a_secret_is_not_echoed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_environment_reaches_every_service(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092")
-    monkeypatch.setenv("HARUUL_NOTIFY_ALERT_LEVEL", "critical")
+    monkeypatch.setenv("HARUUL_NOTIFY_TICK_S", "2.5")
     settings = load_settings(NotifySettings)
     assert settings.kafka.bootstrap_servers == "kafka-1:9092,kafka-2:9092"
-    assert settings.alert_level == "critical"
+    assert settings.tick_s == 2.5
 
 
 def test_production_refuses_the_file_sms_sink(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,6 +60,7 @@ def smtp() -> Iterator[RecordingSmtpServer]:
 
 def _settings(tmp_path: Path, smtp_port: int) -> GatewaySettings:
     return GatewaySettings(
+        http_port=0,
         host="127.0.0.1",
         port=0,
         receipts_db=tmp_path / "gateway.db",

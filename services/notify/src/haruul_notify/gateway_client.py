@@ -12,6 +12,7 @@ from haruul.notify.v1 import delivery_pb2, delivery_pb2_grpc
 from haruul_notify.domain.alerts import Channel, Delivery
 
 _RETRYABLE = {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED}
+_REFUSED = {grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION}
 _CHANNELS = {Channel.SMS: delivery_pb2.CHANNEL_SMS, Channel.EMAIL: delivery_pb2.CHANNEL_EMAIL}
 
 
@@ -24,8 +25,12 @@ class DeliveryFailed(Exception):
 
     @property
     def permanent(self) -> bool:
-        """True when the gateway refused this delivery: sending it again cannot succeed."""
-        return self.code is not None and self.code not in _RETRYABLE
+        """True when the gateway refused this delivery: sending it again cannot succeed.
+
+        Anything else — an unreachable gateway, or an error inside it — is worth another try
+        later: a bug fixed and redeployed must not have cost a page.
+        """
+        return self.code in _REFUSED
 
 
 class GatewayClient:

@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ports-from",
         type=int,
         metavar="PORT",
-        help="use eight consecutive ports from PORT instead of the defaults",
+        help="use nine consecutive ports from PORT instead of the defaults",
     )
     run.set_defaults(func=_run)
     commands.add_parser("broker", help="run only the local Kafka broker").set_defaults(func=_broker)

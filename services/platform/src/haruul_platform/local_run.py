@@ -39,11 +39,12 @@ class LocalPorts:
     gateway_metrics: int = 9104
     alert_desk: int = 50052
     notify_http: int = 8081
+    gateway_http: int = 8082
 
     @classmethod
     def consecutive(cls, first: int) -> LocalPorts:
-        """Eight ports from `first` on: for a second platform beside one on the defaults."""
-        return cls(*range(first, first + 8))
+        """Nine ports from `first` on: for a second platform beside one on the defaults."""
+        return cls(*range(first, first + 9))
 
 
 def ensure_dev_key(var_dir: Path) -> str:
@@ -84,6 +85,7 @@ def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[s
         "HARUUL_NOTIFY_GATEWAY_TARGET": f"127.0.0.1:{ports.gateway}",
         "HARUUL_GATEWAY_PORT": str(ports.gateway),
         "HARUUL_GATEWAY_METRICS_PORT": str(ports.gateway_metrics),
+        "HARUUL_GATEWAY_HTTP_PORT": str(ports.gateway_http),
         "HARUUL_GATEWAY_SMTP_PORT": str(ports.smtp),
         "HARUUL_GATEWAY_RECEIPTS_DB": str(var / "gateway.db"),
         "HARUUL_GATEWAY_SMS_OUTBOX_DIR": str(var / "outbox" / "sms"),

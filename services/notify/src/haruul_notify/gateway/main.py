@@ -15,6 +15,7 @@ from grpc_reflection.v1alpha import reflection
 from prometheus_client import CollectorRegistry
 
 from haruul.notify.v1 import delivery_pb2, delivery_pb2_grpc
+from haruul_common.asgi_server import RunningAsgiServer, start_asgi_server
 from haruul_common.logs import configure_logging
 from haruul_common.metrics_http import serve_metrics
 from haruul_common.settings import SettingsError, load_settings
@@ -24,6 +25,7 @@ from haruul_notify.gateway.adapters import (
     SmtpConfig,
     SmtpEmailAdapter,
 )
+from haruul_notify.gateway.dlr_http import build_dlr_app
 from haruul_notify.gateway.kannel import KannelSmsAdapter
 from haruul_notify.gateway.metrics import GatewayMetrics
 from haruul_notify.gateway.receipts import ReceiptStore
@@ -40,10 +42,12 @@ class GatewayServer:
     health: HealthServicer
     receipts: ReceiptStore
     metrics: GatewayMetrics
+    http: RunningAsgiServer
 
     async def stop(self, grace_s: float = 2.0) -> None:
         await self.health.enter_graceful_shutdown()
         await self.server.stop(grace_s)
+        await self.http.stop()
         self.receipts.close()
 
 
@@ -97,10 +101,17 @@ async def start_gateway(
     )
     port = server.add_insecure_port(f"{settings.host}:{settings.port}")
     await server.start()
+    http = await start_asgi_server(
+        build_dlr_app(
+            receipts, metrics.delivery_reports, settings.callback_token.get_secret_value()
+        ),
+        settings.http_host,
+        settings.http_port,
+    )
     await health.set(SERVICE_NAME, health_pb2.HealthCheckResponse.SERVING)
     await health.set("", health_pb2.HealthCheckResponse.SERVING)
     return GatewayServer(
-        server=server, port=port, health=health, receipts=receipts, metrics=metrics
+        server=server, port=port, health=health, receipts=receipts, metrics=metrics, http=http
     )
 
 

@@ -14,3 +14,9 @@ class GatewayMetrics:
             ["channel", "outcome"],
             registry=registry,
         )
+        self.delivery_reports = Counter(
+            "haruul_gateway_sms_delivery_reports",
+            "Delivery reports from the SMS channel, by status.",
+            ["status"],
+            registry=registry,
+        )

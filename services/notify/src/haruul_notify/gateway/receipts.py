@@ -18,9 +18,18 @@ CREATE TABLE IF NOT EXISTS receipts (
     receipt_id TEXT NOT NULL,
     channel TEXT NOT NULL,
     channel_message_id TEXT NOT NULL,
-    accepted_at TEXT NOT NULL
-)
+    accepted_at TEXT NOT NULL,
+    delivery_status TEXT
+);
+CREATE INDEX IF NOT EXISTS receipts_by_channel_id ON receipts (channel_message_id);
 """
+
+
+_RECORD_FINAL = "UPDATE receipts SET delivery_status = ? WHERE channel_message_id = ?"
+_RECORD_PROGRESS = (
+    _RECORD_FINAL
+    + " AND (delivery_status IS NULL OR delivery_status NOT IN ('delivered', 'failed', 'rejected'))"
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,8 @@ class ReceiptStore:
 
     def put(self, receipt: StoredReceipt) -> None:
         self._db.execute(
-            "INSERT INTO receipts VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO receipts (idempotency_key, receipt_id, channel, channel_message_id,"
+            " accepted_at) VALUES (?, ?, ?, ?, ?)",
             (
                 receipt.idempotency_key,
                 receipt.receipt_id,
@@ -59,6 +69,19 @@ class ReceiptStore:
                 receipt.accepted_at.isoformat(),
             ),
         )
+
+    def record_report(self, channel_message_id: str, status: str, final: bool) -> bool:
+        """A delivery report from the channel; a final status is never replaced by a later,
+        non-final one (reports can arrive out of order). True when a receipt was updated."""
+        query = _RECORD_FINAL if final else _RECORD_PROGRESS
+        updated = self._db.execute(query, (status, channel_message_id)).rowcount
+        return bool(updated)
+
+    def delivery_status(self, idempotency_key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT delivery_status FROM receipts WHERE idempotency_key = ?", (idempotency_key,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     def close(self) -> None:
         self._db.close()

@@ -38,6 +38,11 @@ class GatewaySettings(ServiceSettings):
     sms_sender: str = "1903"
     # Keep equal to Kannel's sendsms-user max-messages, or Kannel cuts long texts silently.
     sms_max_segments: int = Field(default=10, ge=1, le=255)
+    # HTTP for the SMS channel's delivery reports (set kannel_dlr_url to
+    # http://HOST:PORT/v1/sms/dlr?token=CALLBACK_TOKEN); port 0 picks a free one.
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8082, ge=0, le=65535)
+    callback_token: SecretStr = SecretStr("haruul-development-callback-token")
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9104, ge=0, le=65535)
 
