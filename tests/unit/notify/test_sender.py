@@ -91,7 +91,7 @@ async def test_a_gateway_duplicate_counts_as_delivered_without_latency(tmp_path:
 
 
 async def test_an_error_inside_the_gateway_is_retried_later_not_dropped(tmp_path: Path) -> None:
-    sender, metrics, ledger = _sender(tmp_path, Gateway(grpc.StatusCode.UNKNOWN))
+    sender, metrics, _ = _sender(tmp_path, Gateway(grpc.StatusCode.UNKNOWN))
     assert not await sender.send(SMS)
     assert _count(metrics, "failed") == 1
     assert _count(metrics, "refused") == 0
