@@ -18,6 +18,7 @@ from haruul_notify.alert_service import AlertService
 from haruul_notify.alert_store import AlertStore
 from haruul_notify.domain.alerts import Channel, Delivery
 from haruul_notify.domain.lifecycle import AlertState, alert_id_for_case
+from haruul_notify.domain.sms_budget import SmsBudget
 from haruul_notify.gateway_client import DeliveryFailed
 from haruul_notify.ledger import DeliveryLedger
 from haruul_notify.metrics import NotifyMetrics
@@ -47,8 +48,9 @@ class Gateway:
 
 
 class Rig:
-    def __init__(self, tmp: Path, **routing: str) -> None:
+    def __init__(self, tmp: Path, sms_budget: SmsBudget | None = None, **routing: str) -> None:
         self.tmp, self.now, self.gateway = tmp, T0, Gateway()
+        self.sms_budget = sms_budget
         self.routing_file = write_routing(tmp / "routing.yaml", **routing)
         self.metrics = NotifyMetrics(CollectorRegistry())
         self.pager = self._pager()
@@ -60,10 +62,11 @@ class Rig:
         return Pager(
             routing=RoutingHolder(self.routing_file),
             alerts=self.alerts,
-            ledger=DeliveryLedger(self.tmp / "ledger.db"),
+            ledger=DeliveryLedger(self.tmp / "ledger.db", lambda: self.now),
             gateway=self.gateway,
             metrics=self.metrics,
             ack_link=lambda a, s: f"https://desk/ack/{a}/{s}",
+            sms_budget=self.sms_budget,
             clock=lambda: self.now,
         )
 
@@ -230,3 +233,24 @@ async def test_medium_alerts_wait_for_one_digest_at_the_start_of_the_working_day
     assert alert_id_for_case("case-a") in digest.body
     assert alert_id_for_case("case-b") in digest.body
     assert rig.gateway.to("officer-primary") == []  # no SMS for a digest
+
+
+async def test_past_the_sms_limit_alerts_are_bundled_not_dropped(tmp_path: Path) -> None:
+    rig = Rig(tmp_path, sms_budget=SmsBudget(limit=2, window=timedelta(minutes=10)))
+    for n in range(4):
+        rig.now = T0 + timedelta(minutes=n)
+        await rig.pager.on_risk_event(event(f"r{n}", level="high", case_id=f"case-{n}"))
+
+    pages = rig.gateway.to("officer-primary")
+    assert [d.alert_id for d in pages] == [alert_id_for_case("case-0"), alert_id_for_case("case-1")]
+    assert len(rig.gateway.to("officer-primary", Channel.EMAIL)) == 4  # e-mail is never held
+    assert rig.count("haruul_notify_deferred_total", reason="rate_limit") == 2
+
+    await rig.at(10)  # the first page leaves the window: one SMS carries both held alerts
+
+    [bundle] = rig.gateway.to("officer-primary")[2:]
+    assert bundle.body.startswith("HARUUL 2 alerts:")
+    assert alert_id_for_case("case-2") in bundle.body
+    assert alert_id_for_case("case-3") in bundle.body
+    await rig.at(30)
+    assert len(rig.gateway.to("officer-primary")) == 3

@@ -38,6 +38,13 @@ CREATE TABLE IF NOT EXISTS escalation_timers (
     PRIMARY KEY (alert_id, step)
 );
 CREATE INDEX IF NOT EXISTS timers_pending ON escalation_timers (status, due_at);
+CREATE TABLE IF NOT EXISTS sms_bundles (
+    staff_id TEXT NOT NULL,
+    alert_id TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    PRIMARY KEY (staff_id, alert_id)
+);
 """
 
 
@@ -160,6 +167,40 @@ class AlertStore:
             "SELECT step, status FROM escalation_timers WHERE alert_id = ?", (alert_id,)
         ).fetchall()
         return {int(step): str(status) for step, status in rows}
+
+    def hold_sms(self, staff_id: str, alert_id: str, due_at: datetime) -> None:
+        """An SMS held back by the rate limit, to go out in the staff member's next bundle."""
+        self._db.execute(
+            "INSERT INTO sms_bundles (staff_id, alert_id, due_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (staff_id, alert_id) DO UPDATE SET status = 'pending'",
+            (staff_id, alert_id, due_at.isoformat()),
+        )
+
+    def due_bundles(self, now: datetime) -> dict[str, list[str]]:
+        """staff id -> alert ids whose held SMS may go now (every one held for that person)."""
+        due_staff = [
+            str(row[0])
+            for row in self._db.execute(
+                "SELECT DISTINCT staff_id FROM sms_bundles WHERE status = 'pending'"
+                " AND due_at <= ?",
+                (now.isoformat(),),
+            ).fetchall()
+        ]
+        bundles: dict[str, list[str]] = {}
+        for staff_id in due_staff:
+            rows = self._db.execute(
+                "SELECT alert_id FROM sms_bundles WHERE staff_id = ? AND status = 'pending'"
+                " ORDER BY due_at, alert_id",
+                (staff_id,),
+            ).fetchall()
+            bundles[staff_id] = [str(row[0]) for row in rows]
+        return bundles
+
+    def finish_bundle(self, staff_id: str, alert_ids: list[str]) -> None:
+        self._db.executemany(
+            "UPDATE sms_bundles SET status = 'sent' WHERE staff_id = ? AND alert_id = ?",
+            [(staff_id, alert_id) for alert_id in alert_ids],
+        )
 
     def close(self) -> None:
         self._db.close()

@@ -7,6 +7,7 @@ cover the window between a send and the ledger write. SQLite (WAL) by default.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,8 +31,11 @@ CREATE TABLE IF NOT EXISTS deliveries (
 
 
 class DeliveryLedger:
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         self._db = open_state_db(path, _SCHEMA)
+        self._clock = clock
 
     def is_delivered(self, idempotency_key: str) -> bool:
         row = self._db.execute(
@@ -51,7 +55,7 @@ class DeliveryLedger:
                 delivery.report_id,
                 delivery.recipient_id,
                 delivery.channel.value,
-                _now(),
+                self._clock().isoformat(),
             ),
         )
 
@@ -59,14 +63,14 @@ class DeliveryLedger:
         self._db.execute(
             "UPDATE deliveries SET status = 'delivered', receipt_id = ?, failure = NULL,"
             " updated_at = ? WHERE idempotency_key = ?",
-            (receipt_id, _now(), idempotency_key),
+            (receipt_id, self._clock().isoformat(), idempotency_key),
         )
 
     def record_failed(self, idempotency_key: str, failure: str) -> None:
         self._db.execute(
             "UPDATE deliveries SET status = 'failed', failure = ?, updated_at = ?"
             " WHERE idempotency_key = ?",
-            (failure, _now(), idempotency_key),
+            (failure, self._clock().isoformat(), idempotency_key),
         )
 
     def deliveries_for_alert(self, alert_id: str) -> list[tuple[str, str, str]]:
@@ -78,9 +82,14 @@ class DeliveryLedger:
         ).fetchall()
         return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
+    def sms_delivered_to(self, recipient_id: str, since: datetime) -> list[datetime]:
+        """When SMS were delivered to one recipient since `since` (for the rate limit)."""
+        rows = self._db.execute(
+            "SELECT updated_at FROM deliveries WHERE recipient_id = ? AND channel = 'sms'"
+            " AND status = 'delivered' AND updated_at >= ?",
+            (recipient_id, since.isoformat()),
+        ).fetchall()
+        return [datetime.fromisoformat(row[0]) for row in rows]
+
     def close(self) -> None:
         self._db.close()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()

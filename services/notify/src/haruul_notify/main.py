@@ -26,6 +26,7 @@ from haruul_notify.alert_desk import AlertDeskService
 from haruul_notify.alert_feed import AlertFeed
 from haruul_notify.alert_service import AlertService
 from haruul_notify.alert_store import AlertStore
+from haruul_notify.domain.sms_budget import SmsBudget
 from haruul_notify.gateway_client import GatewayClient
 from haruul_notify.handler import RiskEventHandler
 from haruul_notify.kafka_sink import KafkaDeadLetterSink
@@ -107,7 +108,7 @@ def build_notify(
     store = AlertStore(settings.alert_db)
     metrics.registry.register(OpenAlertsCollector(store))
     alerts = AlertService(store, AlertFeed(), metrics, clock)
-    ledger = DeliveryLedger(settings.ledger_db)
+    ledger = DeliveryLedger(settings.ledger_db, clock)
     gateway = GatewayClient(
         settings.gateway_target,
         deadline_s=settings.deliver_deadline_s,
@@ -126,6 +127,7 @@ def build_notify(
         gateway=gateway,
         metrics=metrics,
         ack_link=lambda alert_id, staff_id: links.link(alert_id, staff_id, clock()),
+        sms_budget=SmsBudget(settings.sms_limit, timedelta(seconds=settings.sms_window_s)),
         clock=clock,
     )
     broker = build_broker(settings.kafka, client_id="haruul-notify")

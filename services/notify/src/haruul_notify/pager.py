@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import structlog
 
 from haruul_common.events import RiskEventV1
 from haruul_notify.alert_service import AlertService
-from haruul_notify.domain.alerts import level_rank
+from haruul_notify.domain.alerts import Channel, Delivery, level_rank
 from haruul_notify.domain.escalation import (
     digest_for,
     next_digest_time,
@@ -36,6 +36,7 @@ from haruul_notify.domain.lifecycle import (
 )
 from haruul_notify.domain.pages import (
     DIGEST_INDEX,
+    bundle_delivery,
     digest_deliveries,
     page,
     step_code,
@@ -43,8 +44,9 @@ from haruul_notify.domain.pages import (
     update,
 )
 from haruul_notify.domain.quiet import deliver_at
-from haruul_notify.domain.routing import Desk
+from haruul_notify.domain.routing import Desk, Staff
 from haruul_notify.domain.silences import matching_silence
+from haruul_notify.domain.sms_budget import SmsBudget, may_send, next_slot
 from haruul_notify.handler_types import Deliverer
 from haruul_notify.ledger import DeliveryLedger
 from haruul_notify.metrics import NotifyMetrics
@@ -88,8 +90,10 @@ class Pager:
         gateway: Deliverer,
         metrics: NotifyMetrics,
         ack_link: Callable[[str, str], str],
+        sms_budget: SmsBudget | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        self._budget = sms_budget
         self._routing = routing
         self._alerts = alerts
         self._sender = DeliverySender(ledger, gateway, metrics, clock)
@@ -204,6 +208,46 @@ class Pager:
                     self._alerts.store.finish_step(alert_id, code)
             if digests:
                 await self._fire_digests(digests, now)
+            await self._flush_bundles(now)
+
+    async def _deliver_to(
+        self,
+        staff: Staff,
+        alert: Alert,
+        deliveries: Sequence[Delivery],
+        now: datetime,
+        accepted_at: datetime | None = None,
+    ) -> bool:
+        """Send, holding the SMS back for a bundle when this phone had its fill of SMS."""
+        sms = [d for d in deliveries if d.channel is Channel.SMS]
+        others = [d for d in deliveries if d.channel is not Channel.SMS]
+        if sms and self._budget and not self._ledger.is_delivered(sms[0].idempotency_key):
+            recent = self._ledger.sms_delivered_to(staff.id, now - self._budget.window)
+            if not may_send(recent, now, self._budget):
+                self._alerts.store.hold_sms(
+                    staff.id, alert.alert_id, next_slot(recent, now, self._budget)
+                )
+                self._metrics.deferred.labels("rate_limit").inc()
+                sms = []
+        return await self._sender.send_all([*sms, *others], accepted_at)
+
+    async def _flush_bundles(self, now: datetime) -> None:
+        """Held SMS go out as one message per person once their window allows another."""
+        config = self._routing.config
+        for staff_id, alert_ids in self._alerts.store.due_bundles(now).items():
+            staff = config.staff.get(staff_id)
+            alerts = [a for a in map(self._alerts.store.get, alert_ids) if a is not None]
+            if staff is None or not alerts:
+                self._alerts.store.finish_bundle(staff_id, alert_ids)
+                continue
+            if self._budget and not may_send(
+                self._ledger.sms_delivered_to(staff.id, now - self._budget.window),
+                now,
+                self._budget,
+            ):
+                continue
+            if await self._sender.send_all([bundle_delivery(staff, alerts)]):
+                self._alerts.store.finish_bundle(staff_id, alert_ids)
 
     async def _fire_digests(self, due: list[tuple[Alert, int]], now: datetime) -> None:
         """One e-mail per recipient per desk and level, listing every alert collected for it."""
@@ -247,8 +291,8 @@ class Pager:
                 alert, staff, code, step.after, desk.name, self._ack_link(alert.alert_id, staff_id)
             )
             first_page = code == step_code(alert.level, 0) and len(alert.report_ids) == 1
-            all_sent &= await self._sender.send_all(
-                deliveries, accepted_at=alert.accepted_at if first_page else None
+            all_sent &= await self._deliver_to(
+                staff, alert, deliveries, now, alert.accepted_at if first_page else None
             )
         if index > 0 and all_sent:
             self._metrics.escalations.labels(level).inc()

@@ -29,6 +29,9 @@ class NotifySettings(ServiceSettings):
     deliver_backoff_s: float = Field(default=0.2, ge=0)
     # How often due escalation steps are looked for.
     tick_s: float = Field(default=1.0, gt=0, le=60)
+    # At most SMS_LIMIT SMS per person in SMS_WINDOW_S; more are bundled into one, never dropped.
+    sms_limit: int = Field(default=6, ge=1)
+    sms_window_s: int = Field(default=600, ge=1)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9103, ge=0, le=65535)
     # The alert desk (gRPC) for staff tools and `haruul alerts`.

@@ -16,6 +16,7 @@ from haruul_notify.domain.lifecycle import Alert
 from haruul_notify.domain.routing import Desk, Staff
 from haruul_notify.domain.templates import (
     DigestItem,
+    bundle_sms,
     digest_email,
     escalation_sms,
     page_email,
@@ -133,4 +134,19 @@ def digest_deliveries(
             subject=email.subject,
             body=email.body,
         ),
+    )
+
+
+def bundle_delivery(staff: Staff, alerts: Sequence[Alert]) -> Delivery:
+    """One SMS for the alerts held back from `staff` by the rate limit."""
+    ids = sorted(alert.alert_id for alert in alerts)
+    return Delivery(
+        idempotency_key=f"bundle/{staff.id}/" + ",".join(ids),
+        alert_id=alerts[0].alert_id,
+        report_id=alerts[0].report_ids[-1],
+        recipient_id=staff.id,
+        channel=Channel.SMS,
+        address=staff.phone,
+        subject="",
+        body=bundle_sms(staff.language, [(a.alert_id, a.level, a.ack_code) for a in alerts]),
     )

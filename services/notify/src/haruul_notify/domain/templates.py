@@ -221,3 +221,10 @@ def digest_email(
         )
     lines += ["", words["desk_tool"]]
     return EmailText(subject=subject, body="\n".join(lines))
+
+
+def bundle_sms(language: Language, alerts: Sequence[tuple[str, str, str]]) -> str:
+    """One SMS for several alerts held back by the rate limit: (alert id, level, ack code)."""
+    head = {"en": f"HARUUL {len(alerts)} alerts:", "mn": f"HARUUL {len(alerts)} дохио:"}[language]
+    items = [f"{alert_id} {_level(language, level)} ACK {code}" for alert_id, level, code in alerts]
+    return " ".join([head, "; ".join(items)])
