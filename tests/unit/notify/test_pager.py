@@ -254,3 +254,23 @@ async def test_past_the_sms_limit_alerts_are_bundled_not_dropped(tmp_path: Path)
     assert alert_id_for_case("case-3") in bundle.body
     await rig.at(30)
     assert len(rig.gateway.to("officer-primary")) == 3
+
+
+async def test_a_matching_silence_records_the_alert_but_pages_nobody(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    text = rig.routing_file.read_text(encoding="utf-8") + (
+        "silences:\n"
+        "  - {id: sil-1, match: {desk: hq, level: high}, starts: 2026-03-01T00:00:00+00:00,\n"
+        "     ends: 2026-03-03T00:00:00+00:00, created_by: desk-head, comment: known case}\n"
+    )
+    rig.routing_file.write_text(text, encoding="utf-8")
+    rig.restart()
+
+    await rig.pager.on_risk_event(event("r1", level="high"))
+    await rig.pager.on_risk_event(event("r2", level="critical", case_id="case-2"))
+
+    assert {d.alert_id for d in rig.gateway.sent} == {alert_id_for_case("case-2")}
+    silenced = rig.store.get(alert_id_for_case("case-1"))
+    assert silenced is not None
+    assert silenced.audit[-1].action == "silenced"
+    assert rig.count("haruul_notify_silenced_total") == 1
