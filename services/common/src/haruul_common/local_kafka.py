@@ -37,7 +37,7 @@ from kafka.errors import (
     for_code,
 )
 
-from haruul_common.child_process import terminate_with_parent
+from haruul_common.child_process import stop_process, terminate_with_parent
 from haruul_common.topics import topics_to_create
 
 INSTALL_HINT = "apt-get install openjdk-17-jre-headless maven"
@@ -276,13 +276,8 @@ class LocalKafka:
     def stop(self, timeout_s: float = 20.0) -> None:
         """SIGTERM (a controlled shutdown that flushes logs), then SIGKILL after timeout_s."""
         proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        if proc is not None:
+            stop_process(proc, timeout_s)
         if self._console is not None:
             self._console.close()
             self._console = None

@@ -19,7 +19,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from haruul_common.child_process import terminate_with_parent
+from haruul_common.child_process import stop_process, terminate_with_parent
 from haruul_common.local_kafka import LocalKafka, ensure_topics
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
 from haruul_notify.gateway.dev_smtp_sink import start_dev_smtp_sink
@@ -102,13 +102,7 @@ def _process(
     try:
         yield process
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, timeout_s=15)
         print(f"haruul: {name} stopped", file=sys.stderr)
 
 
