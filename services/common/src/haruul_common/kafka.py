@@ -6,11 +6,15 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from prometheus_client import Counter
+from pydantic import BaseModel, ValidationError
 
+from haruul_common.events import unreadable_reason
 from haruul_common.logs import get_logger
 from haruul_common.settings import KafkaSettings
 from haruul_common.topics import Topic
@@ -114,3 +118,34 @@ def subscribe(
             )
             await asyncio.sleep(RETRY_PAUSE_S)
             raise
+
+
+PayloadT = TypeVar("PayloadT", bound=BaseModel)
+
+
+async def read_or_dead_letter(
+    model: type[PayloadT],
+    payload_name: str,
+    record: SourceRecord,
+    dead_letter: Callable[[SourceRecord, str], Awaitable[None]],
+    dead_letters: Counter,
+) -> PayloadT | None:
+    """The record as a `model`, or None after dead-lettering it with the reason and counting it.
+
+    A message that cannot be read will never be readable: retrying it would block its partition
+    forever, so it goes to the dead-letter topic and the caller commits past it.
+    """
+    try:
+        return model.model_validate_json(record.value)
+    except ValidationError as error:
+        reason = unreadable_reason(payload_name, error)
+    await dead_letter(record, reason)
+    dead_letters.labels("unreadable").inc()
+    log.warning(
+        "message_dead_lettered",
+        topic=record.topic,
+        partition=record.partition,
+        offset=record.offset,
+        reason=reason,
+    )
+    return None

@@ -8,16 +8,11 @@ escalation ticker, so the work is not lost with the offset.
 
 from __future__ import annotations
 
-import structlog
-from pydantic import ValidationError
-
-from haruul_common.events import RiskEventV1, unreadable_reason
-from haruul_common.kafka import SourceRecord
+from haruul_common.events import RiskEventV1
+from haruul_common.kafka import SourceRecord, read_or_dead_letter
 from haruul_notify.handler_types import DeadLetterSink
 from haruul_notify.metrics import NotifyMetrics
 from haruul_notify.pager import Pager
-
-log = structlog.get_logger("haruul_notify")
 
 
 class RiskEventHandler:
@@ -29,17 +24,13 @@ class RiskEventHandler:
         self._metrics = metrics
 
     async def handle(self, record: SourceRecord) -> None:
-        try:
-            event = RiskEventV1.model_validate_json(record.value)
-        except ValidationError as error:
-            reason = unreadable_reason("risk event", error)
-            await self._dead_letters.dead_letter(record, reason)
-            self._metrics.dead_letters.labels("unreadable").inc()
-            log.warning(
-                "risk_event_dead_lettered",
-                partition=record.partition,
-                offset=record.offset,
-                reason=reason,
-            )
+        event = await read_or_dead_letter(
+            RiskEventV1,
+            "risk event",
+            record,
+            self._dead_letters.dead_letter,
+            self._metrics.dead_letters,
+        )
+        if event is None:
             return
         await self._pager.on_risk_event(event)

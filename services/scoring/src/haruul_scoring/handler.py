@@ -13,10 +13,9 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 import structlog
-from pydantic import ValidationError
 
-from haruul_common.events import ReportV1, RiskEventV1, unreadable_reason
-from haruul_common.kafka import SourceRecord
+from haruul_common.events import ReportV1, RiskEventV1
+from haruul_common.kafka import SourceRecord, read_or_dead_letter
 from haruul_scoring.case_store import CaseStore
 from haruul_scoring.correlation import report_contact_hashes, report_source
 from haruul_scoring.domain.engine import assess
@@ -49,18 +48,10 @@ class ReportHandler:
         self._clock = clock
 
     async def handle(self, record: SourceRecord) -> RiskEventV1 | None:
-        try:
-            report = ReportV1.model_validate_json(record.value)
-        except ValidationError as error:
-            reason = unreadable_reason("report", error)
-            await self._sink.dead_letter(record, reason)
-            self._metrics.dead_letters.labels("unreadable").inc()
-            log.warning(
-                "report_dead_lettered",
-                partition=record.partition,
-                offset=record.offset,
-                reason=reason,
-            )
+        report = await read_or_dead_letter(
+            ReportV1, "report", record, self._sink.dead_letter, self._metrics.dead_letters
+        )
+        if report is None:
             return None
         started = time.perf_counter()
         assessment = assess(report.text)
