@@ -1,8 +1,7 @@
 """Find indicator and place mentions in a folded report, honouring negation and context.
 
-All rules and gazetteer spellings are compiled once at import into one index by the letters
-they can start with (`prefilter`), so one pass over a report finds both, and a report only tries
-the rules whose opening letters occur in it.
+All rules and gazetteer spellings go into one index at import (`prefilter`), so one pass over
+a report finds both, and a report only runs the rules whose anchors occur in it.
 """
 
 from __future__ import annotations

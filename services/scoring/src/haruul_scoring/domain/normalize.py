@@ -2,9 +2,10 @@
 
 Patterns run on the folded text; evidence must quote the ORIGINAL text, so every folded
 character remembers which original characters it came from. Most reports are already NFKC and
-casefold one-to-one; they take a fast path with an identity map and no per-character work.
-The others (full-width punctuation in Chinese, combining accents, zero-width spaces) fold only
-the few odd characters one cluster at a time and copy the plain stretches between them whole.
+casefold one-to-one; they take a fast path with an identity map and no per-character work, as
+do reports whose only odd characters are full-width forms (Chinese punctuation such as "，"),
+swapped one-for-one. The others (combining accents, zero-width spaces) fold only the few odd
+characters one cluster at a time and copy the plain stretches between them whole.
 """
 
 from __future__ import annotations
@@ -44,6 +45,25 @@ _REPLACEMENT = {chr(c): str(r) for c, r in _SAME_LENGTH.items()}
 
 # Characters that fold to themselves one-to-one (decided once per character, then remembered).
 _PLAIN: dict[str, bool] = {}
+# Blocks with no combining marks or invisible characters (anything outside them, e.g. an
+# accent, takes the slow path); the fast paths only need to rule such characters out.
+_UNSAFE = re.compile("[^\t-\xac\xae-\u02ff\u0370-\u0482\u048a-\u052f\u3000-\u3029\u4e00-\u9fff]")
+
+
+def _special() -> re.Pattern[str]:
+    """Invisible characters plus every character whose casefold contains one `_tidy` replaces
+    (but "ё"): a text with none of them folds by `casefold` and one `replace`."""
+    tidy = set(_REPLACEMENT) - {"\u0451"}
+    chars = {
+        chr(code)
+        for code in range(0x3000)
+        if tidy.intersection(chr(code).casefold()) or _INVISIBLE.match(chr(code))
+    }
+    chars |= {"\ufeff"}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]")
+
+
+_SPECIAL = _special()
 
 
 @dataclass(frozen=True)
@@ -67,11 +87,37 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """NFKC-normalise, casefold and tidy `text`, keeping an offset map into the original."""
+    if unicodedata.is_normalized("NFKC", text) and (text.isascii() or not _SPECIAL.search(text)):
+        folded = text.casefold()  # nothing to drop and nothing to tidy but "ё": the common case
+        if len(folded) == len(text):
+            return Folded(original=text, text=folded.replace("\u0451", "\u0435"))
     if unicodedata.is_normalized("NFKC", text) and _INVISIBLE.search(text) is None:
         folded = text.casefold()
         if len(folded) == len(text):
             return Folded(original=text, text=_tidy(folded))
+    swapped = _fold_same_length(text)
+    if swapped is not None:
+        return Folded(original=text, text=_tidy(swapped))
     return _fold_slow(text)
+
+
+def _fold_same_length(text: str) -> str | None:
+    """The slow path's result when the only odd characters are full-width forms (Chinese
+    punctuation such as "，"), each folding to one character: the offset map is the identity.
+    None when anything else is odd (the checks below mirror the fast path's)."""
+    swapped = text
+    for wide, narrow in _COMMON_WIDE:  # `str.replace` is much faster than a regex here
+        swapped = swapped.replace(wide, narrow)
+    if not unicodedata.is_normalized("NFKC", swapped):
+        swapped = _WIDE_CHARS.sub(_widen, swapped)
+    if not unicodedata.is_normalized("NFKC", swapped) or _UNSAFE.search(swapped) is not None:
+        return None
+    folded = swapped.casefold()
+    return folded if len(folded) == len(text) else None
+
+
+def _widen(m: re.Match[str]) -> str:
+    return _WIDE[m.group()]
 
 
 def _tidy(folded: str) -> str:
@@ -80,6 +126,16 @@ def _tidy(folded: str) -> str:
 
 def _replace(m: re.Match[str]) -> str:
     return _REPLACEMENT[m.group()]
+
+
+def _wide_forms() -> dict[str, str]:
+    """Full-width forms and the ideographic space, each to the one character it folds to."""
+    table: dict[str, str] = {}
+    for code in [0x3000, *range(0xFF01, 0xFF5F)]:
+        piece = _INVISIBLE.sub("", unicodedata.normalize("NFKC", chr(code)).casefold())
+        if len(piece) == 1 and piece.casefold() == piece and not unicodedata.combining(piece):
+            table[chr(code)] = piece
+    return table
 
 
 def _is_plain(ch: str) -> bool:
@@ -129,3 +185,8 @@ def _fold_slow(text: str) -> Folded:
         ends.extend(range(done + 1, len(text) + 1))
     folded = _tidy("".join(out))
     return Folded(original=text, text=folded, starts=tuple(starts), ends=tuple(ends))
+
+
+_WIDE = _wide_forms()
+_COMMON_WIDE = tuple((ch, _WIDE[ch]) for ch in "，！？：；（）　")
+_WIDE_CHARS = re.compile("[" + "".join(map(re.escape, _WIDE)) + "]")

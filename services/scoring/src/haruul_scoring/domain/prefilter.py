@@ -1,12 +1,17 @@
-"""Index regexes by the first characters they can match, so a report only runs the few rules
-whose opening letters actually occur in it.
+"""Run only the rules a report can match, each only where it can start.
 
 Running ~360 rules over every position of a 2 KB report is far too slow for thousands of
-reports per second. At import, each rule's regex is parsed (with the standard library's own
-regex parser) to list the strings of up to three word characters it can start with; at run
-time the report's word prefixes are collected in one pass and a rule is tried only at words
-that begin with one of its prefixes. A rule whose start cannot be listed (it begins with
-`\\w` or `.`) is simply run over the whole text: the index only ever skips work, never matches.
+reports per second. At import each rule is split into its top-level alternatives
+(`alternatives`), and every alternative gets its anchors (`anchors`: strings its matches must
+contain, in a skeleton of the text that makes Latin-typed Mongolian spellings exact) and its
+start keys (strings of up to three word characters, or one symbol, it can start with, read with
+the standard library's own regex parser). At run time one Aho-Corasick pass over the report's
+skeleton finds which alternatives have all their anchors, and only those run, each tried only
+at word starts (or symbols) in C. A rule whose start cannot be listed is run with `finditer`.
+The index only ever skips work, never matches.
+
+`pyahocorasick` is the one non-standard dependency here (besides `phonenumbers` elsewhere): a
+C automaton with no I/O, needed for the speed target (thousands of reports per second).
 """
 
 from __future__ import annotations
@@ -14,15 +19,20 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]
+
+from haruul_scoring.domain.alternatives import alternatives
+from haruul_scoring.domain.anchors import anchors, skeleton
 
 _parser: Any = importlib.import_module("re._parser")
 
 _MAX_PREFIXES = 3000
+_second = itemgetter(1)
 _DIGITS = frozenset("0123456789")
 _SPACES = frozenset(" \t\n\r\f\v")
-_WORD_PREFIX = re.compile(r"\b\w{1,3}|[^\w\s]")
 # Scripts written without spaces between words (Chinese, Thai, Lao, Khmer, Burmese): a word
 # prefix scan cannot see where a phrase starts, so rules in them scan the whole text, but only
 # when the text contains such a script at all.
@@ -121,89 +131,112 @@ def start_keys(regex: str) -> frozenset[str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class Index:
-    """Rules indexed by the keys they can start with; `find` runs them on a text."""
+def first_keys(regex: str) -> frozenset[str] | None:
+    """The characters a match of `regex` can start with; None if any."""
+    try:
+        keys = frozenset(_key(p) for p in _seq(_parser.parse(regex), 1))
+    except (_Unbounded, RecursionError):
+        return None
+    return None if "" in keys else keys
 
-    regexes: tuple[str, ...]
-    by_key: dict[str, tuple[int, ...]]
-    scanned: tuple[int, ...]  # rules that cannot be indexed: always scan the whole text
-    unspaced: tuple[int, ...]  # rules in scripts without spaces: scan when such a script occurs
-    key_lengths: tuple[int, ...]
-    _compiled: tuple[re.Pattern[str], ...] = field(default=(), repr=False)
-    _combined: dict[str, tuple[re.Pattern[str] | None, tuple[int, ...]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+
+class Index:
+    """Rules split into their alternatives (`alternatives`), each with its anchors (`anchors`)
+    and start keys; `find` runs on a text only the alternatives whose anchors occur in it."""
+
+    def __init__(self, regexes: tuple[str, ...]) -> None:
+        self.regexes = regexes
+        # One unit per alternative: (rule, alternative number, regex, start keys or None,
+        # keyed, in an unspaced script). Rules not keyed run with `finditer` and are not split.
+        self._units: list[tuple[int, int, str, frozenset[str] | None, bool, bool]] = []
+        self._always: list[int] = []  # units with no anchor: tried on every text
+        self._need: list[int] = []  # unit -> how many anchor sets it has
+        self._owner: list[int] = []  # anchor set -> its unit
+        self._automaton: Any = ahocorasick.Automaton()
+        by_anchor: dict[str, list[int]] = {}
+        for rule, regex in enumerate(regexes):
+            unspaced = UNSPACED_SCRIPT.search(regex) is not None
+            keys = None if unspaced else start_keys(regex)
+            parts = [regex] if keys is None else alternatives(regex)
+            for number, part in enumerate(parts):
+                unit = len(self._units)
+                part_keys = None if keys is None else first_keys(part)
+                self._units.append((rule, number, part, part_keys, keys is not None, unspaced))
+                required = anchors(part)
+                self._need.append(len(required))
+                if not required:
+                    self._always.append(unit)
+                for strings in required:
+                    for anchor in strings:
+                        by_anchor.setdefault(anchor, []).append(len(self._owner))
+                    self._owner.append(unit)
+        # The automaton reports anchor numbers; each stands for the anchor sets it is in.
+        self._sets_of: list[tuple[int, ...]] = []
+        for anchor, ids in by_anchor.items():
+            self._automaton.add_word(anchor, len(self._sets_of))
+            self._sets_of.append(tuple(ids))
+        self._automaton.make_automaton()
+        self._scanners: dict[int, re.Pattern[str] | None] = {}
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Every (rule, start, end) match in `text`: for indexed rules, the leftmost match at
-        each word start that carries one of the rule's keys; for the others, `finditer`."""
+        """Every (rule, start, end) match in `text`: for rules with start keys, the match at
+        each word start (or symbol) that carries one of the rule's keys; for the others,
+        `finditer`."""
+        met: set[int] = set()
+        sets_of = self._sets_of
+        for anchor in set(map(_second, self._automaton.iter(skeleton(text)))):
+            met.update(sets_of[anchor])
+        count: dict[int, int] = {}
+        for requirement in met:
+            unit = self._owner[requirement]
+            count[unit] = count.get(unit, 0) + 1
+        need = self._need
+        candidates = self._always + [u for u, n in count.items() if n == need[u]]
+        unspaced = UNSPACED_SCRIPT.search(text) is not None
         found: list[tuple[int, int, int]] = []
-        scan = self.scanned + (self.unspaced if UNSPACED_SCRIPT.search(text) else ())
-        for rule in scan:
-            found.extend((rule, m.start(), m.end()) for m in self._compiled[rule].finditer(text))
-        for prefix in set(_WORD_PREFIX.findall(text)):
-            combined, rules = self._for_prefix(prefix)
-            if combined is None:
+        first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
+        for unit in sorted(candidates):
+            rule, number, _, _, keyed, in_unspaced_script = self._units[unit]
+            if in_unspaced_script and not unspaced:
                 continue
-            for m in combined.finditer(text):
-                for rule, (start, end) in zip(rules, m.regs[1:], strict=True):
-                    if end > start:
-                        found.append((rule, start, end))
+            scanner = self._scanner(unit)
+            if scanner is None:
+                continue
+            if not keyed:
+                found.extend((rule, m.start(1), m.end(1)) for m in scanner.finditer(text))
+                continue
+            for m in scanner.finditer(text):
+                start, end = m.span(1)
+                if first.get((rule, start), (number + 1,))[0] > number:
+                    first[(rule, start)] = (number, end)
+        found.extend((rule, start, end) for (rule, start), (_, end) in first.items() if end > start)
         return found
 
-    def _for_prefix(self, prefix: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
-        """One regex finding, in a whole text, every word (or symbol) with this prefix where
-        at least one of the rules such a word may start matches, with each rule's span.
-
-        The regex starts with the prefix itself, so the regex engine jumps between its
-        occurrences in C. A lookbehind then steps back to the occurrence and checks it is a
-        word start; each rule sits in its own optional lookahead with a group, so one match
-        reports the span of every rule that matches there; a chain of conditionals rejects
-        occurrences where none does, so they never reach Python. Built on first use, then kept.
-        """
-        cached = self._combined.get(prefix)
-        if cached is not None:
-            return cached
-        ids: set[int] = set()
-        for n in self.key_lengths:
-            if len(prefix) >= n:
-                ids.update(self.by_key.get(prefix[:n], ()))
-        rules = tuple(sorted(ids))
-        combined = re.compile(_scanner(prefix, [self.regexes[i] for i in rules])) if rules else None
-        self._combined[prefix] = (combined, rules)
-        return combined, rules
+    def _scanner(self, unit: int) -> re.Pattern[str] | None:
+        """The unit's regex as is, or (with start keys) one regex that reports its match at
+        each word start or symbol. Built on first use, then kept; None: never tried."""
+        if unit in self._scanners:
+            return self._scanners[unit]
+        _, _, regex, keys, keyed, _ = self._units[unit]
+        scanner = _keyed_scanner(regex, keys) if keyed else re.compile(f"({regex})")
+        self._scanners[unit] = scanner
+        return scanner
 
 
-def _scanner(prefix: str, regexes: list[str]) -> str:
-    word = prefix[0].isalnum() or prefix[0] == "_"
-    tries = "".join(f"(?:(?=({regex}))|)" for regex in regexes)
-    some = "".join(f"(?({n})|" for n in range(1, len(regexes) + 1)) + "(?!)" + ")" * len(regexes)
-    start = r"(?<!\w)" if word else ""
-    return f"{re.escape(prefix)}(?<={start}{tries}(?s:.{{{len(prefix)}}})){some}"
+def _keyed_scanner(regex: str, keys: frozenset[str] | None) -> re.Pattern[str] | None:
+    """Starts with a class of the characters the rule's matches can start with, so the regex
+    engine skips the other characters in C; a lookbehind steps back one character, checks it
+    starts a word (or is a symbol) and runs the rule in a lookahead with a group. A match at a
+    word start always begins with one of the rule's keys, so they need no further check."""
+    if keys is None:  # could start with anything: try every word start and symbol
+        return re.compile(rf"(?=\S)(?:(?=\W)|(?<!\w))(?=({regex}))")
+    firsts = sorted({k[0] for k in keys if not k[0].isspace()})
+    if not firsts:  # only keys a word-prefix scan never yields
+        return None
+    chars = "".join(map(re.escape, firsts))
+    return re.compile(rf"[{chars}](?<=(?:(?=\W)|(?<!\w))(?=({regex}))(?s:.))")
 
 
 def build(regexes: Iterable[str]) -> Index:
     """Index a list of regex sources (none may contain capturing groups)."""
-    sources = tuple(regexes)
-    by_key: dict[str, list[int]] = {}
-    scanned: list[int] = []
-    unspaced: list[int] = []
-    for i, regex in enumerate(sources):
-        if UNSPACED_SCRIPT.search(regex):
-            unspaced.append(i)
-            continue
-        keys = start_keys(regex)
-        if keys is None:
-            scanned.append(i)
-            continue
-        for key in keys:
-            by_key.setdefault(key, []).append(i)
-    return Index(
-        regexes=sources,
-        by_key={k: tuple(v) for k, v in by_key.items()},
-        scanned=tuple(scanned),
-        unspaced=tuple(unspaced),
-        key_lengths=tuple(sorted({len(k) for k in by_key})),
-        _compiled=tuple(re.compile(r) for r in sources),
-    )
+    return Index(tuple(regexes))
