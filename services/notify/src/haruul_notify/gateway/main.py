@@ -81,6 +81,7 @@ async def start_gateway(
                 username=settings.smtp_username,
                 password=settings.smtp_password,
                 timeout_s=settings.smtp_timeout_s,
+                ca_file=str(settings.smtp_ca_file) if settings.smtp_ca_file else None,
             )
         ),
         "sms": _sms_adapter(settings),

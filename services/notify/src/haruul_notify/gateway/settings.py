@@ -25,6 +25,7 @@ class GatewaySettings(ServiceSettings):
     smtp_username: str | None = None
     smtp_password: str | None = None
     smtp_timeout_s: float = Field(default=10.0, gt=0)
+    smtp_ca_file: Path | None = None
     email_from: str = "haruul-alerts@localhost"
     # `file` writes each SMS as JSON under sms_outbox_dir (local runs only); `kannel` sends
     # through Kannel's HTTP sendsms interface.
