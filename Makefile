@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install run test lint generate check-generated unit integration eval bench-scoring kannel clean
+.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring kannel clean
 
 install: $(STAMP)
 
@@ -41,6 +41,9 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/haruul eval --check $(EVAL_SET)
 	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python -m tools.bench
 
 bench-scoring: $(STAMP)
 	$(BIN)/python -m haruul_scoring.bench --json var/bench/scoring.json

@@ -1,7 +1,14 @@
 """Intake's HTTP API: `POST /v1/reports`, `GET /healthz`, `GET /metrics`, `/openapi.json`.
 
 A report is answered `202` only after the broker acknowledged it (guarantee 1); every refusal
-is a 4xx with a machine-readable body (guarantee 4).
+is a 4xx with a machine-readable body (guarantee 4), and an unexpected failure is a 500 with one.
+
+Refusals of a report, in the order they are decided:
+  413 `body_too_large` (or 400 `invalid_content_length`): `BodyLimit`, before anything is read;
+  422 `invalid_report`: the body is not JSON (not UTF-8, malformed, nested too deeply);
+  415 `unsupported_media_type`: the body is not declared `application/json` (a missing
+      Content-Type included: a form or plain text is never guessed to be JSON);
+  401 `unauthorized`; 422 `invalid_report` naming the fields; 409; 503.
 """
 
 # No `from __future__ import annotations`: FastAPI must resolve the closures in Depends().
@@ -12,19 +19,21 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import structlog
 from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from haruul_common.events import ReportV1
 from haruul_intake.api_keys import KeyRing
-from haruul_intake.errors import error_response, field_problems
+from haruul_intake.body_limit import BodyLimit
+from haruul_intake.errors import ErrorBody, error_response, field_problems
 from haruul_intake.idempotency import ClaimOutcome, IdempotencyStore
 from haruul_intake.metrics import IntakeMetrics
 from haruul_intake.publisher import PublishError, ReportPublisher
@@ -38,6 +47,13 @@ RETRY_AFTER_S = "5"
 class Accepted(BaseModel):
     report_id: str
     status: str = "accepted"
+
+
+class Ready(BaseModel):
+    status: str = "ready"
+
+
+_ERROR: dict[str, Any] = {"model": ErrorBody}
 
 
 @dataclass
@@ -85,17 +101,41 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         description="Hotline systems and report forms submit trafficking-risk reports here.",
         lifespan=lifespan,
     )
+    app.add_middleware(
+        BodyLimit,
+        max_body_bytes=deps.max_body_bytes,
+        on_refused=lambda reason: deps.metrics.reports_rejected.labels(reason).inc(),
+    )
+
+    async def json_body(request: Request) -> None:
+        media_type, *parameters = request.headers.get("content-type", "").split(";")
+        media_type = media_type.strip().lower()
+        charsets = [
+            value.strip().strip('"').lower()
+            for name, _, value in (p.partition("=") for p in parameters)
+            if name.strip().lower() == "charset"
+        ]
+        is_json = media_type == "application/json" or (
+            media_type.startswith("application/") and media_type.endswith("+json")
+        )
+        if not is_json or any(charset not in ("utf-8", "utf8") for charset in charsets):
+            raise _Refused(
+                415,
+                "unsupported_media_type",
+                "send the report as JSON in UTF-8 with 'Content-Type: application/json'",
+                "invalid",
+            )
+
+    bearer = HTTPBearer(
+        auto_error=False, description="The integration's key: `Authorization: Bearer <key>`."
+    )
 
     async def integration(
-        request: Request, authorization: Annotated[str | None, Header()] = None
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> str:
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > deps.max_body_bytes:
-            raise _Refused(
-                413, "body_too_large", f"the body exceeds {deps.max_body_bytes} bytes", "too_large"
-            )
-        scheme, _, key = (authorization or "").partition(" ")
-        integration_id = deps.key_ring.authenticate(key.strip()) if scheme == "Bearer" else None
+        integration_id = (
+            deps.key_ring.authenticate(credentials.credentials.strip()) if credentials else None
+        )
         if integration_id is None:
             raise _Refused(
                 401,
@@ -123,25 +163,35 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code == 400:
+            # FastAPI's only 400: a JSON body it could not decode without a JSONDecodeError.
+            deps.metrics.reports_rejected.labels("invalid").inc()
+            return error_response(
+                422,
+                "invalid_report",
+                "the body is not valid JSON",
+                fields=[{"field": "body", "problem": _undecodable(error.__cause__)}],
+            )
         code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
-        return error_response(error.status_code, code, str(error.detail))
+        return error_response(error.status_code, code, str(error.detail), headers=error.headers)
+
+    @app.exception_handler(Exception)
+    async def crashed(_: Request, error: Exception) -> JSONResponse:
+        # Starlette re-raises the error after this answer, so it is still logged.
+        return error_response(500, "internal_error", "intake failed unexpectedly; retry later")
 
     @app.post(
         "/v1/reports",
         status_code=202,
         response_model=Accepted,
-        responses={401: {}, 409: {}, 413: {}, 415: {}, 422: {}, 503: {}},
+        responses={status: _ERROR for status in (400, 401, 409, 413, 415, 422, 503)},
+        dependencies=[Depends(json_body)],
     )
     async def submit_report(
-        request: Request,
         submission: ReportSubmission,
         integration_id: Annotated[str, Depends(integration)],
         idempotency_key: Annotated[str | None, Header(min_length=1, max_length=200)] = None,
     ) -> Response:
-        if len(await request.body()) > deps.max_body_bytes:
-            raise _Refused(
-                413, "body_too_large", f"the body exceeds {deps.max_body_bytes} bytes", "too_large"
-            )
         report_id = str(uuid.uuid4())
         if idempotency_key is not None:
             digest = hashlib.sha256(submission.model_dump_json().encode()).hexdigest()
@@ -194,10 +244,10 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         log.info("report_accepted", report_id=report_id, integration_id=integration_id)
         return JSONResponse(status_code=202, content=Accepted(report_id=report_id).model_dump())
 
-    @app.get("/healthz")
+    @app.get("/healthz", response_model=Ready, responses={503: _ERROR})
     async def healthz() -> JSONResponse:
         if await deps.publisher.is_ready():
-            return JSONResponse({"status": "ready"})
+            return JSONResponse(Ready().model_dump())
         return error_response(503, "broker_unreachable", "the Kafka broker cannot be reached")
 
     @app.get("/metrics", include_in_schema=False)
@@ -205,3 +255,11 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         return Response(generate_latest(deps.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+def _undecodable(cause: BaseException | None) -> str:
+    if isinstance(cause, UnicodeDecodeError):
+        return "is not valid UTF-8"
+    if isinstance(cause, RecursionError):
+        return "is nested too deeply"
+    return "cannot be decoded as JSON"

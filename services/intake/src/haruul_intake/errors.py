@@ -12,6 +12,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+
+class FieldProblem(BaseModel):
+    field: str
+    problem: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldProblem] | None = None
+
+
+class ErrorBody(BaseModel):
+    """The schema of every error body, as the OpenAPI document declares it."""
+
+    error: ErrorDetail
 
 
 def error_response(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from haruul_common.sqlite import open_state_db
+from haruul_common.state_db import StateDb
 
 
 class ClaimOutcome(StrEnum):
@@ -42,12 +42,13 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 
 class IdempotencyStore:
     def __init__(self, path: Path) -> None:
-        self._db = open_state_db(path, _SCHEMA)
+        self._db = StateDb(path, _SCHEMA)
 
     def claim(self, integration_id: str, key: str, request_digest: str, report_id: str) -> Claim:
         inserted = self._db.execute(
-            "INSERT OR IGNORE INTO idempotency_keys"
-            " (integration_id, idempotency_key, request_digest, report_id) VALUES (?, ?, ?, ?)",
+            "INSERT INTO idempotency_keys"
+            " (integration_id, idempotency_key, request_digest, report_id) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (integration_id, key, request_digest, report_id),
         ).rowcount
         if inserted:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from haruul_common.sqlite import open_state_db
+from haruul_common.state_db import StateDb
 from haruul_notify.domain.alerts import LEVELS, level_rank
 from haruul_notify.domain.lifecycle import Alert, AlertState, AuditEntry
 
@@ -76,7 +76,7 @@ def _decode(body: str) -> Alert:
 
 class AlertStore:
     def __init__(self, path: Path) -> None:
-        self._db = open_state_db(path, _SCHEMA)
+        self._db = StateDb(path, _SCHEMA)
 
     def get(self, alert_id: str) -> Alert | None:
         row = self._db.execute("SELECT body FROM alerts WHERE alert_id = ?", (alert_id,)).fetchone()
@@ -130,7 +130,8 @@ class AlertStore:
     def schedule(self, alert_id: str, steps: Iterable[tuple[int, datetime]]) -> None:
         """Persist escalation steps; steps already known keep their state."""
         self._db.executemany(
-            "INSERT OR IGNORE INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)",
+            "INSERT INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             [(alert_id, step, due_at.isoformat()) for step, due_at in steps],
         )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from haruul_common.sqlite import open_state_db
+from haruul_common.state_db import StateDb
 from haruul_notify.domain.alerts import Delivery
 
 _SCHEMA = """
@@ -34,7 +34,7 @@ class DeliveryLedger:
     def __init__(
         self, path: Path, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     ) -> None:
-        self._db = open_state_db(path, _SCHEMA)
+        self._db = StateDb(path, _SCHEMA)
         self._clock = clock
 
     def is_delivered(self, idempotency_key: str) -> bool:
@@ -47,7 +47,7 @@ class DeliveryLedger:
         self._db.execute(
             "INSERT INTO deliveries (idempotency_key, alert_id, report_id, recipient_id, channel,"
             " status, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 1, ?)"
-            " ON CONFLICT (idempotency_key) DO UPDATE SET attempts = attempts + 1,"
+            " ON CONFLICT (idempotency_key) DO UPDATE SET attempts = deliveries.attempts + 1,"
             " status = 'pending', updated_at = excluded.updated_at",
             (
                 delivery.idempotency_key,

@@ -13,12 +13,11 @@ Linking is idempotent per report, so a redelivered report does not count twice.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from haruul_common.sqlite import open_state_db
+from haruul_common.state_db import StateDb
 from haruul_scoring.domain.cases import case_id_for, case_level, link_report
 
 _SCHEMA = """
@@ -48,7 +47,7 @@ class CaseView:
 
 class CaseStore:
     def __init__(self, path: Path) -> None:
-        self._db = open_state_db(path, _SCHEMA)
+        self._db = StateDb(path, _SCHEMA)
 
     def link(
         self, report_id: str, contact_hashes: Iterable[str], level: str, source: str
@@ -76,7 +75,8 @@ class CaseStore:
                         (decision.case_id, merged),
                     )
             self._db.executemany(
-                "INSERT OR REPLACE INTO contact_cases (contact_hash, case_id) VALUES (?, ?)",
+                "INSERT INTO contact_cases (contact_hash, case_id) VALUES (?, ?)"
+                " ON CONFLICT (contact_hash) DO UPDATE SET case_id = excluded.case_id",
                 [(contact_hash, decision.case_id) for contact_hash in decision.new_links],
             )
             self._db.execute(
@@ -133,7 +133,7 @@ def _placeholders(count: int) -> str:
 class _transaction:
     """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error: the link is all or nothing."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: StateDb) -> None:
         self._db = db
 
     def __enter__(self) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from haruul_common.sqlite import open_state_db
+from haruul_common.state_db import StateDb
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -43,7 +43,7 @@ class StoredReceipt:
 
 class ReceiptStore:
     def __init__(self, path: Path) -> None:
-        self._db = open_state_db(path, _SCHEMA)
+        self._db = StateDb(path, _SCHEMA)
 
     def get(self, idempotency_key: str) -> StoredReceipt | None:
         row = self._db.execute(

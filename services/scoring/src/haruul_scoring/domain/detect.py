@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from haruul_scoring.domain import (
+    context,
     gazetteer,
     lexicon_compound,
     lexicon_control,
@@ -19,6 +20,7 @@ from haruul_scoring.domain import (
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
 from haruul_scoring.domain.lexicon import Rule
+from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import is_negated
 from haruul_scoring.domain.prefilter import build
 
@@ -30,9 +32,21 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-# Rules first, then place spellings: an index below len(ALL_RULES) is a rule.
-_INDEX = build([rule.regex for rule in ALL_RULES] + list(gazetteer.PATTERNS))
+# Rules first, then place spellings, then retraction cues: an index below len(ALL_RULES) is a
+# rule, one below _PLACE_END a place spelling.
+_INDEX = build(
+    [rule.regex for rule in ALL_RULES] + list(gazetteer.PATTERNS) + list(context.RETRACTIONS)
+)
 _RULE_COUNT = len(ALL_RULES)
+_PLACE_END = _RULE_COUNT + len(gazetteer.PATTERNS)
+
+# A place said NOT to be where the person is: "not in Poipet", "не в Бавете", "不在西港", or
+# Mongolian "Пойпетэд биш" (the place word, its case suffix, then "биш").
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot (?:in|at|to|from)|\bне (?:в|во|на|из)|不在|没在|沒在|不是在|没有去|沒有去|没去|沒去)"
+    r"\W{0,2}$"
+)
+_NOT_AFTER = re.compile(r"[\w-]*\W+" + expand(r"(?:биш|үгүй)\b"))
 
 
 # Being driven or shipped towards a hub or crossing town, in the same sentence, is an
@@ -65,15 +79,23 @@ class Hits:
 
     rules: list[tuple[int, int, int]]
     places: list[tuple[int, int, int]]
+    retractions: list[int]  # start of each retraction cue
 
 
 def scan(folded: str) -> Hits:
-    """Every rule and place match in the folded report, before negation and context."""
+    """Every rule, place and retraction-cue match in the folded report, before negation and
+    context."""
     rules: list[tuple[int, int, int]] = []
     places: list[tuple[int, int, int]] = []
+    retractions: list[int] = []
     for hit in _INDEX.find(folded):
-        (rules if hit[0] < _RULE_COUNT else places).append(hit)
-    return Hits(rules, places)
+        if hit[0] < _RULE_COUNT:
+            rules.append(hit)
+        elif hit[0] < _PLACE_END:
+            places.append(hit)
+        else:
+            retractions.append(hit[1])
+    return Hits(rules, places, retractions)
 
 
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
@@ -101,15 +123,22 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
     return found
 
 
-def find_place_mentions(sentences: Sentences, hits: Hits) -> list[PlaceMatch]:
-    """Gazetteer mentions outside reported sentences, in text order."""
+def find_place_mentions(folded: str, sentences: Sentences, hits: Hits) -> list[PlaceMatch]:
+    """Gazetteer mentions outside reported sentences and not negated, in text order."""
     owners = gazetteer.OWNERS
     found = {(start, end, owners[index - _RULE_COUNT]) for index, start, end in hits.places}
     return [
         PlaceMatch(gazetteer.PLACES[owner], start, end)
         for start, end, owner in sorted(found)
-        if sentences.allows("place", start)
+        if sentences.allows("place", start) and not _place_negated(folded, start, end)
     ]
+
+
+def _place_negated(folded: str, start: int, end: int) -> bool:
+    return (
+        _NOT_BEFORE.search(folded, max(0, start - 12), start) is not None
+        or _NOT_AFTER.match(folded, end) is not None
+    )
 
 
 def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:

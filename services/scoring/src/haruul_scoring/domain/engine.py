@@ -38,7 +38,9 @@ def assess(text: str) -> Assessment:
     folded = fold(text)
     sentences = context.split(folded.text)
     hits = detect.scan(folded.text)
-    place_matches = detect.find_place_mentions(sentences, hits)
+    if hits.retractions:
+        sentences.withdraw(hits.retractions)
+    place_matches = detect.find_place_mentions(folded.text, sentences, hits)
     matches = detect.find_indicators(folded.text, sentences, hits) + detect.place_signs(
         folded.text, sentences, place_matches
     )

@@ -182,4 +182,14 @@ SEX = (
     + rules("S-SEX", ZH, r"卖淫|賣淫|性服务|性服務|陪睡|强迫(?:她)?(?:卖淫|接客)|接客|色情服务")
 )
 
-RULES: tuple[Rule, ...] = XB + SCAM + SOLD + RAN + SEX
+# Wider Chinese wordings of a sale (written from new sentences, not from any evaluation set).
+SOLD_MORE = rules(
+    "S-SOLD",
+    ZH,
+    r"(?:卖|賣)(?:到|给|給)…(?:另一|另外|别的|別的|其他)(?:一)?(?:家|个|個)?(?:公司|园区|園區|老板"
+    r"|老闆|地方)",
+    r"以[^。！？!?\n，,]{1,8}?(?:元|块|塊|美金|美元|万|萬)(?:的价格|的價格)?(?:卖|賣|转卖|轉賣)",
+    r"转手(?:卖|賣)|轉手賣",
+)
+
+RULES: tuple[Rule, ...] = XB + SCAM + SOLD + SOLD_MORE + RAN + SEX

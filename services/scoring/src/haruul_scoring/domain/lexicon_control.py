@@ -247,4 +247,57 @@ VIO = (
         r"|體罰|酷刑",
     )
 )
-RULES: tuple[Rule, ...] = DOC + MOV + ISO + VIO
+# Wider wordings of being held and of a confiscated phone (written from new sentences, not
+# from any evaluation set).
+MOV_MORE = (
+    rules(
+        "MOV",
+        EN,
+        r"\b(?:nobody|no one|no-one|none of (?:us|them)) (?:is |was |are |were )?(?:allowed"
+        r"|permitted) to (?:leave|go|step|get|walk)\b",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        EN,
+        r"\b(?:barbed|razor) wire\b",
+        r"\b(?:doors?|gates?) (?:are|is|were|was) (?:always |kept )?locked\b",
+        r"\blocked from (?:the )?outside\b",
+    )
+    + rules(
+        "MOV",
+        MN,
+        r"\bгарах~ (?:хоригло~|хориотой)",
+        r"\bгадуур (?:гар~ )?(?:хоригло~|хориотой)",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        RU,
+        r"\b(?:выйти|уйти|уехать|сбежать|выбраться)(?: оттуда)? (?:невозможно|нельзя"
+        r"|не получится)",
+        r"\bневозможно (?:выйти|уйти|уехать|сбежать|выбраться)",
+        negatable=False,
+    )
+    + rules("MOV", RU, r"\bстерег\w*", r"\bавтоматчик\w*", r"\bколюч\w* проволок\w*")
+    + rules(
+        "MOV",
+        ZH,
+        r"(?:无法|無法|不能|没法|沒法|不准|不许|不許|不让|不讓)(?:走)?出(?:园区|園區|公司|大门|大門"
+        r"|宿舍|楼|樓)",
+        negatable=False,
+    )
+    + rules(
+        "MOV",
+        ZH,
+        r"铁丝网|鐵絲網|高墙电网|高牆電網|(?:拿|持|带|帶)(?:枪|槍)(?:的)?(?:人|保安|看守|守)",
+    )
+)
+
+ISO_MORE = rules(
+    "ISO",
+    ZH,
+    r"(?:手机|手機|电话|電話)…(?:被收|被没收|被沒收|被拿走|被扣|收走|没收|沒收|上交|交上去)",
+)
+
+RULES: tuple[Rule, ...] = DOC + MOV + MOV_MORE + ISO + ISO_MORE + VIO

@@ -281,4 +281,67 @@ AID = (
     )
 )
 
-RULES: tuple[Rule, ...] = AD + SKILL + TRV + FEE + OFF + CONF + AID
+# Wider wordings (written from new sentences, not from any evaluation set).
+CONF_MORE = (
+    rules(
+        "S-CONF",
+        EN,
+        r"\bkeep (?:quiet|silent|mum) about\b",
+        r"\b(?:told|asked|instructed) (?:(?:him|her|them|me|us) )?to (?:say|tell (?:everyone"
+        r"|people|family|them|us)) (?:that )?(?:he|she|they|i|we|it) (?:was|is|were|are)"
+        r" (?:going )?(?:on )?(?:a )?(?:holiday|vacation|trip|tour)",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        MN,
+        r"\b(?:гэр бүл|гэрийнх|аав ээж|ээж аав|эцэг эх|найз)~ …хэлж болохгүй",
+        r"\bнууцал(?:ж|сан|аарай|на)~",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        RU,
+        r"\bникому\b…\bне (?:говор|рассказ|сообща)\w*",
+        r"\bдержать язык за зубами",
+        negatable=False,
+    )
+    + rules(
+        "S-CONF",
+        ZH,
+        r"守口如瓶|(?:别|別|不要|不能)(?:让|讓)(?:家里人|家裡人|家人|父母|别人|別人|任何人)知道"
+        r"|(?:不能|不可以)(?:告诉|告訴)(?:家人|别人|別人|任何人)",
+        negatable=False,
+    )
+)
+
+AID_MORE = (
+    rules(
+        "S-AID",
+        EN,
+        r"\b(?:gave|lent|loaned|sent|advanced) (?:him|her|them|me|us) (?:\$ ?)?\d[\d,]*"
+        r" ?(?:dollars|usd|tugriks?|mnt|\$)?",
+        r"\bbought (?:him|her|them|me|us) (?:a |an )?(?:new )?(?:phone|smartphone|laptop|clothes"
+        r"|gifts?|presents?)",
+    )
+    + rules(
+        "S-AID",
+        MN,
+        r"\b(?:зээл|өрийг|түрээс|эмнэлгийн төлбөр)~ …төлж өг~",
+        r"\bмөнгө~ зээлж өг~",
+    )
+    + rules(
+        "S-AID",
+        RU,
+        r"\bкупил\w* (?:ему|ей|им|мне|нам) (?:новый )?(?:телефон|одежд|подар|ноутбук)\w*",
+        r"\b(?:дал\w*|одолжил\w*) (?:ему|ей|им|мне|нам) (?:в долг|денег|деньги|\d)",
+    )
+    + rules(
+        "S-AID",
+        ZH,
+        r"(?:借给|借給|送给|送給|先给|先給)(?:他|她|我|他们|他們|我们|我們)(?:了)?(?:\d|[一二三四五六七八九十两兩几幾]"
+        r"|钱|錢|手机|手機|礼物|禮物)",
+    )
+)
+
+RULES: tuple[Rule, ...] = AD + SKILL + TRV + FEE + OFF + CONF + CONF_MORE + AID + AID_MORE

@@ -1,0 +1,204 @@
+"""Generalisation cases: new wordings, written apart from the engine's patterns and from any
+evaluation set, in English, Mongolian (Cyrillic and Latin-typed), Russian and Chinese.
+
+Each case says which codes a text must contain, which it must not, and optionally the highest
+or lowest level it may get.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from haruul_scoring.domain.engine import assess
+from haruul_scoring.domain.model import Level
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    must: frozenset[str] = frozenset()
+    must_not: frozenset[str] = frozenset()
+    at_most: Level | None = None
+    at_least: Level | None = None
+
+
+def c(
+    text: str,
+    must: str = "",
+    must_not: str = "",
+    at_most: Level | None = None,
+    at_least: Level | None = None,
+) -> Case:
+    return Case(text, frozenset(must.split()), frozenset(must_not.split()), at_most, at_least)
+
+
+LOW = Level.LOW
+ALL = "S-HUB ISO MOV DOC S-SCAM S-XB VIO"
+
+# 1. News, rumours and questions about events are not facts about a person.
+NEWS_AND_QUESTIONS = [
+    c("Правда ли, что после рейдов закрыли все скам-центры в Мьявадди?", "", ALL, LOW),
+    c("Я прочитала, что в Пойпете закрыли колл-центры мошенников. Это правда?", "", ALL, LOW),
+    c("Говорят, полиция освободила сотни людей из лагерей в Бавете.", "", ALL, LOW),
+    c("В интернете пишут, что КК Парк снесли. Неужели это так?", "", ALL, LOW),
+    c("Рейды закрыли мошеннические центры в Сиануквиле в прошлом месяце.", "", ALL, LOW),
+    c("新闻说妙瓦底的园区被突袭了，请问是不是都已经关了？", "", ALL, LOW),
+    c("请问西港的诈骗园区是不是已经被清理了？", "", ALL, LOW),
+    c("听人说金边的园区都被打掉了，很多人被解救出来。", "", ALL, LOW),
+    c("看到报道说警方突袭了KK园区，解救了两百人。", "", ALL, LOW),
+    c("Police raids closed several scam centres in Sihanoukville last month.", "", ALL, LOW),
+    c("Мэдээгээр КК паркийг хаасан гэж гарсан, үнэн үү?", "", ALL, LOW),
+    c("Medeegeer Bavet-iin luivardah tuvuudiig haasan gej sonsson.", "", ALL, LOW),
+]
+
+# Facts next to news words still count.
+FACTS_BESIDE_NEWS = [
+    c(
+        "Police raided a compound in Myawaddy, but my son is still there and they took his"
+        " passport.",
+        "DOC",
+    ),
+    c("我儿子在妙瓦底，护照被扣了。", "DOC S-HUB"),
+    c("Мой брат в Мьявадди, у него забрали паспорт.", "DOC S-HUB"),
+]
+
+FACTS_BESIDE_NEWS += [
+    c("Сына заставляют обманывать людей в интернете, паспорт забрали.", "DOC S-SCAM"),
+    c("I saw the job on Facebook, and now they took his passport in Bavet.", "DOC S-HUB"),
+]
+
+# 2. Mongolian "биш" negation, "not in" elsewhere, and withdrawn earlier reports.
+NEGATED_AND_RETRACTED = [
+    c("Тэр Пойпетэд биш, Улаанбаатарт ажиллаж байгаа.", "", "S-HUB", LOW),
+    c("Ter Poipetad bish, Seoul-d ajillaj baigaa.", "", "S-HUB", LOW),
+    c("Охин маань Баветэд биш, Бангкокт амарч байна.", "", "S-HUB", LOW),
+    c("He is not in Poipet, he is studying in Bangkok.", "", "S-HUB", LOW),
+    c("Она не в Бавете, она учится в Бангкоке.", "", "S-HUB", LOW),
+    c("他不在西港，他在曼谷读书。", "", "S-HUB", LOW),
+    c(
+        "Өмнө нь хүүгээ Пойпетэд сураггүй болсон гэж мэдээлсэн, уучлаарай. Тэр зүгээр, цалингаа"
+        " авдаг, хүссэн үедээ гэртээ ирж болно.",
+        "",
+        "ISO S-HUB",
+        LOW,
+    ),
+    c(
+        "Earlier I reported my sister missing in Bavet, sorry, it was a false alarm: she is fine"
+        " and can come home whenever she wants.",
+        "",
+        "ISO S-HUB",
+        LOW,
+    ),
+    c(
+        "Я раньше писала, что сын пропал и не выходит на связь. Извините, ложная тревога, он в"
+        " порядке.",
+        "",
+        "ISO",
+        LOW,
+    ),
+    c("之前说我女儿失联了，对不起，是误会，她现在很好，随时可以回家。", "", "ISO", LOW),
+    # A place that is negated does not hide the place that is not, nor coercion.
+    c("He is not in Poipet, he is in KK Park now and cannot leave.", "S-HUB MOV"),
+    c("Тэр Пойпетэд биш, КК паркт байгаа, гарч чадахгүй байна.", "S-HUB MOV"),
+    # An apology is not a retraction.
+    c("Sorry for my English. My son is in Bavet and they took his passport.", "DOC S-HUB"),
+    c("Уучлаарай, хүү маань Баветэд байгаа, паспортыг нь хураасан.", "DOC S-HUB"),
+]
+
+# 3. Chinese selling, confiscated phones, long hours and unpaid wages.
+CHINESE_COMPOUND = [
+    c("他被公司以八万元卖到了缅甸的另一家公司。", "S-SOLD", "", None, Level.CRITICAL),
+    c("我弟弟被转手卖给另外一个园区。", "S-SOLD"),
+    c("到了那边手机被没收了。", "ISO"),
+    c("他们的手机全部被收走，只能用公司的电脑。", "ISO"),
+    c("每天工作十六个小时，没有休息。", "OT"),
+    c("一天要干十五个小时。", "OT"),
+    c("干了三个月，一分钱工资都没有。", "WAG"),
+    c("工资一直没发，说要扣押金。", "WAG"),
+]
+
+# Per-indicator wordings.
+INDICATORS = [
+    # COND
+    c("They only gave us one meal a day and we slept twenty to a room.", "COND"),
+    c("Whoever missed the target had to do squats all night.", "COND"),
+    c("Өдөрт ганцхан удаа хооллодог, нэг өрөөнд арван хүн унтдаг.", "COND"),
+    c("Neg uruund 15 hun untdag, tuluvluguu biyeluulehgui bol hool ugdugui.", "COND"),
+    c("Кормили раз в день, в одной комнате спали двенадцать человек.", "COND"),
+    c("За невыполнение плана заставляли приседать всю ночь.", "COND"),
+    c("每天只给一顿饭，十几个人挤在一个房间。", "COND"),
+    c("完不成业绩就要罚站。", "COND"),
+    # DEC
+    c("He was told he would work in a hotel, but they took him somewhere else.", "DEC"),
+    c("The salary turned out to be half of what the agent said.", "DEC"),
+    c("Зочид буудалд ажиллана гэсэн боловч өөр газар аваачсан.", "DEC"),
+    c("Ajil ni zar deer bichsenees ogt uur baisan.", "DEC"),
+    c("Оказалось, что никакой работы в отеле нет.", "DEC"),
+    c("Вакансия была совсем не та, что в объявлении.", "DEC"),
+    c("招聘时说是做酒店前台，到了才发现是另一回事。", "DEC"),
+    c("工作跟当初说的不一样。", "DEC"),
+    # VUL
+    c("She is a single mum and was desperate for money after losing her job.", "VUL"),
+    c("He could not pay back his bank loan.", "VUL"),
+    c("Тэр их сургууль төгсөөд ажил олдохгүй байсан.", "VUL"),
+    c("Ter mungu heregtei baisan, zeeliin ur ihtei.", "VUL"),
+    c("Он остался без работы и влез в кредиты.", "VUL"),
+    c("他大学毕业后一直找不到工作，家里很穷。", "VUL"),
+    # MOV
+    c("Nobody is allowed to step outside the gate.", "MOV"),
+    c("There is barbed wire on the walls and the doors are locked from outside.", "MOV"),
+    c("Гадуур гарахыг хориглосон.", "MOV"),
+    c("Gadaa garahiig horigloson.", "MOV"),
+    c("Территорию стерегут автоматчики, выйти невозможно.", "MOV"),
+    c("园区四周都是铁丝网，有人拿枪守着。", "MOV"),
+    c("不准出园区大门。", "MOV"),
+    # S-AID
+    c("The agent lent her 500 dollars for her son's school and then asked her to sign.", "S-AID"),
+    c("The man bought her a new phone and clothes before asking her to sign.", "S-AID"),
+    c("Зуучлагч ээжийнх нь эмнэлгийн төлбөрийг төлж өгөөд гэрээнд гарын үсэг зуруулсан.", "S-AID"),
+    c("Agent ni bidend mungu zeelj ugsun, daraa ni geree zuruulsan.", "S-AID"),
+    c("Вербовщик купил ей телефон и одежду, а потом предложил подписать контракт.", "S-AID"),
+    c("中介先借给他五千块，然后让他签合同。", "S-AID"),
+    # S-CONF
+    c("The agent said to keep quiet about the offer until she left.", "S-CONF"),
+    c("She was told to say she was going on holiday.", "S-CONF"),
+    c("Энэ талаар гэрийнхэндээ хэлж болохгүй гэсэн.", "S-CONF"),
+    c("Ene tuhai geriinhendee helj bolohgui gesen.", "S-CONF"),
+    c("Сказали, чтобы она никому об этом не рассказывала.", "S-CONF"),
+    c("中介交代她这件事要守口如瓶，别让家里人知道。", "S-CONF"),
+]
+
+# Benign texts that share words with the patterns above.
+BENIGN = [
+    c("The hotel restaurant serves one meal a day on Sundays.", "", "COND", LOW),
+    c("My brother lent me 20 dollars for the bus.", "", "", Level.MEDIUM),
+    c("Тэр ажилдаа сэтгэл хангалуун, цалингаа цагт нь авдаг.", "", "WAG DEC", LOW),
+    c("他每天工作八个小时，周末休息。", "", "OT", LOW),
+    c("公司按时发工资，一分钱都没少。", "", "WAG", LOW),
+]
+
+ALL_CASES = (
+    NEWS_AND_QUESTIONS
+    + FACTS_BESIDE_NEWS
+    + NEGATED_AND_RETRACTED
+    + CHINESE_COMPOUND
+    + INDICATORS
+    + BENIGN
+)
+
+
+def test_enough_cases() -> None:
+    assert len(ALL_CASES) >= 60
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: case.text[:40])
+def test_case(case: Case) -> None:
+    result = assess(case.text)
+    assert case.must <= result.codes, (case.must - result.codes, result.explanation)
+    assert not (case.must_not & result.codes), (case.must_not & result.codes, result.explanation)
+    if case.at_most is not None:
+        assert case.at_most.at_least(result.level), result.explanation
+    if case.at_least is not None:
+        assert result.level.at_least(case.at_least), result.explanation

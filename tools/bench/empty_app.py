@@ -1,0 +1,36 @@
+"""The intake baseline: the same FastAPI + uvicorn stack, same server settings, answering
+`POST /v1/reports` with a constant 202 and doing nothing else (no key check, no broker).
+
+    python -m tools.bench.empty_app PORT
+"""
+
+from __future__ import annotations
+
+import sys
+
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+
+def build() -> FastAPI:
+    app = FastAPI(title="bench baseline")
+
+    @app.post("/v1/reports", status_code=202)
+    async def submit() -> JSONResponse:
+        return JSONResponse(status_code=202, content={"report_id": "-", "status": "accepted"})
+
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        return JSONResponse({"status": "ready"})
+
+    return app
+
+
+def main() -> None:
+    # As haruul_intake.main does it.
+    uvicorn.run(build(), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
