@@ -21,31 +21,13 @@ from typing import Any
 import pytest
 
 from haruul_common.topics import REPORTS, RISK_EVENTS
+from haruul_platform.local_run import free_port_block
 from tests.support.kafka import start_group_at_end
-from tests.support.net import free_port
 from tests.support.pipeline import unique_group
 
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _port_block() -> int:
-    """Nine consecutive free ports."""
-    for _ in range(50):
-        first = free_port()
-        if first < 60000 and all(_is_free(first + i) for i in range(9)):
-            return first
-    raise RuntimeError("no block of nine free ports")
-
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 def _answers(port: int) -> bool:
@@ -58,7 +40,7 @@ def platform(
     kafka_bootstrap: str, tmp_path: Path
 ) -> Iterator[tuple[subprocess.Popen[str], Path, int, str]]:
     shutil.copytree(REPO / "infra" / "local", tmp_path / "infra" / "local")
-    first = _port_block()
+    first = free_port_block(9)
     # Fresh consumer groups at the topics' end: earlier tests' reports stay out of this run.
     groups = {
         "HARUUL_SCORING_GROUP_ID": unique_group("scoring"),

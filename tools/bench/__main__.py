@@ -35,8 +35,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -47,6 +45,7 @@ from typing import Any
 from haruul_common.local_kafka import LocalKafka, ensure_topics
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key, write_key_file
+from haruul_platform.local_run import free_port_block, wait_until_healthy
 from tools.bench import kafka_io
 from tools.bench.loadgen import percentile
 from tools.bench.report import render_doc, render_table
@@ -118,36 +117,8 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def port_block(size: int = 9) -> int:
-    for _ in range(50):
-        first = free_port()
-        if first + size < 65000 and all(_is_free(first + i) for i in range(size)):
-            return first
-    raise RuntimeError("no block of free ports")
-
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def wait_http(port: int, process: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args!r} exited (exit {process.returncode})")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"nothing ready on port {port} within {timeout_s:.0f} s")
+    wait_until_healthy(port, {str(process.args): process}, timeout_s)
 
 
 @contextmanager
@@ -387,7 +358,7 @@ def phase_e2e(
 ) -> dict[str, Any]:
     root = work / "platform"
     shutil.copytree(REPO / "infra" / "local", root / "infra" / "local")
-    first = port_block()
+    first = free_port_block(9)
     groups = {
         "HARUUL_SCORING_GROUP_ID": f"bench-scoring-{uuid.uuid4().hex[:8]}",
         "HARUUL_NOTIFY_GROUP_ID": f"bench-notify-{uuid.uuid4().hex[:8]}",

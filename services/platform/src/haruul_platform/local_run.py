@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -106,9 +107,30 @@ def _process(
         print(f"haruul: {name} stopped", file=sys.stderr)
 
 
-def _wait_for_intake(
+def free_port_block(size: int) -> int:
+    """The first of `size` consecutive free loopback ports (for `LocalPorts.consecutive`)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            first = int(probe.getsockname()[1])
+        if first + size < 65000 and all(_is_free(first + i) for i in range(size)):
+            return first
+    raise LocalRunError(f"no block of {size} free ports")
+
+
+def _is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def wait_until_healthy(
     port: int, processes: dict[str, subprocess.Popen[bytes]], timeout_s: float = 60.0
 ) -> None:
+    """Until `GET /healthz` on `port` answers 200; fails at once if a process exits."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for name, process in processes.items():
@@ -121,7 +143,7 @@ def _wait_for_intake(
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.3)
-    raise LocalRunError(f"intake did not become ready on port {port} within {timeout_s:.0f} s")
+    raise LocalRunError(f"nothing became ready on port {port} within {timeout_s:.0f} s")
 
 
 def _curl(port: int) -> str:
@@ -168,7 +190,7 @@ def run_local(root: Path, ports: LocalPorts = LocalPorts()) -> int:
         for name in ("gateway", "scoring", "notify", "intake"):
             command = [str(bin_dir / f"haruul-{name}")]
             processes[name] = stack.enter_context(_process(name, command, env))
-        _wait_for_intake(ports.intake, processes)
+        wait_until_healthy(ports.intake, processes)
         print(
             "\nHaruul is running. Post the sample report:\n\n"
             + _curl(ports.intake)
