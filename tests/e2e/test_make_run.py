@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
+from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_platform.local_run import free_port_block
-from tests.support.kafka import start_group_at_end
 from tests.support.pipeline import unique_group
 
 pytestmark = pytest.mark.integration

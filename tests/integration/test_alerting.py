@@ -19,6 +19,7 @@ from faststream.kafka import KafkaBroker
 
 from haruul_common.events import IndicatorV1, RiskEventV1
 from haruul_common.kafka import build_broker
+from haruul_common.local_kafka import start_group_at_end
 from haruul_common.settings import KafkaSettings
 from haruul_common.topics import RISK_EVENTS
 from haruul_notify.ack_links import AckLinks
@@ -28,7 +29,6 @@ from haruul_notify.gateway.main import GatewayServer, start_gateway
 from haruul_notify.gateway.settings import GatewaySettings
 from haruul_notify.main import NotifyService
 from haruul_notify.settings import DEVELOPMENT_SECRET
-from tests.support.kafka import start_group_at_end
 from tests.support.kannel import FakeSmscMessage, RunningKannel
 from tests.support.net import free_port
 from tests.support.pipeline import eventually, notify_settings, running_notify
@@ -85,6 +85,15 @@ class Stack:
             event.model_dump_json().encode(), RISK_EVENTS.name, key=report_id.encode()
         )
         return report_id
+
+
+async def sms_for(
+    stack: Stack, phone: str, alert_id: str, timeout_s: float = 10.0
+) -> FakeSmscMessage:
+    """The first SMS to `phone` that names `alert_id`, waiting for it."""
+    return await stack.kannel.wait_for_message(
+        lambda m: _digits(m.receiver) == _digits(phone) and alert_id in m.text, timeout_s
+    )
 
 
 @pytest.fixture(scope="module")
@@ -148,17 +157,12 @@ async def test_critical_pages_the_primary_then_the_secondary_when_nobody_answers
     alert_id = alert_id_for_case(case_id)
     await stack.publish(notify.broker, case_id)
 
-    await stack.kannel.wait_for_message(
-        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
-    )
+    await sms_for(stack, PRIMARY_PHONE, alert_id)
     await eventually(lambda: bool(stack.smtp.for_alert(alert_id)), what="the primary's e-mail")
     assert stack.smtp.for_alert(alert_id)[0]["To"] == "primary@consulate.example"
     assert stack.sms_to(SECONDARY_PHONE, alert_id) == []
 
-    await stack.kannel.wait_for_message(
-        lambda m: _digits(m.receiver) == _digits(SECONDARY_PHONE) and alert_id in m.text,
-        timeout_s=ESCALATE_AFTER_S + 10,
-    )
+    await sms_for(stack, SECONDARY_PHONE, alert_id, ESCALATE_AFTER_S + 10)
     assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 1
 
 
@@ -168,9 +172,7 @@ async def test_an_sms_reply_with_the_code_acknowledges_and_stops_the_chain(
     case_id = f"case-{uuid.uuid4().hex[:8]}"
     alert_id = alert_id_for_case(case_id)
     await stack.publish(notify.broker, case_id)
-    page = await stack.kannel.wait_for_message(
-        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
-    )
+    page = await sms_for(stack, PRIMARY_PHONE, alert_id)
     match = re.search(r"ACK ([A-Z0-9]{4})", page.text)
     assert match is not None
 
@@ -195,9 +197,7 @@ async def test_a_second_report_on_the_case_updates_the_alert_without_a_second_pa
     case_id = f"case-{uuid.uuid4().hex[:8]}"
     alert_id = alert_id_for_case(case_id)
     await stack.publish(notify.broker, case_id)
-    await stack.kannel.wait_for_message(
-        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
-    )
+    await sms_for(stack, PRIMARY_PHONE, alert_id)
 
     await stack.publish(notify.broker, case_id)
 
@@ -246,10 +246,7 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
         await producer.start()
         await stack.publish(producer, case_id)
         await producer.stop()
-        await stack.kannel.wait_for_message(
-            lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text,
-            timeout_s=30,
-        )
+        await sms_for(stack, PRIMARY_PHONE, alert_id, 30)
     finally:
         first.send_signal(signal.SIGKILL)  # mid-escalation: the secondary's step is pending
         await first.wait()
@@ -257,10 +254,7 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
 
     second = await asyncio.create_subprocess_exec(*command, env=env)
     try:
-        await stack.kannel.wait_for_message(
-            lambda m: _digits(m.receiver) == _digits(SECONDARY_PHONE) and alert_id in m.text,
-            timeout_s=30,
-        )
+        await sms_for(stack, SECONDARY_PHONE, alert_id, 30)
     finally:
         second.send_signal(signal.SIGTERM)
         await second.wait()
@@ -274,9 +268,7 @@ async def test_the_networks_delivery_report_is_recorded_on_the_receipt(
     case_id = f"case-{uuid.uuid4().hex[:8]}"
     alert_id = alert_id_for_case(case_id)
     await stack.publish(notify.broker, case_id)
-    await stack.kannel.wait_for_message(
-        lambda m: _digits(m.receiver) == _digits(PRIMARY_PHONE) and alert_id in m.text
-    )
+    await sms_for(stack, PRIMARY_PHONE, alert_id)
     key = f"{alert_id}/officer-primary/sms/step-{step_code('critical', 0)}"
 
     await eventually(

@@ -17,10 +17,11 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from haruul_common.events import ReportV1, RiskEventV1
+from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_notify.domain.lifecycle import alert_id_for_case
 from tests.integration.support.scoring_that_dies import EXIT_CODE
-from tests.support.kafka import start_group_at_end, wait_for_records, wait_until_consumed
+from tests.support.kafka import wait_for_records, wait_until_consumed
 from tests.support.pipeline import (
     running_gateway,
     running_notify,

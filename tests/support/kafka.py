@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from kafka import KafkaConsumer, TopicPartition
-from kafka.structs import OffsetAndMetadata
 
 from haruul_common.local_kafka import LocalKafka, ensure_topics
 
@@ -48,19 +47,6 @@ def _docker_kafka() -> Any:
     from testcontainers.community.kafka import KafkaContainer
 
     return KafkaContainer()
-
-
-def start_group_at_end(bootstrap: str, group_id: str, topic: str) -> None:
-    """Commit the group's offsets at the end of `topic`, so it reads only what comes next."""
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group_id, enable_auto_commit=False
-    )
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
-        ends = consumer.end_offsets(partitions)
-        consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in ends.items()})
-    finally:
-        consumer.close()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from haruul_common.asgi_server import start_asgi_server
+from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import write_key_file
 from haruul_intake.main import build as build_intake
@@ -24,7 +25,6 @@ from haruul_notify.main import NotifyService, build_notify
 from haruul_notify.settings import NotifySettings
 from haruul_scoring.main import ScoringService, build_scoring
 from haruul_scoring.settings import ScoringSettings
-from tests.support.kafka import start_group_at_end
 from tests.support.routing import write_routing
 from tests.support.smtp import RecordingSmtpServer
 

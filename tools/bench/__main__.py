@@ -42,7 +42,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from haruul_common.local_kafka import LocalKafka, ensure_topics
+from haruul_common.local_kafka import LocalKafka, ensure_topics, start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key, write_key_file
 from haruul_platform.local_run import free_port_block, wait_until_healthy
@@ -239,7 +239,7 @@ def drain_rate(
     rss: dict[str, float],
 ) -> dict[str, Any]:  # fmt: skip
     """Pre-fill, start the consumer, time N outputs (from the 5th percentile of them on)."""
-    kafka_io.group_at_end(bootstrap, group_id, REPORTS.name)
+    start_group_at_end(bootstrap, group_id, REPORTS.name)
     kafka_io.prefill(bootstrap, REPORTS.name, payloads)
     counter = kafka_io.OffsetCounter(bootstrap, topic)
     before, total = counter.count(), len(payloads)
@@ -363,8 +363,8 @@ def phase_e2e(
         "HARUUL_SCORING_GROUP_ID": f"bench-scoring-{uuid.uuid4().hex[:8]}",
         "HARUUL_NOTIFY_GROUP_ID": f"bench-notify-{uuid.uuid4().hex[:8]}",
     }
-    kafka_io.group_at_end(bootstrap, groups["HARUUL_SCORING_GROUP_ID"], REPORTS.name)
-    kafka_io.group_at_end(bootstrap, groups["HARUUL_NOTIFY_GROUP_ID"], RISK_EVENTS.name)
+    start_group_at_end(bootstrap, groups["HARUUL_SCORING_GROUP_ID"], REPORTS.name)
+    start_group_at_end(bootstrap, groups["HARUUL_NOTIFY_GROUP_ID"], RISK_EVENTS.name)
     env = {
         **os.environ,
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,

@@ -14,7 +14,6 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer  # type: ignore[import-u
 from aiokafka.structs import TopicPartition as AioTopicPartition  # type: ignore[import-untyped]
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
-from kafka.structs import OffsetAndMetadata
 
 from haruul_common.events import ReportV1
 
@@ -35,19 +34,6 @@ def delete_topics(bootstrap: str, names: Sequence[str]) -> None:
             admin.delete_topics(list(names))
     finally:
         admin.close()
-
-
-def group_at_end(bootstrap: str, group_id: str, topic: str) -> None:
-    """Commit `group_id`'s offsets at the end of `topic`: it reads only what comes next."""
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group_id, enable_auto_commit=False
-    )
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
-        ends = consumer.end_offsets(partitions)
-        consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in ends.items()})
-    finally:
-        consumer.close()
 
 
 class OffsetCounter:

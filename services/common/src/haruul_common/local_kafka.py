@@ -407,3 +407,22 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def start_group_at_end(bootstrap_servers: str, group_id: str, topic: str) -> None:
+    """Commit `group_id`'s offsets at the end of `topic`, so it reads only what comes next.
+
+    For tests and benchmarks that share one broker: a fresh group sees none of the history.
+    """
+    from kafka import KafkaConsumer, TopicPartition
+    from kafka.structs import OffsetAndMetadata
+
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap_servers, group_id=group_id, enable_auto_commit=False
+    )
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+        ends = consumer.end_offsets(partitions)
+        consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in ends.items()})
+    finally:
+        consumer.close()
