@@ -10,8 +10,9 @@ SECONDARY_PHONE = "+97699000043"
 HEAD_PHONE = "+97699000044"
 
 
-def routing_yaml(escalate_after: str = "5m", quiet_hours: str = "") -> str:
+def routing_yaml(escalate_after: str = "5m", quiet_hours: str = "", high_channels: str = "") -> str:
     quiet = f"\n    quiet_hours: {quiet_hours}" if quiet_hours else ""
+    channels = f", channels: [{high_channels}]" if high_channels else ""
     return f"""\
 default_desk: hq
 staff:
@@ -48,12 +49,14 @@ desks:
         - {{after: 0m, notify: [rotation:primary]}}
         - {{after: {escalate_after}, notify: [rotation:secondary]}}
       high:
-        - {{after: 0m, notify: [rotation:primary]}}
+        - {{after: 0m, notify: [rotation:primary]{channels}}}
       medium:
         - {{digest: [rotation:primary]}}
 """
 
 
-def write_routing(path: Path, escalate_after: str = "5m", quiet_hours: str = "") -> Path:
-    path.write_text(routing_yaml(escalate_after, quiet_hours), encoding="utf-8")
+def write_routing(
+    path: Path, escalate_after: str = "5m", quiet_hours: str = "", high_channels: str = ""
+) -> Path:
+    path.write_text(routing_yaml(escalate_after, quiet_hours, high_channels), encoding="utf-8")
     return path

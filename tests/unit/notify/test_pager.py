@@ -34,9 +34,12 @@ T0 = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)
 class Gateway:
     sent: list[Delivery] = field(default_factory=list)
     down: bool = False
+    down_channels: set[Channel] = field(default_factory=set)
+    attempts: int = 0
 
     async def deliver(self, delivery: Delivery) -> delivery_pb2.DeliveryReceipt:
-        if self.down:
+        self.attempts += 1
+        if self.down or delivery.channel in self.down_channels:
             raise DeliveryFailed(grpc.StatusCode.UNAVAILABLE, "gave up after 5 attempts")
         self.sent.append(delivery)
         return delivery_pb2.DeliveryReceipt(
@@ -274,3 +277,31 @@ async def test_a_matching_silence_records_the_alert_but_pages_nobody(tmp_path: P
     assert silenced is not None
     assert silenced.audit[-1].action == "silenced"
     assert rig.count("haruul_notify_silenced_total") == 1
+
+
+async def test_a_step_by_sms_only_falls_back_to_email_while_sms_is_down(tmp_path: Path) -> None:
+    rig = Rig(tmp_path, high_channels="sms")
+    rig.gateway.down_channels.add(Channel.SMS)
+    await rig.pager.on_risk_event(event("r1", level="high"))
+    await rig.at(1 / 60)
+    assert rig.gateway.to("officer-primary", Channel.EMAIL) == []  # two SMS failures so far
+
+    await rig.at(2 / 60)  # the third: the page goes by e-mail instead
+
+    [mail] = rig.gateway.to("officer-primary", Channel.EMAIL)
+    assert "https://desk/ack/" in mail.body
+    assert (
+        rig.count("haruul_notify_channel_fallbacks_total", from_channel="sms", to_channel="email")
+        == 1
+    )
+    assert rig.count("haruul_notify_deliveries_total", channel="sms", outcome="failed") == 3
+    attempts = rig.gateway.attempts
+    await rig.at(10)
+    assert rig.gateway.attempts == attempts  # the step is done: SMS is not retried for ever
+
+
+async def test_a_step_by_sms_only_sends_no_email_while_sms_works(tmp_path: Path) -> None:
+    rig = Rig(tmp_path, high_channels="sms")
+    await rig.pager.on_risk_event(event("r1", level="high"))
+    assert len(rig.gateway.to("officer-primary")) == 1
+    assert rig.gateway.to("officer-primary", Channel.EMAIL) == []

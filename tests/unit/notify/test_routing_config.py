@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from haruul_notify.domain.alerts import Channel
 from haruul_notify.domain.escalation import plan, recipients_for, route_desk
 from haruul_notify.domain.schedule import on_call
 from haruul_notify.routing_config import RoutingConfigError, load_routing
@@ -47,7 +48,7 @@ desks:
         - after: 15m
           notify: [desk_head]
       high:
-        - {after: 0m, notify: [rotation:hq-primary]}
+        - {after: 0m, notify: [rotation:hq-primary], channels: [sms]}
       medium:
         - digest: [rotation:hq-primary]
   - id: kh
@@ -102,6 +103,9 @@ def test_a_valid_file_loads_into_the_routing_model(tmp_path: Path) -> None:
     assert on_call(rotation, config.overrides, at) == "bat"  # the override
     assert recipients_for(config, hq, steps[1], at) == ("ann",)  # the desk head
     assert hq.policy.for_level("medium").digest is not None
+    assert hq.policy.for_level("high").steps[0].channels == (Channel.SMS,)
+    critical = hq.policy.for_level("critical").steps
+    assert critical[0].channels == (Channel.SMS, Channel.EMAIL)  # both unless told
     assert config.silences[0].matchers == {"desk": "kh", "level": "medium"}
 
 
@@ -161,6 +165,14 @@ def test_a_bad_time_of_day(tmp_path: Path) -> None:
 def test_a_bad_duration_points_at_the_step(tmp_path: Path) -> None:
     message = _error(tmp_path, "after: 15m", "after: 15 minutes")
     assert ":30: desks[0].policy.critical[1].after: write a duration like 5m" in message
+
+
+def test_an_unknown_or_repeated_channel(tmp_path: Path) -> None:
+    message = _error(tmp_path, "channels: [sms]", "channels: [fax]")
+    assert ":33: desks[0].policy.high[0].channels[0]: " in message
+    message = _error(tmp_path, "channels: [sms]", "channels: [sms, sms]")
+    assert ":33: desks[0].policy.high[0].channels: " in message
+    assert "name each channel once" in message
 
 
 def test_an_unknown_level_name(tmp_path: Path) -> None:

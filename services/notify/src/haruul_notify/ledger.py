@@ -38,10 +38,20 @@ class DeliveryLedger:
         self._clock = clock
 
     def is_delivered(self, idempotency_key: str) -> bool:
+        return self.status(idempotency_key) == "delivered"
+
+    def status(self, idempotency_key: str) -> str | None:
+        """pending, delivered, failed, superseded (a fallback went out instead), or None."""
         row = self._db.execute(
             "SELECT status FROM deliveries WHERE idempotency_key = ?", (idempotency_key,)
         ).fetchone()
-        return row is not None and row[0] == "delivered"
+        return None if row is None else str(row[0])
+
+    def attempts(self, idempotency_key: str) -> int:
+        row = self._db.execute(
+            "SELECT attempts FROM deliveries WHERE idempotency_key = ?", (idempotency_key,)
+        ).fetchone()
+        return 0 if row is None else int(row[0])
 
     def record_attempt(self, delivery: Delivery) -> None:
         self._db.execute(
@@ -71,6 +81,14 @@ class DeliveryLedger:
             "UPDATE deliveries SET status = 'failed', failure = ?, updated_at = ?"
             " WHERE idempotency_key = ?",
             (failure, self._clock().isoformat(), idempotency_key),
+        )
+
+    def record_superseded(self, idempotency_key: str, fallback_key: str) -> None:
+        """Stop retrying a delivery: its fallback on the other channel got through."""
+        self._db.execute(
+            "UPDATE deliveries SET status = 'superseded', failure = ?, updated_at = ?"
+            " WHERE idempotency_key = ?",
+            (f"fell back to {fallback_key}", self._clock().isoformat(), idempotency_key),
         )
 
     def deliveries_for_alert(self, alert_id: str) -> list[tuple[str, str, str]]:

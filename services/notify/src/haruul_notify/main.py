@@ -128,6 +128,7 @@ def build_notify(
         metrics=metrics,
         ack_link=lambda alert_id, staff_id: links.link(alert_id, staff_id, clock()),
         sms_budget=SmsBudget(settings.sms_limit, timedelta(seconds=settings.sms_window_s)),
+        fallback_after=settings.fallback_after_failures,
         clock=clock,
     )
     broker = build_broker(settings.kafka, client_id="haruul-notify")

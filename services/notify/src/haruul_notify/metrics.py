@@ -30,6 +30,12 @@ class NotifyMetrics:
             ["channel", "outcome"],
             registry=registry,
         )
+        self.fallbacks = Counter(
+            "haruul_notify_channel_fallbacks",
+            "Deliveries that kept failing (or were refused) and went out on the other channel.",
+            ["from_channel", "to_channel"],
+            registry=registry,
+        )
         self.dead_letters = Counter(
             "haruul_notify_dead_letters",
             "Risk events that could not be read, sent to the dead-letter topic.",

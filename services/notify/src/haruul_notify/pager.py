@@ -51,7 +51,7 @@ from haruul_notify.handler_types import Deliverer
 from haruul_notify.ledger import DeliveryLedger
 from haruul_notify.metrics import NotifyMetrics
 from haruul_notify.routing_holder import RoutingHolder
-from haruul_notify.sender import DeliverySender
+from haruul_notify.sender import DEFAULT_FALLBACK_AFTER, DeliverySender
 
 log = structlog.get_logger("haruul_notify")
 
@@ -91,12 +91,13 @@ class Pager:
         metrics: NotifyMetrics,
         ack_link: Callable[[str, str], str],
         sms_budget: SmsBudget | None = None,
+        fallback_after: int = DEFAULT_FALLBACK_AFTER,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._budget = sms_budget
         self._routing = routing
         self._alerts = alerts
-        self._sender = DeliverySender(ledger, gateway, metrics, clock)
+        self._sender = DeliverySender(ledger, gateway, metrics, clock, fallback_after)
         self._ledger = ledger
         self._metrics = metrics
         self._ack_link = ack_link
@@ -287,9 +288,8 @@ class Pager:
                     self._metrics.deferred.labels("quiet_hours").inc()
                 all_sent = False  # stays pending: fired again when the quiet hours end
                 continue
-            deliveries = page(
-                alert, staff, code, step.after, desk.name, self._ack_link(alert.alert_id, staff_id)
-            )
+            ack_link = self._ack_link(alert.alert_id, staff_id)
+            deliveries = page(alert, staff, code, step.after, desk.name, ack_link, step.channels)
             first_page = code == step_code(alert.level, 0) and len(alert.report_ids) == 1
             all_sent &= await self._deliver_to(
                 staff, alert, deliveries, now, alert.accepted_at if first_page else None

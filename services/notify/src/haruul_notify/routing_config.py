@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from haruul_notify.domain.alerts import Channel
 from haruul_notify.domain.routing import (
     Desk,
     Digest,
@@ -68,7 +69,11 @@ def _targets(texts: list[str]) -> tuple[Target, ...]:
 
 def _level_policy(steps: list[StepEntry]) -> LevelPolicy:
     pages = tuple(
-        EscalationStep(after=s.after or timedelta(0), targets=_targets(s.notify))
+        EscalationStep(
+            after=s.after or timedelta(0),
+            targets=_targets(s.notify),
+            channels=tuple(Channel(name) for name in s.channels),
+        )
         for s in steps
         if s.notify is not None
     )

@@ -133,9 +133,22 @@ class _Rotation(_Strict):
     first_shift: date
 
 
+def _distinct(values: list[str]) -> list[str]:
+    if len(set(values)) != len(values):
+        raise ValueError("name each channel once")
+    return values
+
+
+ChannelList = Annotated[
+    list[Literal["sms", "email"]], Field(min_length=1), AfterValidator(_distinct)
+]
+
+
 class StepEntry(_Strict):
     after: Duration | None = None
     notify: Annotated[list[TargetText], Field(min_length=1)] | None = None
+    # Page over these; a delivery that keeps failing falls back to the other channel.
+    channels: ChannelList = ["sms", "email"]
     digest: Annotated[list[TargetText], Field(min_length=1)] | None = None
 
 

@@ -32,6 +32,8 @@ class NotifySettings(ServiceSettings):
     # At most SMS_LIMIT SMS per person in SMS_WINDOW_S; more are bundled into one, never dropped.
     sms_limit: int = Field(default=6, ge=1)
     sms_window_s: int = Field(default=600, ge=1)
+    # A delivery that failed this many times goes out on the other channel instead.
+    fallback_after_failures: int = Field(default=3, ge=1, le=100)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9103, ge=0, le=65535)
     # The alert desk (gRPC) for staff tools and `haruul alerts`.

@@ -19,6 +19,10 @@ class Channel(StrEnum):
     SMS = "sms"
     EMAIL = "email"
 
+    @property
+    def other(self) -> Channel:
+        return Channel.EMAIL if self is Channel.SMS else Channel.SMS
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -52,6 +56,8 @@ class Delivery:
     address: str
     subject: str
     body: str
+    # The same message on the other channel, sent when this one keeps failing or is refused.
+    fallback: Delivery | None = None
 
 
 def level_rank(level: str) -> int:

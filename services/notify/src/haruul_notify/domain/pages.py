@@ -9,6 +9,7 @@ level's chain starts without colliding with the steps already sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from haruul_notify.domain.alerts import LEVELS, AlertFacts, Channel, Delivery, level_rank
@@ -57,33 +58,52 @@ def _key(alert: Alert, staff: Staff, channel: Channel, step: str) -> str:
 
 
 def _pair(
-    alert: Alert, staff: Staff, step: str, sms: str, subject: str, body: str
+    alert: Alert,
+    staff: Staff,
+    step: str,
+    sms: str,
+    subject: str,
+    body: str,
+    channels: Sequence[Channel] = (Channel.SMS, Channel.EMAIL),
 ) -> tuple[Delivery, ...]:
-    deliveries = []
-    for channel, address, text, title in (
-        (Channel.SMS, staff.phone, sms, ""),
-        (Channel.EMAIL, staff.email, body, subject),
-    ):
-        if address:
-            deliveries.append(
-                Delivery(
-                    idempotency_key=_key(alert, staff, channel, step),
-                    alert_id=alert.alert_id,
-                    report_id=alert.report_ids[-1],
-                    recipient_id=staff.id,
-                    channel=channel,
-                    address=address,
-                    subject=title,
-                    body=text,
-                )
-            )
-    return tuple(deliveries)
+    """The message on each of `channels`, each carrying its twin on the other channel as the
+    fallback. The twin has the key the other channel has in this step, so a step that already
+    uses both channels never sends the fallback twice."""
+    both = {
+        channel: Delivery(
+            idempotency_key=_key(alert, staff, channel, step),
+            alert_id=alert.alert_id,
+            report_id=alert.report_ids[-1],
+            recipient_id=staff.id,
+            channel=channel,
+            address=address,
+            subject=title,
+            body=text,
+        )
+        for channel, address, text, title in (
+            (Channel.SMS, staff.phone, sms, ""),
+            (Channel.EMAIL, staff.email, body, subject),
+        )
+        if address
+    }
+    return tuple(
+        replace(both[channel], fallback=both.get(channel.other))
+        for channel in channels
+        if channel in both
+    )
 
 
 def page(
-    alert: Alert, staff: Staff, code: int, waited: timedelta, desk_name: str, ack_link: str
+    alert: Alert,
+    staff: Staff,
+    code: int,
+    waited: timedelta,
+    desk_name: str,
+    ack_link: str,
+    channels: Sequence[Channel] = (Channel.SMS, Channel.EMAIL),
 ) -> tuple[Delivery, ...]:
-    """SMS and e-mail for step `code`: the first page, or "nobody acknowledged — you're next"."""
+    """The page of step `code` on `channels`: the first page, or "nobody acknowledged — you're
+    next"."""
     facts = facts_of(alert)
     escalated = step_of(code)[1] > 0
     sms = (
@@ -94,7 +114,7 @@ def page(
     email = page_email(
         staff.language, alert.alert_id, facts, desk_name, ack_link, waited if escalated else None
     )
-    return _pair(alert, staff, f"step-{code}", sms, email.subject, email.body)
+    return _pair(alert, staff, f"step-{code}", sms, email.subject, email.body, channels)
 
 
 def update(alert: Alert, staff: Staff, desk_name: str, ack_link: str) -> tuple[Delivery, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from haruul_notify.domain.alerts import LEVELS
+from haruul_notify.domain.alerts import LEVELS, Channel
 
 Language = Literal["mn", "en"]
 LANGUAGES: tuple[Language, ...] = ("mn", "en")
@@ -131,16 +131,19 @@ class Target:
 
 @dataclass(frozen=True)
 class EscalationStep:
-    """Page `targets` once the alert has gone `after` without acknowledgement."""
+    """Page `targets` over `channels` once the alert has gone `after` without acknowledgement."""
 
     after: timedelta
     targets: tuple[Target, ...]
+    channels: tuple[Channel, ...] = (Channel.SMS, Channel.EMAIL)
 
     def __post_init__(self) -> None:
         if self.after < timedelta(0):
             raise ValueError("a step cannot come before the alert")
         if not self.targets:
             raise ValueError("a step needs at least one target")
+        if not self.channels or len(set(self.channels)) != len(self.channels):
+            raise ValueError("a step needs one or more different channels")
 
 
 @dataclass(frozen=True)
