@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring kannel clean
+.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring kannel postgres clean
 
 install: $(STAMP)
 
@@ -24,13 +24,13 @@ $(STAMP): requirements.lock requirements-dev.txt $(PYPROJECTS)
 run: $(STAMP)
 	$(BIN)/haruul run
 
-test: $(STAMP) kannel check-generated lint
+test: $(STAMP) kannel postgres check-generated lint
 	$(BIN)/pytest
 
 unit: $(STAMP)
 	$(BIN)/pytest -m "not integration"
 
-integration: $(STAMP) kannel
+integration: $(STAMP) kannel postgres
 	$(BIN)/pytest -m integration
 
 lint: $(STAMP)
@@ -51,6 +51,10 @@ bench-scoring: $(STAMP)
 # Kannel (SMS gateway with a fake SMSC) from Debian's packages: the real peer of the SMS tests.
 kannel:
 	sh infra/kannel/install.sh
+
+# PostgreSQL server binaries (Debian's): the tests start a throwaway cluster for shared state.
+postgres:
+	sh infra/postgres/install.sh
 
 generate: $(STAMP)
 	$(BIN)/python tools/contracts.py generate

@@ -19,32 +19,7 @@ if have_all; then
     exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "Kannel is not installed. As root, run: $0" >&2
-    echo "  (it runs: apt-get update && apt-get install -y kannel kannel-extras)" >&2
-    exit 1
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-
-# Keep the package's post-install script from starting a system Kannel: a policy-rc.d that
-# answers 101 ("action forbidden") for the duration of the install, unless one exists already.
-POLICY=/usr/sbin/policy-rc.d
-OWN_POLICY=0
-if [ ! -e "$POLICY" ]; then
-    printf '#!/bin/sh\nexit 101\n' >"$POLICY"
-    chmod 755 "$POLICY"
-    OWN_POLICY=1
-fi
-cleanup() {
-    if [ "$OWN_POLICY" -eq 1 ]; then
-        rm -f "$POLICY"
-    fi
-}
-trap cleanup EXIT INT TERM
-
-apt-get update -qq
-apt-get install -y -qq kannel kannel-extras
+sh "$(dirname "$0")/../apt-install.sh" kannel kannel-extras
 
 # Stop and disable the system service in case it started anyway (e.g. an existing policy-rc.d
 # that allows it) and so that it does not start at the next boot.

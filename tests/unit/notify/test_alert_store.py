@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from haruul_notify.alert_store import AlertStore
 from haruul_notify.domain.lifecycle import AlertState, ReportFacts, acknowledge, open_alert
+from tests.conftest import StateAt
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -16,19 +16,19 @@ def _alert(case_id: str, level: str = "critical") -> object:
     return open_alert(facts, "desk-mm", T0)
 
 
-def test_an_alert_reads_back_as_saved_after_reopening_the_file(tmp_path: Path) -> None:
-    store = AlertStore(tmp_path / "alerts.db")
+def test_an_alert_reads_back_as_saved_after_reopening_the_file(state_at: StateAt) -> None:
+    store = AlertStore(state_at("alerts.db"))
     alert = acknowledge(_alert("c1"), "officer", "sms", T0)  # type: ignore[arg-type]
     store.save(alert)
     store.close()
 
-    reopened = AlertStore(tmp_path / "alerts.db")
+    reopened = AlertStore(state_at("alerts.db"))
     assert reopened.get(alert.alert_id) == alert
     assert reopened.by_ack_code(alert.ack_code.lower()) == alert
 
 
-def test_listing_filters_by_state_and_level(tmp_path: Path) -> None:
-    store = AlertStore(tmp_path / "alerts.db")
+def test_listing_filters_by_state_and_level(state_at: StateAt) -> None:
+    store = AlertStore(state_at("alerts.db"))
     critical = _alert("c1")
     high = _alert("c2", "high")
     store.save(critical)  # type: ignore[arg-type]
@@ -39,8 +39,8 @@ def test_listing_filters_by_state_and_level(tmp_path: Path) -> None:
     assert [a.case_id for a in store.alerts(min_level="critical")] == ["c1"]
 
 
-def test_timers_fire_once_in_order_and_cancelled_ones_never(tmp_path: Path) -> None:
-    store = AlertStore(tmp_path / "alerts.db")
+def test_timers_fire_once_in_order_and_cancelled_ones_never(state_at: StateAt) -> None:
+    store = AlertStore(state_at("alerts.db"))
     store.schedule("a1", [(0, T0), (1, T0 + timedelta(minutes=5)), (2, T0 + timedelta(minutes=15))])
     store.schedule("a1", [(0, T0 + timedelta(hours=1))])  # known step: unchanged
 

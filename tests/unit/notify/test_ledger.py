@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from haruul_common.state_db import StateLocation
 from haruul_notify.domain.alerts import Channel, Delivery
 from haruul_notify.ledger import DeliveryLedger
+from tests.conftest import StateAt
 
 
 def _delivery(recipient_id: str = "officer-duty", channel: Channel = Channel.SMS) -> Delivery:
@@ -25,12 +26,12 @@ def _delivery(recipient_id: str = "officer-duty", channel: Channel = Channel.SMS
 
 
 @pytest.fixture
-def ledger_path(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "ledger.db"
+def ledger_path(state_at: StateAt) -> StateLocation:
+    return state_at("ledger.db")
 
 
 @pytest.fixture
-def ledger(ledger_path: Path) -> Iterator[DeliveryLedger]:
+def ledger(ledger_path: StateLocation) -> Iterator[DeliveryLedger]:
     opened = DeliveryLedger(ledger_path)
     yield opened
     opened.close()
@@ -73,7 +74,7 @@ def test_retry_after_failure_can_be_delivered(ledger: DeliveryLedger) -> None:
     assert ledger.is_delivered(delivery.idempotency_key)
 
 
-def test_state_survives_reopening_the_file(ledger_path: Path) -> None:
+def test_state_survives_reopening_the_file(ledger_path: StateLocation) -> None:
     sms, email = _delivery(), _delivery(channel=Channel.EMAIL)
     first = DeliveryLedger(ledger_path)
     first.record_attempt(sms)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from haruul_scoring.case_store import CaseStore
+from tests.conftest import StateAt
 
 
-def test_reports_sharing_a_contact_are_one_case_and_its_level_rises(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_reports_sharing_a_contact_are_one_case_and_its_level_rises(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     first = store.link("r1", {"h-telegram"}, "medium", "family-a")
     second = store.link("r2", {"h-telegram", "h-phone"}, "medium", "family-b")
     third = store.link("r3", {"h-phone"}, "medium", "family-c")
@@ -19,24 +18,24 @@ def test_reports_sharing_a_contact_are_one_case_and_its_level_rises(tmp_path: Pa
     assert third.independent_sources == 3
 
 
-def test_one_reporter_calling_twice_is_not_corroboration(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_one_reporter_calling_twice_is_not_corroboration(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     store.link("r1", {"h"}, "medium", "family-a")
     again = store.link("r2", {"h"}, "medium", "family-a")
     assert again.report_count == 2
     assert again.level == "medium"
 
 
-def test_a_redelivered_report_counts_once(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_a_redelivered_report_counts_once(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     store.link("r1", {"h"}, "high", "a")
     store.link("r2", {"h"}, "high", "b")
     redelivered = store.link("r2", {"h"}, "high", "b")
     assert redelivered.report_count == 2
 
 
-def test_a_report_linking_two_cases_merges_them_into_the_older(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_a_report_linking_two_cases_merges_them_into_the_older(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     older = store.link("r1", {"h-a"}, "high", "a")
     newer = store.link("r2", {"h-b"}, "medium", "b")
     assert older.case_id != newer.case_id
@@ -49,20 +48,20 @@ def test_a_report_linking_two_cases_merges_them_into_the_older(tmp_path: Path) -
     assert store.link("r4", {"h-b"}, "low", "d").case_id == older.case_id
 
 
-def test_a_report_without_contacts_is_a_case_of_its_own(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_a_report_without_contacts_is_a_case_of_its_own(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     alone = store.link("r1", set(), "critical", "a")
     other = store.link("r2", set(), "critical", "b")
     assert alone.case_id != other.case_id
     assert alone.report_count == other.report_count == 1
 
 
-def test_the_index_survives_a_restart(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.db")
+def test_the_index_survives_a_restart(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
     case_id = store.link("r1", {"h"}, "medium", "a").case_id
     store.close()
 
-    reopened = CaseStore(tmp_path / "cases.db")
+    reopened = CaseStore(state_at("cases.db"))
     later = reopened.link("r2", {"h"}, "medium", "b")
     assert later.case_id == case_id
     assert later.report_count == 2

@@ -2,20 +2,29 @@
 
 A path opens SQLite — autocommit, WAL, and a full sync on every commit, so what is written
 survives a crash; that serves one instance. A `postgresql://` URL opens PostgreSQL, which
-several instances share. Callers write one dialect: `?` placeholders and `ON CONFLICT` upserts,
-which both understand.
+several instances share. Callers write one dialect: `?` placeholders, `ON CONFLICT` upserts and
+`RETURNING`, which both understand.
+
+`exclusive()` is a transaction that one writer holds at a time, across every process sharing
+the state: SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL a transaction-scoped advisory lock
+named by the caller — so a read-decide-write stays correct with several instances.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
 import psycopg
 
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+
+# Where a store keeps its state: a SQLite file, or a PostgreSQL URL.
+StateLocation = str | Path
 
 
 class Rows(Protocol):
@@ -28,7 +37,7 @@ class Rows(Protocol):
 
 
 class StateDb:
-    def __init__(self, location: str | Path, schema: str) -> None:
+    def __init__(self, location: StateLocation, schema: str) -> None:
         text = str(location)
         self.is_postgres = text.startswith(POSTGRES_PREFIXES)
         if self.is_postgres:
@@ -60,6 +69,41 @@ class StateDb:
             return
         assert self._sqlite is not None
         self._sqlite.executemany(sql, rows)
+
+    def add_missing_columns(self, table: str, columns: dict[str, str]) -> None:
+        """Columns added after a table's first release (`CREATE TABLE IF NOT EXISTS` keeps an
+        old table as it was): name -> declaration, added where missing."""
+        if self._pg is not None:
+            rows = self._pg.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+                (table,),
+            ).fetchall()
+            present = {str(row[0]) for row in rows}
+        else:
+            assert self._sqlite is not None
+            present = {str(row[1]) for row in self._sqlite.execute(f"PRAGMA table_info({table})")}
+        for name, declaration in columns.items():
+            if name not in present:
+                self.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+
+    @contextmanager
+    def exclusive(self, lock_name: str) -> Iterator[None]:
+        """All or nothing, and no other writer of `lock_name` in between."""
+        if self._pg is not None:
+            with self._pg.transaction():
+                self._pg.execute(
+                    "SELECT pg_advisory_xact_lock(%s)", (zlib.crc32(lock_name.encode()),)
+                )
+                yield
+            return
+        assert self._sqlite is not None
+        self._sqlite.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._sqlite.execute("ROLLBACK")
+            raise
+        self._sqlite.execute("COMMIT")
 
     def close(self) -> None:
         if self._pg is not None:

@@ -12,10 +12,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 from haruul_notify.domain.alerts import LEVELS, level_rank
 from haruul_notify.domain.lifecycle import Alert, AlertState, AuditEntry
 
@@ -75,7 +74,7 @@ def _decode(body: str) -> Alert:
 
 
 class AlertStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
 
     def get(self, alert_id: str) -> Alert | None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 from haruul_notify.domain.alerts import Delivery
 
 _SCHEMA = """
@@ -32,7 +31,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 
 class DeliveryLedger:
     def __init__(
-        self, path: Path, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self, path: StateLocation, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     ) -> None:
         self._db = StateDb(path, _SCHEMA)
         self._clock = clock

@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+from haruul_common.state_db import StateLocation
 
 # Refused in production (see the validator below): local runs only.
 DEVELOPMENT_SECRET = "haruul-development-notify-secret"  # noqa: S105
@@ -21,8 +22,8 @@ class NotifySettings(ServiceSettings):
     group_id: str = "haruul-notify"
     # Desks, staff, rotations, escalation, quiet hours, silences; reloaded on SIGHUP.
     routing_file: Path = Path("infra/local/routing.yaml")
-    alert_db: Path = Path("var/notify-alerts.db")
-    ledger_db: Path = Path("var/notify.db")
+    alert_db: StateLocation = Path("var/notify-alerts.db")
+    ledger_db: StateLocation = Path("var/notify.db")
     gateway_target: str = "127.0.0.1:50051"
     deliver_deadline_s: float = Field(default=5.0, gt=0)
     deliver_attempts: int = Field(default=5, ge=1, le=20)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 from haruul_scoring.domain.cases import case_id_for, case_level, link_report
 
 _SCHEMA = """
@@ -30,7 +29,8 @@ CREATE TABLE IF NOT EXISTS case_reports (
     report_id TEXT PRIMARY KEY,
     case_id TEXT NOT NULL,
     level TEXT NOT NULL,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS case_reports_by_case ON case_reports (case_id);
 """
@@ -46,15 +46,16 @@ class CaseView:
 
 
 class CaseStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
+        self._db.add_missing_columns("case_reports", {"seq": "INTEGER NOT NULL DEFAULT 0"})
 
     def link(
         self, report_id: str, contact_hashes: Iterable[str], level: str, source: str
     ) -> CaseView:
         """Put the report in its case (joining or merging cases); return the case as it is now."""
         hashes = sorted(set(contact_hashes))
-        with _transaction(self._db):
+        with self._db.exclusive("scoring-cases"):
             known = self._db.execute(
                 "SELECT case_id FROM case_reports WHERE report_id = ?", (report_id,)
             ).fetchone()
@@ -79,8 +80,10 @@ class CaseStore:
                 " ON CONFLICT (contact_hash) DO UPDATE SET case_id = excluded.case_id",
                 [(contact_hash, decision.case_id) for contact_hash in decision.new_links],
             )
+            # seq orders reports as they were linked (the lock makes MAX + 1 safe).
             self._db.execute(
-                "INSERT INTO case_reports (report_id, case_id, level, source) VALUES (?, ?, ?, ?)",
+                "INSERT INTO case_reports (report_id, case_id, level, source, seq)"
+                " SELECT ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM case_reports",
                 (report_id, decision.case_id, level, source),
             )
             view = self._view(decision.case_id)
@@ -104,11 +107,11 @@ class CaseStore:
         return {str(contact_hash): str(case_id) for contact_hash, case_id in rows}
 
     def _opened(self, case_ids: set[str]) -> dict[str, int]:
-        """Cases in the order they were opened: by the row of their first report."""
+        """Cases in the order they were opened: by the sequence number of their first report."""
         if not case_ids:
             return {}
         rows = self._db.execute(
-            "SELECT case_id, MIN(rowid) FROM case_reports"  # noqa: S608 - placeholders only
+            "SELECT case_id, MIN(seq) FROM case_reports"  # noqa: S608 - placeholders only
             f" WHERE case_id IN ({_placeholders(len(case_ids))}) GROUP BY case_id",
             sorted(case_ids),
         ).fetchall()
@@ -128,16 +131,3 @@ class CaseStore:
 
 def _placeholders(count: int) -> str:
     return ",".join("?" * count)
-
-
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on error: the link is all or nothing."""
-
-    def __init__(self, db: StateDb) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")

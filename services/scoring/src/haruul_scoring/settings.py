@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+from haruul_common.state_db import StateLocation
 
 DEVELOPMENT_CONTACT_HASH_KEY = "haruul-development-contact-hash-key"
 
@@ -21,7 +22,7 @@ class ScoringSettings(ServiceSettings):
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9102, ge=0, le=65535)
     # The case index (SQLite); survives restarts. Several instances: one shared database.
-    case_db: Path = Path("var/scoring-cases.db")
+    case_db: StateLocation = Path("var/scoring-cases.db")
     # Secret key for hashing contacts in the case index. Changing it starts a new index.
     contact_hash_key: SecretStr = SecretStr(DEVELOPMENT_CONTACT_HASH_KEY)
 

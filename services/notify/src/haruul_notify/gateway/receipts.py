@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -42,7 +41,7 @@ class StoredReceipt:
 
 
 class ReceiptStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
 
     def get(self, idempotency_key: str) -> StoredReceipt | None:

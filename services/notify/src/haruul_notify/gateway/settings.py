@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+from haruul_common.state_db import StateLocation
 
 
 class GatewaySettings(ServiceSettings):
@@ -18,7 +19,7 @@ class GatewaySettings(ServiceSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=50051, ge=0, le=65535)
-    receipts_db: Path = Path("var/gateway.db")
+    receipts_db: StateLocation = Path("var/gateway.db")
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(default=2525, ge=1, le=65535)
     smtp_starttls: bool = False
