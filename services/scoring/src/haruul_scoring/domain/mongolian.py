@@ -56,7 +56,13 @@ _I_RUN = "[ийыiy]+"
 _SOFT = {"ь": "[ьi]?", "ъ": "[ъi]?"}
 
 REST_OF_WORD = r"[\w-]*"
-GAP = r"[\w-]*(?:[^.!?\n]|\.(?=\S)){0,60}?\b"
+# The rest of the word, then up to 60 characters inside the sentence, then a word boundary.
+# Written as "[\w-]*(?:[^.!?\n]|\.(?=\S)){0,60}?\b" it backtracks into the word for every
+# step of the gap (word length × 60 tries of what follows, for each gap in a rule). This form
+# finds the same match: the first branch tries the gap from the end of the word, exactly as
+# the short form does first; only if all of that fails, the second branch tries the few places
+# inside the word (after a hyphen), the only ones the short form's backtracking adds.
+GAP = r"(?:[\w-]*+(?:[^.!?\n]|\.(?=\S)){0,60}?|[\w-]*)\b"
 SPACE = r"\W+"
 
 
