@@ -9,28 +9,10 @@ import httpx
 import pytest
 from prometheus_client import CollectorRegistry
 
-from haruul_common.events import ReportV1
-from haruul_intake.api_keys import KeyRing, digest
-from haruul_intake.app import IntakeDependencies, build_app
-from haruul_intake.idempotency import IdempotencyStore
 from haruul_intake.metrics import IntakeMetrics
-from haruul_intake.publisher import PublishError
+from tests.support.intake import MemoryPublisher, intake_client, intake_dependencies
 
 KEY = "hrl_test-key"
-
-
-class MemoryPublisher:
-    def __init__(self) -> None:
-        self.published: list[ReportV1] = []
-        self.failing = False
-
-    async def publish(self, report: ReportV1) -> None:
-        if self.failing:
-            raise PublishError("KafkaTimeoutError")
-        self.published.append(report)
-
-    async def is_ready(self) -> bool:
-        return not self.failing
 
 
 @pytest.fixture
@@ -47,19 +29,8 @@ def metrics() -> IntakeMetrics:
 async def client(
     publisher: MemoryPublisher, metrics: IntakeMetrics, tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(
-        IntakeDependencies(
-            key_ring=KeyRing(digests=((digest(KEY), "hotline-1903"),)),
-            idempotency=IdempotencyStore(tmp_path / "intake.db"),
-            publisher=publisher,
-            metrics=metrics,
-            max_body_bytes=4096,
-        )
-    )
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://intake", headers={"Authorization": f"Bearer {KEY}"}
-    ) as http:
+    deps = intake_dependencies(tmp_path, KEY, publisher=publisher, metrics=metrics)
+    async with intake_client(deps, KEY) as http:
         yield http
 
 

@@ -15,29 +15,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from prometheus_client import CollectorRegistry
 
-from haruul_common.events import ReportV1
-from haruul_intake.api_keys import KeyRing, digest
-from haruul_intake.app import IntakeDependencies, build_app
-from haruul_intake.idempotency import IdempotencyStore
-from haruul_intake.metrics import IntakeMetrics
+from tests.support.intake import MemoryPublisher, intake_client, intake_dependencies
 
 KEY = "hrl_test-key"
 LIMIT = 32 * 1024
 SECRET = "Bat-Erdene 99112233"  # stands for personal data: must never come back
 JSON = {"Content-Type": "application/json"}
-
-
-class MemoryPublisher:
-    def __init__(self) -> None:
-        self.published: list[ReportV1] = []
-
-    async def publish(self, report: ReportV1) -> None:
-        self.published.append(report)
-
-    async def is_ready(self) -> bool:
-        return True
 
 
 @pytest.fixture
@@ -47,19 +31,8 @@ def publisher() -> MemoryPublisher:
 
 @pytest.fixture
 async def client(publisher: MemoryPublisher, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
-    app = build_app(
-        IntakeDependencies(
-            key_ring=KeyRing(digests=((digest(KEY), "hotline-1903"),)),
-            idempotency=IdempotencyStore(tmp_path / "intake.db"),
-            publisher=publisher,
-            metrics=IntakeMetrics(CollectorRegistry()),
-            max_body_bytes=LIMIT,
-        )
-    )
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://intake", headers={"Authorization": f"Bearer {KEY}"}
-    ) as http:
+    deps = intake_dependencies(tmp_path, KEY, max_body_bytes=LIMIT, publisher=publisher)
+    async with intake_client(deps, KEY) as http:
         yield http
 
 

@@ -17,17 +17,13 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
-from prometheus_client import CollectorRegistry
 from schemathesis import Case, CheckContext, GenerationMode, Response
 from schemathesis.checks import CheckFunction, load_all_checks
 from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from haruul_common.events import ReportV1
-from haruul_intake.api_keys import KeyRing, digest
-from haruul_intake.app import IntakeDependencies, build_app
-from haruul_intake.idempotency import IdempotencyStore
-from haruul_intake.metrics import IntakeMetrics
+from haruul_intake.app import build_app
+from tests.support.intake import intake_dependencies
 
 KEY = "hrl_schemathesis-key"
 VALID = {"Authorization": f"Bearer {KEY}"}
@@ -36,28 +32,9 @@ REPORTS = "POST /v1/reports"
 AnyCase = Case[Any]
 
 
-class MemoryPublisher:
-    def __init__(self) -> None:
-        self.published: list[ReportV1] = []
-
-    async def publish(self, report: ReportV1) -> None:
-        self.published.append(report)
-
-    async def is_ready(self) -> bool:
-        return True
-
-
 @pytest.fixture(scope="module")
 def schema(tmp_path_factory: pytest.TempPathFactory) -> OpenApiSchema:
-    app = build_app(
-        IntakeDependencies(
-            key_ring=KeyRing(digests=((digest(KEY), "hotline-1903"),)),
-            idempotency=IdempotencyStore(tmp_path_factory.mktemp("intake") / "intake.db"),
-            publisher=MemoryPublisher(),
-            metrics=IntakeMetrics(CollectorRegistry()),
-            max_body_bytes=64 * 1024,
-        )
-    )
+    app = build_app(intake_dependencies(tmp_path_factory.mktemp("intake"), KEY, 64 * 1024))
     # Invalid data must be refused with one of intake's refusals; 413 for an oversized one.
     refusals = ["400", "401", "409", "413", "415", "422"]
     config = schemathesis.Config.from_dict(

@@ -8,7 +8,8 @@ Refusals of a report, in the order they are decided:
   422 `invalid_report`: the body is not JSON (not UTF-8, malformed, nested too deeply);
   415 `unsupported_media_type`: the body is not declared `application/json` (a missing
       Content-Type included: a form or plain text is never guessed to be JSON);
-  401 `unauthorized`; 422 `invalid_report` naming the fields; 409; 503.
+  401 and 429: who may submit (`access`: key, revocation, rate limit, signature);
+  422 `invalid_report` naming the fields; 409; 503.
 """
 
 # No `from __future__ import annotations`: FastAPI must resolve the closures in Depends().
@@ -17,7 +18,7 @@ import hashlib
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -25,18 +26,20 @@ import structlog
 from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from haruul_common.events import ReportV1
+from haruul_intake.access import integration_dependency
 from haruul_intake.api_keys import KeyRing
 from haruul_intake.body_limit import BodyLimit
-from haruul_intake.errors import ErrorBody, error_response, field_problems
+from haruul_intake.errors import ErrorBody, Refused, error_response, field_problems
 from haruul_intake.idempotency import ClaimOutcome, IdempotencyStore
 from haruul_intake.metrics import IntakeMetrics
 from haruul_intake.publisher import PublishError, ReportPublisher
+from haruul_intake.rate_limit import DEFAULT_BURST, DEFAULT_RATE_PER_S, RateLimiter
+from haruul_intake.request_signing import SignatureCheck
 from haruul_intake.submission import ReportSubmission
 
 log = structlog.get_logger("haruul_intake")
@@ -54,6 +57,9 @@ class Ready(BaseModel):
 
 
 _ERROR: dict[str, Any] = {"model": ErrorBody}
+_RETRY_AFTER: dict[str, Any] = {
+    "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "string"}}
+}
 
 
 @dataclass
@@ -63,25 +69,13 @@ class IntakeDependencies:
     publisher: ReportPublisher
     metrics: IntakeMetrics
     max_body_bytes: int
+    rate_limiter: RateLimiter = field(
+        default_factory=lambda: RateLimiter(DEFAULT_RATE_PER_S, DEFAULT_BURST)
+    )
+    signatures: SignatureCheck | None = None  # None: no integration signs its requests
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     on_startup: Callable[[], Awaitable[None]] | None = None
     on_shutdown: Callable[[], Awaitable[None]] | None = None
-
-
-class _Refused(Exception):
-    """A request refused before it reached the handler's body; rendered by one handler."""
-
-    def __init__(
-        self,
-        status_code: int,
-        code: str,
-        message: str,
-        reason: str,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status_code, self.code, self.message = status_code, code, message
-        self.reason, self.headers = reason, headers or {}
 
 
 def build_app(deps: IntakeDependencies) -> FastAPI:
@@ -119,35 +113,17 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
             media_type.startswith("application/") and media_type.endswith("+json")
         )
         if not is_json or any(charset not in ("utf-8", "utf8") for charset in charsets):
-            raise _Refused(
+            raise Refused(
                 415,
                 "unsupported_media_type",
                 "send the report as JSON in UTF-8 with 'Content-Type: application/json'",
                 "invalid",
             )
 
-    bearer = HTTPBearer(
-        auto_error=False, description="The integration's key: `Authorization: Bearer <key>`."
-    )
+    integration = integration_dependency(deps.key_ring, deps.rate_limiter, deps.signatures)
 
-    async def integration(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> str:
-        integration_id = (
-            deps.key_ring.authenticate(credentials.credentials.strip()) if credentials else None
-        )
-        if integration_id is None:
-            raise _Refused(
-                401,
-                "unauthorized",
-                "send 'Authorization: Bearer <integration key>' with a valid key",
-                "unauthorized",
-                {"WWW-Authenticate": "Bearer"},
-            )
-        return integration_id
-
-    @app.exception_handler(_Refused)
-    async def refused(_: Request, error: _Refused) -> JSONResponse:
+    @app.exception_handler(Refused)
+    async def refused(_: Request, error: Refused) -> JSONResponse:
         deps.metrics.reports_rejected.labels(error.reason).inc()
         return error_response(error.status_code, error.code, error.message, headers=error.headers)
 
@@ -184,7 +160,10 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         "/v1/reports",
         status_code=202,
         response_model=Accepted,
-        responses={status: _ERROR for status in (400, 401, 409, 413, 415, 422, 503)},
+        responses={
+            **{status: _ERROR for status in (400, 401, 409, 413, 415, 422)},
+            **{status: {**_ERROR, "headers": _RETRY_AFTER} for status in (429, 503)},
+        },
         dependencies=[Depends(json_body)],
     )
     async def submit_report(
@@ -204,14 +183,14 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
                     headers={"Idempotent-Replayed": "true"},
                 )
             if claim.outcome is ClaimOutcome.CONFLICT:
-                raise _Refused(
+                raise Refused(
                     409,
                     "idempotency_key_reused",
                     "this Idempotency-Key was used with a different report",
                     "conflict",
                 )
             if claim.outcome is ClaimOutcome.IN_PROGRESS:
-                raise _Refused(
+                raise Refused(
                     409,
                     "idempotency_key_in_progress",
                     "a request with this Idempotency-Key is still being accepted",
@@ -231,7 +210,7 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
             if idempotency_key is not None:
                 deps.idempotency.release(integration_id, idempotency_key)
             log.warning("report_not_accepted", report_id=report_id, cause=str(error))
-            raise _Refused(
+            raise Refused(
                 503,
                 "broker_unavailable",
                 "the report could not be stored durably; retry later",

@@ -4,6 +4,7 @@
                "fields": [{"field": "...", "problem": "..."}]}}
 
 Messages never quote what the client sent: a report's text and contacts are personal data.
+A request refused on its way to the handler raises `Refused`; one exception handler renders it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,22 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+
+
+class Refused(Exception):
+    """A request refused with `status_code`: `code` for machines, `reason` for the metric."""
+
+    def __init__(
+        self,
+        status_code: int,
+        code: str,
+        message: str,
+        reason: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code, self.code, self.message = status_code, code, message
+        self.reason, self.headers = reason, dict(headers or {})
 
 
 class FieldProblem(BaseModel):

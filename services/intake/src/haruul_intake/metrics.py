@@ -16,7 +16,8 @@ class IntakeMetrics:
         )
         self.reports_rejected = Counter(
             "haruul_intake_reports_rejected",
-            "Reports refused, by reason (unauthorized, invalid, too_large, conflict, unavailable).",
+            "Reports refused, by reason (unauthorized, revoked, bad_signature, rate_limited,"
+            " invalid, too_large, conflict, unavailable).",
             ["reason"],
             registry=registry,
         )
