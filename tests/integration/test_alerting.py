@@ -4,10 +4,8 @@ broker, a real SMTP server, the real gateway over gRPC and a real Kannel with it
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import signal
-import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -31,7 +29,14 @@ from haruul_notify.main import NotifyService
 from haruul_notify.settings import DEVELOPMENT_SECRET
 from tests.support.kannel import FakeSmscMessage, RunningKannel
 from tests.support.net import free_port
-from tests.support.pipeline import eventually, notify_settings, running_notify
+from tests.support.pipeline import (
+    NOTIFY_COMMAND,
+    eventually,
+    notify_env,
+    notify_settings,
+    running_notify,
+)
+from tests.support.postgres import RunningPostgres
 from tests.support.routing import PRIMARY_PHONE, SECONDARY_PHONE
 from tests.support.smtp import RecordingSmtpServer
 
@@ -220,25 +225,11 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
 ) -> None:
     settings = notify_settings(stack.bootstrap, tmp_path, stack.gateway.port, escalate_after="6s")
     start_group_at_end(stack.bootstrap, settings.group_id, RISK_EVENTS.name)
-    env = {
-        **os.environ,
-        "KAFKA_BOOTSTRAP_SERVERS": stack.bootstrap,
-        "HARUUL_NOTIFY_GROUP_ID": settings.group_id,
-        "HARUUL_NOTIFY_ROUTING_FILE": str(settings.routing_file),
-        "HARUUL_NOTIFY_ALERT_DB": str(settings.alert_db),
-        "HARUUL_NOTIFY_LEDGER_DB": str(settings.ledger_db),
-        "HARUUL_NOTIFY_GATEWAY_TARGET": settings.gateway_target,
-        "HARUUL_NOTIFY_DESK_PORT": "0",
-        "HARUUL_NOTIFY_HTTP_PORT": "0",
-        "HARUUL_NOTIFY_METRICS_PORT": "0",
-        "HARUUL_NOTIFY_TICK_S": "0.2",
-        "HARUUL_LOG_LEVEL": "WARNING",
-    }
-    command = [str(Path(sys.executable).parent / "haruul-notify")]
+    env = notify_env(settings)
     case_id = f"case-{uuid.uuid4().hex[:8]}"
     alert_id = alert_id_for_case(case_id)
 
-    first = await asyncio.create_subprocess_exec(*command, env=env)
+    first = await asyncio.create_subprocess_exec(NOTIFY_COMMAND, env=env)
     try:
         producer = build_broker(
             KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
@@ -252,7 +243,7 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
         await first.wait()
     assert stack.sms_to(SECONDARY_PHONE, alert_id) == []
 
-    second = await asyncio.create_subprocess_exec(*command, env=env)
+    second = await asyncio.create_subprocess_exec(NOTIFY_COMMAND, env=env)
     try:
         await sms_for(stack, SECONDARY_PHONE, alert_id, 30)
     finally:
@@ -279,3 +270,95 @@ async def test_the_networks_delivery_report_is_recorded_on_the_receipt(
         "haruul_gateway_sms_delivery_reports_total", {"status": "delivered"}
     )
     assert (reports or 0) >= 1
+
+
+async def test_a_channel_that_keeps_failing_falls_back_to_email(
+    stack: Stack, tmp_path: Path
+) -> None:
+    """High alerts page by SMS only here; with the SMS network unreachable, the page arrives by
+    e-mail after three failed attempts, and the switch is counted."""
+    dead_kannel = f"http://127.0.0.1:{free_port()}/cgi-bin/sendsms"  # nothing listens there
+    gateway = await start_gateway(
+        GatewaySettings(
+            http_port=0,
+            port=0,
+            smtp_port=stack.smtp.port,
+            receipts_db=tmp_path / "gateway.db",
+            sms_adapter="kannel",
+            kannel_url=dead_kannel,
+            kannel_username="nobody",
+            kannel_password="nothing",
+        )
+    )
+    settings = notify_settings(
+        stack.bootstrap, tmp_path, gateway.port, high_channels="sms"
+    ).model_copy(update={"deliver_attempts": 1})
+    try:
+        async with running_notify(stack.bootstrap, tmp_path, 0, settings=settings) as notify:
+            producer = build_broker(
+                KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
+            )
+            await producer.start()
+            case_id = f"case-{uuid.uuid4().hex[:8]}"
+            await stack.publish(producer, case_id, level="high")
+            await producer.stop()
+            alert_id = alert_id_for_case(case_id)
+
+            await eventually(lambda: bool(stack.smtp.for_alert(alert_id)), timeout_s=30)
+            [mail] = stack.smtp.for_alert(alert_id)
+            assert mail["To"] == "primary@consulate.example"
+            fallbacks = notify.metrics.registry.get_sample_value(
+                "haruul_notify_channel_fallbacks_total",
+                {"from_channel": "sms", "to_channel": "email"},
+            )
+            failed = notify.metrics.registry.get_sample_value(
+                "haruul_notify_deliveries_total", {"channel": "sms", "outcome": "failed"}
+            )
+    finally:
+        await gateway.stop(0)
+    assert fallbacks == 1
+    assert failed == 3
+
+
+async def test_two_notify_instances_on_postgresql_page_once_and_survive_one_killed(
+    stack: Stack, tmp_path: Path, postgres: RunningPostgres
+) -> None:
+    """Two notify processes in one consumer group share their state in PostgreSQL. Each
+    alert's primary is paged once; one instance is killed mid-escalation; the survivor pages
+    every secondary, once."""
+    state = postgres.new_database()
+    settings = notify_settings(
+        stack.bootstrap, tmp_path, stack.gateway.port, escalate_after="8s"
+    ).model_copy(update={"alert_db": state, "ledger_db": state})
+    start_group_at_end(stack.bootstrap, settings.group_id, RISK_EVENTS.name)
+    processes = [
+        await asyncio.create_subprocess_exec(
+            NOTIFY_COMMAND, env=notify_env(settings, HARUUL_NOTIFY_INSTANCE_ID=name)
+        )
+        for name in ("notify-a", "notify-b")
+    ]
+    case_ids = [f"case-{uuid.uuid4().hex[:8]}" for _ in range(6)]
+    alert_ids = [alert_id_for_case(case_id) for case_id in case_ids]
+    try:
+        producer = build_broker(
+            KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
+        )
+        await producer.start()
+        for case_id in case_ids:
+            await stack.publish(producer, case_id)
+        await producer.stop()
+        for alert_id in alert_ids:
+            await sms_for(stack, PRIMARY_PHONE, alert_id, 40)
+        processes[0].send_signal(signal.SIGKILL)
+        await processes[0].wait()
+        for alert_id in alert_ids:
+            await sms_for(stack, SECONDARY_PHONE, alert_id, 40)
+        await asyncio.sleep(2)  # time for a duplicate, were one to come
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+                await process.wait()
+    for alert_id in alert_ids:
+        assert len(stack.sms_to(PRIMARY_PHONE, alert_id)) == 1
+        assert len(stack.sms_to(SECONDARY_PHONE, alert_id)) == 1

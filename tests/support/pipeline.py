@@ -7,6 +7,8 @@ are new per test module and start at the topic's end, so earlier tests' messages
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -50,12 +52,19 @@ async def running_gateway(tmp: Path, smtp: RecordingSmtpServer) -> AsyncIterator
 
 
 def notify_settings(
-    bootstrap: str, tmp: Path, gateway_port: int, escalate_after: str = "5m", http_port: int = 0
+    bootstrap: str,
+    tmp: Path,
+    gateway_port: int,
+    escalate_after: str = "5m",
+    http_port: int = 0,
+    high_channels: str = "",
 ) -> NotifySettings:
     return NotifySettings(
         kafka_bootstrap_servers=bootstrap,
         group_id=unique_group("notify"),
-        routing_file=write_routing(tmp / "routing.yaml", escalate_after),
+        routing_file=write_routing(
+            tmp / "routing.yaml", escalate_after, high_channels=high_channels
+        ),
         alert_db=tmp / "notify-alerts.db",
         ledger_db=tmp / "notify.db",
         gateway_target=f"127.0.0.1:{gateway_port}",
@@ -65,6 +74,28 @@ def notify_settings(
     )
 
 
+def notify_env(settings: NotifySettings, **extra: str) -> dict[str, str]:
+    """The environment that runs `haruul-notify` as a process with these settings."""
+    return {
+        **os.environ,
+        "KAFKA_BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
+        "HARUUL_NOTIFY_GROUP_ID": settings.group_id,
+        "HARUUL_NOTIFY_ROUTING_FILE": str(settings.routing_file),
+        "HARUUL_NOTIFY_ALERT_DB": str(settings.alert_db),
+        "HARUUL_NOTIFY_LEDGER_DB": str(settings.ledger_db),
+        "HARUUL_NOTIFY_GATEWAY_TARGET": settings.gateway_target,
+        "HARUUL_NOTIFY_DESK_PORT": "0",
+        "HARUUL_NOTIFY_HTTP_PORT": "0",
+        "HARUUL_NOTIFY_METRICS_PORT": "0",
+        "HARUUL_NOTIFY_TICK_S": str(settings.tick_s),
+        "HARUUL_LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+NOTIFY_COMMAND = str(Path(sys.executable).parent / "haruul-notify")
+
+
 @asynccontextmanager
 async def running_notify(
     bootstrap: str,
@@ -72,8 +103,10 @@ async def running_notify(
     gateway_port: int,
     escalate_after: str = "5m",
     http_port: int = 0,
+    settings: NotifySettings | None = None,
 ) -> AsyncIterator[NotifyService]:
-    settings = notify_settings(bootstrap, tmp, gateway_port, escalate_after, http_port)
+    """notify in-process, with the test defaults or with `settings` given whole."""
+    settings = settings or notify_settings(bootstrap, tmp, gateway_port, escalate_after, http_port)
     start_group_at_end(bootstrap, settings.group_id, RISK_EVENTS.name)
     notify = build_notify(settings)
     await notify.start()

@@ -31,7 +31,7 @@ class Desk:
     def add(self, case_id: str, level: str) -> str:
         facts = ReportFacts(f"r-{case_id}", case_id, level, 80, "destination", ("DOC",), "KH")
         alert = open_alert(facts, "desk-kh", T0)
-        self.service.record(alert, "opened")
+        assert self.service.open(alert, "opened")
         return alert.alert_id
 
 

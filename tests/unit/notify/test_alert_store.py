@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from haruul_notify.alert_store import AlertStore
-from haruul_notify.domain.lifecycle import AlertState, ReportFacts, acknowledge, open_alert
+from haruul_notify.domain.lifecycle import Alert, AlertState, ReportFacts, acknowledge, open_alert
 from tests.conftest import StateAt
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
 
-def _alert(case_id: str, level: str = "critical") -> object:
+def _alert(case_id: str, level: str = "critical") -> Alert:
     facts = ReportFacts("r-" + case_id, case_id, level, 80, "destination", ("DOC",), "MM")
     return open_alert(facts, "desk-mm", T0)
 
 
 def test_an_alert_reads_back_as_saved_after_reopening_the_file(state_at: StateAt) -> None:
     store = AlertStore(state_at("alerts.db"))
-    alert = acknowledge(_alert("c1"), "officer", "sms", T0)  # type: ignore[arg-type]
-    store.save(alert)
+    alert = acknowledge(_alert("c1"), "officer", "sms", T0)
+    assert store.insert(alert)
     store.close()
 
     reopened = AlertStore(state_at("alerts.db"))
@@ -31,8 +31,8 @@ def test_listing_filters_by_state_and_level(state_at: StateAt) -> None:
     store = AlertStore(state_at("alerts.db"))
     critical = _alert("c1")
     high = _alert("c2", "high")
-    store.save(critical)  # type: ignore[arg-type]
-    store.save(acknowledge(high, "o", "cli", T0))  # type: ignore[arg-type]
+    store.insert(critical)
+    store.insert(acknowledge(high, "o", "cli", T0))
 
     assert [a.level for a in store.alerts()] == ["critical", "high"]
     assert [a.case_id for a in store.alerts(states=[AlertState.OPEN])] == ["c1"]
@@ -51,3 +51,51 @@ def test_timers_fire_once_in_order_and_cancelled_ones_never(state_at: StateAt) -
     store.cancel_steps("a1")
     assert store.due_steps(T0 + timedelta(hours=2)) == []
     assert store.step_status("a1") == {0: "done", 1: "cancelled", 2: "cancelled"}
+
+
+LEASE = timedelta(seconds=60)
+
+
+def test_a_due_step_is_claimed_by_one_instance_only(state_at: StateAt) -> None:
+    location = state_at("alerts.db")
+    first, second = AlertStore(location), AlertStore(location)  # two notify instances
+    first.schedule("a1", [(0, T0), (1, T0 + timedelta(minutes=5))])
+
+    assert first.claim_due_steps(T0, "notify-a", LEASE) == [("a1", 0)]
+    assert second.claim_due_steps(T0, "notify-b", LEASE) == []
+    assert first.claim_due_steps(T0, "notify-a", LEASE) == [("a1", 0)]  # its own, again
+
+
+def test_a_released_step_is_free_at_once_and_a_dead_claim_after_its_lease(
+    state_at: StateAt,
+) -> None:
+    location = state_at("alerts.db")
+    first, second = AlertStore(location), AlertStore(location)
+    first.schedule("a1", [(0, T0), (1, T0)])
+    assert first.claim_due_steps(T0, "notify-a", LEASE) == [("a1", 0), ("a1", 1)]
+
+    first.release_step("a1", 0, "notify-a")  # its delivery failed: try again next tick
+    assert second.claim_due_steps(T0, "notify-b", LEASE) == [("a1", 0)]
+    # notify-a died holding step 1: the step waits out the lease, then someone else fires it.
+    assert second.claim_due_steps(T0 + LEASE - timedelta(seconds=1), "notify-b", LEASE) == [
+        ("a1", 0)
+    ]
+    later = T0 + LEASE
+    assert second.claim_due_steps(later, "notify-b", LEASE) == [("a1", 0), ("a1", 1)]
+    second.finish_step("a1", 0)
+    second.finish_step("a1", 1)
+    assert first.claim_due_steps(later + LEASE * 2, "notify-a", LEASE) == []
+
+
+def test_a_change_based_on_a_stale_alert_is_refused(state_at: StateAt) -> None:
+    location = state_at("alerts.db")
+    first, second = AlertStore(location), AlertStore(location)
+    alert = _alert("c1")
+    assert first.insert(alert)
+    assert not second.insert(alert)  # the case has its alert
+
+    acknowledged = acknowledge(alert, "officer", "sms", T0)
+    assert first.replace(alert, acknowledged)
+    stale_update = acknowledge(alert, "other", "cli", T0)
+    assert not second.replace(alert, stale_update)
+    assert second.get(alert.alert_id) == acknowledged

@@ -20,6 +20,14 @@ class AlertNotFound(LookupError):
     """No alert has that id (or that ack code)."""
 
 
+class AlertContended(RuntimeError):
+    """The alert kept changing under us (other instances): the caller may try again later."""
+
+
+# Compare-and-set rounds before giving up; each loses only to a change that did go through.
+_CHANGE_ATTEMPTS = 20
+
+
 class AlertService:
     def __init__(
         self,
@@ -39,18 +47,37 @@ class AlertService:
             raise AlertNotFound(alert_id)
         return alert
 
-    def record(self, alert: Alert, action: str) -> None:
-        """Persist a changed alert and tell the watchers."""
-        self.store.save(alert)
+    def open(self, alert: Alert, action: str) -> bool:
+        """Store a new alert and tell the watchers; False if its case has one already."""
+        if not self.store.insert(alert):
+            return False
         self.feed.publish(alert, action)
+        return True
+
+    def change(
+        self, alert_id: str, transform: Callable[[Alert], Alert], action: str
+    ) -> tuple[Alert, Alert]:
+        """(before, after) of applying `transform` to the alert as stored now. `transform`
+        returns its argument for "no change"; if another writer changes the alert first, it is
+        applied again to their result, so no change is lost."""
+        for _ in range(_CHANGE_ATTEMPTS):
+            before = self.get(alert_id)
+            after = transform(before)
+            if after is before:
+                return before, after
+            if self.store.replace(before, after):
+                self.feed.publish(after, action)
+                return before, after
+        raise AlertContended(alert_id)
 
     def acknowledge(self, alert_id: str, actor: str, channel: str) -> Alert:
-        before = self.get(alert_id)
         now = self._clock()
-        after = acknowledge(before, actor, channel, now)  # raises LifecycleError if resolved
+        # acknowledge() raises LifecycleError if the alert is resolved.
+        before, after = self.change(
+            alert_id, lambda alert: acknowledge(alert, actor, channel, now), "acknowledged"
+        )
         if after is not before:
             self.store.cancel_steps(alert_id)
-            self.record(after, "acknowledged")
             self._metrics.acknowledgements.labels(channel).inc()
             self._metrics.ack_latency_seconds.labels(after.level).observe(
                 (now - after.opened_at).total_seconds()
@@ -65,10 +92,11 @@ class AlertService:
         return self.acknowledge(alert.alert_id, actor, channel)
 
     def resolve(self, alert_id: str, actor: str, channel: str) -> Alert:
-        before = self.get(alert_id)
-        after = resolve(before, actor, channel, self._clock())
+        now = self._clock()
+        before, after = self.change(
+            alert_id, lambda alert: resolve(alert, actor, channel, now), "resolved"
+        )
         if after is not before:
             self.store.cancel_steps(alert_id)
-            self.record(after, "resolved")
             log.info("alert_resolved", alert_id=alert_id, actor=actor, channel=channel)
         return after

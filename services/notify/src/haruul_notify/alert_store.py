@@ -1,9 +1,15 @@
-"""Alerts, their audit trail and their escalation timers, persisted (SQLite, WAL).
+"""Alerts, their audit trail and their escalation timers, persisted (SQLite, or PostgreSQL
+shared by several notify instances).
 
 Everything a restarted notify needs to carry on: open alerts with their state, and for each
 escalation step whether it is pending, done or cancelled and when it is due. A step is marked
 done only after its deliveries went out; a crash between the two re-runs the step, and the
 delivery ledger makes the re-run send nothing twice.
+
+Several instances share the timers safely: an instance *claims* due steps (and held SMS
+bundles) for a lease before firing them, so no two fire the same step; a claim left by an
+instance that died lapses with its lease. Alerts change by compare-and-set (`replace`), so an
+acknowledgement on one instance is never overwritten by an update computed on another.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from haruul_common.state_db import StateDb, StateLocation
@@ -34,6 +40,8 @@ CREATE TABLE IF NOT EXISTS escalation_timers (
     step INTEGER NOT NULL,
     due_at TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'pending',
+    claimed_by TEXT,
+    claimed_until TEXT,
     PRIMARY KEY (alert_id, step)
 );
 CREATE INDEX IF NOT EXISTS timers_pending ON escalation_timers (status, due_at);
@@ -42,6 +50,8 @@ CREATE TABLE IF NOT EXISTS sms_bundles (
     alert_id TEXT NOT NULL,
     due_at TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'pending',
+    claimed_by TEXT,
+    claimed_until TEXT,
     PRIMARY KEY (staff_id, alert_id)
 );
 """
@@ -76,6 +86,8 @@ def _decode(body: str) -> Alert:
 class AlertStore:
     def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
+        for table in ("escalation_timers", "sms_bundles"):
+            self._db.add_missing_columns(table, {"claimed_by": "TEXT", "claimed_until": "TEXT"})
 
     def get(self, alert_id: str) -> Alert | None:
         row = self._db.execute("SELECT body FROM alerts WHERE alert_id = ?", (alert_id,)).fetchone()
@@ -88,11 +100,11 @@ class AlertStore:
         ).fetchone()
         return _decode(row[0]) if row else None
 
-    def save(self, alert: Alert) -> None:
-        self._db.execute(
+    def insert(self, alert: Alert) -> bool:
+        """Store a new alert; False when its case has one already (another instance won)."""
+        rows = self._db.execute(
             "INSERT INTO alerts (alert_id, case_id, ack_code, state, level_rank, opened_at, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO UPDATE SET"
-            " state = excluded.state, level_rank = excluded.level_rank, body = excluded.body",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 alert.alert_id,
                 alert.case_id,
@@ -103,6 +115,21 @@ class AlertStore:
                 _encode(alert),
             ),
         )
+        return rows.rowcount == 1
+
+    def replace(self, before: Alert, after: Alert) -> bool:
+        """Store `after` only if the alert is still `before`; False when it changed meanwhile."""
+        rows = self._db.execute(
+            "UPDATE alerts SET state = ?, level_rank = ?, body = ? WHERE alert_id = ? AND body = ?",
+            (
+                after.state.value,
+                level_rank(after.level),
+                _encode(after),
+                before.alert_id,
+                _encode(before),
+            ),
+        )
+        return rows.rowcount == 1
 
     def alerts(
         self,
@@ -142,6 +169,29 @@ class AlertStore:
         ).fetchall()
         return [(str(alert_id), int(step)) for alert_id, step in rows]
 
+    def claim_due_steps(
+        self, now: datetime, owner: str, lease: timedelta
+    ) -> list[tuple[str, int]]:
+        """The due steps no other live instance holds, now held by `owner` until the lease ends
+        (or it finishes or releases them). `owner` may take back its own claims at once."""
+        rows = self._db.execute(
+            "UPDATE escalation_timers SET claimed_by = ?, claimed_until = ?"
+            " WHERE status = 'pending' AND due_at <= ?"
+            " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)"
+            " RETURNING alert_id, step, due_at",
+            (owner, (now + lease).isoformat(), now.isoformat(), now.isoformat(), owner),
+        ).fetchall()
+        ordered = sorted((str(due_at), str(alert_id), int(step)) for alert_id, step, due_at in rows)
+        return [(alert_id, step) for _, alert_id, step in ordered]
+
+    def release_step(self, alert_id: str, step: int, owner: str) -> None:
+        """Not fired this time (a delivery failed, quiet hours): due again at the next tick."""
+        self._db.execute(
+            "UPDATE escalation_timers SET claimed_by = NULL, claimed_until = NULL"
+            " WHERE alert_id = ? AND step = ? AND claimed_by = ?",
+            (alert_id, step, owner),
+        )
+
     def next_due(self) -> datetime | None:
         row = self._db.execute(
             "SELECT MIN(due_at) FROM escalation_timers WHERE status = 'pending'"
@@ -176,8 +226,11 @@ class AlertStore:
             (staff_id, alert_id, due_at.isoformat()),
         )
 
-    def due_bundles(self, now: datetime) -> dict[str, list[str]]:
-        """staff id -> alert ids whose held SMS may go now (every one held for that person)."""
+    def claim_due_bundles(
+        self, now: datetime, owner: str, lease: timedelta
+    ) -> dict[str, list[str]]:
+        """staff id -> alert ids whose held SMS may go now (every one held for that person),
+        claimed by `owner` like escalation steps."""
         due_staff = [
             str(row[0])
             for row in self._db.execute(
@@ -189,12 +242,22 @@ class AlertStore:
         bundles: dict[str, list[str]] = {}
         for staff_id in due_staff:
             rows = self._db.execute(
-                "SELECT alert_id FROM sms_bundles WHERE staff_id = ? AND status = 'pending'"
-                " ORDER BY due_at, alert_id",
-                (staff_id,),
+                "UPDATE sms_bundles SET claimed_by = ?, claimed_until = ?"
+                " WHERE staff_id = ? AND status = 'pending'"
+                " AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?)"
+                " RETURNING alert_id, due_at",
+                (owner, (now + lease).isoformat(), staff_id, now.isoformat(), owner),
             ).fetchall()
-            bundles[staff_id] = [str(row[0]) for row in rows]
+            if rows:
+                bundles[staff_id] = [str(a) for _, a in sorted((str(d), str(a)) for a, d in rows)]
         return bundles
+
+    def release_bundle(self, staff_id: str, owner: str) -> None:
+        self._db.execute(
+            "UPDATE sms_bundles SET claimed_by = NULL, claimed_until = NULL"
+            " WHERE staff_id = ? AND status = 'pending' AND claimed_by = ?",
+            (staff_id, owner),
+        )
 
     def finish_bundle(self, staff_id: str, alert_ids: list[str]) -> None:
         self._db.executemany(

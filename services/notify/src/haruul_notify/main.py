@@ -129,6 +129,8 @@ def build_notify(
         ack_link=lambda alert_id, staff_id: links.link(alert_id, staff_id, clock()),
         sms_budget=SmsBudget(settings.sms_limit, timedelta(seconds=settings.sms_window_s)),
         fallback_after=settings.fallback_after_failures,
+        instance_id=settings.instance_id or None,
+        claim_lease=timedelta(seconds=settings.claim_lease_s),
         clock=clock,
     )
     broker = build_broker(settings.kafka, client_id="haruul-notify")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -56,6 +57,8 @@ from haruul_notify.sender import DEFAULT_FALLBACK_AFTER, DeliverySender
 log = structlog.get_logger("haruul_notify")
 
 LOWEST_PAGED_LEVEL = "medium"
+# Long enough for a step's deliveries with their retries; how long a dead instance's claim holds.
+DEFAULT_CLAIM_LEASE = timedelta(seconds=60)
 
 
 def alert_level_of(event: RiskEventV1) -> str:
@@ -92,8 +95,14 @@ class Pager:
         ack_link: Callable[[str, str], str],
         sms_budget: SmsBudget | None = None,
         fallback_after: int = DEFAULT_FALLBACK_AFTER,
+        instance_id: str | None = None,
+        claim_lease: timedelta = DEFAULT_CLAIM_LEASE,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        # Who holds a claimed step: unique per process unless the deployment names instances
+        # (then a restarted instance takes its own claims back at once).
+        self._instance = instance_id or f"notify-{uuid.uuid4().hex[:12]}"
+        self._claim_lease = claim_lease
         self._budget = sms_budget
         self._routing = routing
         self._alerts = alerts
@@ -110,27 +119,31 @@ class Pager:
         if level_rank(facts.level) < level_rank(LOWEST_PAGED_LEVEL):
             return
         now = self._clock()
+        alert_id = alert_id_for_case(facts.case_id)
         async with self._lock:
-            existing = self._alerts.store.get(alert_id_for_case(facts.case_id))
-            if existing is None:
-                self._open(facts, now, event)
-            elif (updated := add_report(existing, facts, now)) is not existing:
-                await self._update(existing, updated, now, event)
+            if self._alerts.store.get(alert_id) is not None or not self._open(facts, now, event):
+                before, after = self._alerts.change(
+                    alert_id, lambda alert: add_report(alert, facts, now), "updated"
+                )
+                if after is not before:
+                    await self._update(before, after, now, event)
         await self.fire_due()
 
-    def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> None:
+    def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> bool:
+        """Open the case's alert; False when another instance opened it first."""
         config = self._routing.config
         desk = route_desk(config, facts.destination_country)
         alert = open_alert(facts, desk.id, now)
         silence = matching_silence(config.silences, self._attributes(alert), now)
         if silence is not None:
-            self._alerts.record(
-                note(alert, "silenced", "kafka", now, f"silence {silence.id}"), "silenced"
-            )
+            silenced = note(alert, "silenced", "kafka", now, f"silence {silence.id}")
+            if not self._alerts.open(silenced, "silenced"):
+                return False
             self._metrics.silenced.inc()
             log.info("alert_silenced", alert_id=alert.alert_id, silence_id=silence.id)
-            return
-        self._alerts.record(alert, "opened")
+            return True
+        if not self._alerts.open(alert, "opened"):
+            return False
         self._metrics.alerts_raised.labels(alert.level).inc()
         self._schedule(alert, desk, alert.level, now)
         log.info(
@@ -141,9 +154,9 @@ class Pager:
             level=alert.level,
             desk_id=desk.id,
         )
+        return True
 
     async def _update(self, before: Alert, after: Alert, now: datetime, event: RiskEventV1) -> None:
-        self._alerts.record(after, "updated")
         log.info(
             "alert_updated",
             alert_id=after.alert_id,
@@ -159,7 +172,7 @@ class Pager:
         paged = {
             recipient
             for recipient, _, status in self._ledger.deliveries_for_alert(after.alert_id)
-            if status == "delivered"
+            if status in ("delivered", "superseded")
         }
         for staff_id in sorted(paged):
             staff = self._routing.config.staff.get(staff_id)
@@ -194,10 +207,13 @@ class Pager:
         }
 
     async def fire_due(self) -> None:
-        """Send every escalation step that is due; leave failed ones pending for the next tick."""
+        """Send every escalation step that is due; leave failed ones pending for the next tick.
+
+        Steps are claimed first, so another instance sharing the store never fires the same
+        one; a step not fired is released for the next tick."""
         async with self._lock:
             now = self._clock()
-            due = self._alerts.store.due_steps(now)
+            due = self._alerts.store.claim_due_steps(now, self._instance, self._claim_lease)
             digests: list[tuple[Alert, int]] = []
             for alert_id, code in due:
                 alert = self._alerts.store.get(alert_id)
@@ -207,6 +223,8 @@ class Pager:
                     digests.append((alert, code))
                 elif await self._fire(alert, code, now):
                     self._alerts.store.finish_step(alert_id, code)
+                else:
+                    self._alerts.store.release_step(alert_id, code, self._instance)
             if digests:
                 await self._fire_digests(digests, now)
             await self._flush_bundles(now)
@@ -235,20 +253,23 @@ class Pager:
     async def _flush_bundles(self, now: datetime) -> None:
         """Held SMS go out as one message per person once their window allows another."""
         config = self._routing.config
-        for staff_id, alert_ids in self._alerts.store.due_bundles(now).items():
+        store = self._alerts.store
+        due = store.claim_due_bundles(now, self._instance, self._claim_lease)
+        for staff_id, alert_ids in due.items():
             staff = config.staff.get(staff_id)
-            alerts = [a for a in map(self._alerts.store.get, alert_ids) if a is not None]
+            alerts = [a for a in map(store.get, alert_ids) if a is not None]
             if staff is None or not alerts:
-                self._alerts.store.finish_bundle(staff_id, alert_ids)
-                continue
-            if self._budget and not may_send(
+                store.finish_bundle(staff_id, alert_ids)
+            elif self._budget and not may_send(
                 self._ledger.sms_delivered_to(staff.id, now - self._budget.window),
                 now,
                 self._budget,
             ):
-                continue
-            if await self._sender.send_all([bundle_delivery(staff, alerts)]):
-                self._alerts.store.finish_bundle(staff_id, alert_ids)
+                store.release_bundle(staff_id, self._instance)
+            elif await self._sender.send_all([bundle_delivery(staff, alerts)]):
+                store.finish_bundle(staff_id, alert_ids)
+            else:
+                store.release_bundle(staff_id, self._instance)
 
     async def _fire_digests(self, due: list[tuple[Alert, int]], now: datetime) -> None:
         """One e-mail per recipient per desk and level, listing every alert collected for it."""
@@ -266,9 +287,12 @@ class Pager:
                     desk, staff, level, now.date(), [alert for alert, _ in members]
                 )
                 sent &= await self._sender.send_all(deliveries)
-            if sent:
-                for alert, code in members:
+            for alert, code in members:
+                if sent:
                     self._alerts.store.finish_step(alert.alert_id, code)
+                else:
+                    self._alerts.store.release_step(alert.alert_id, code, self._instance)
+            if sent:
                 log.info("digest_sent", desk_id=desk_id, level=level, alerts=len(members))
 
     async def _fire(self, alert: Alert, code: int, now: datetime) -> bool:
@@ -296,8 +320,10 @@ class Pager:
             )
         if index > 0 and all_sent:
             self._metrics.escalations.labels(level).inc()
-            self._alerts.record(
-                note(alert, "escalated", "kafka", now, f"step {index}"), "escalated"
+            self._alerts.change(
+                alert.alert_id,
+                lambda current: note(current, "escalated", "kafka", now, f"step {index}"),
+                "escalated",
             )
             log.info("alert_escalated", alert_id=alert.alert_id, step=index)
         return all_sent

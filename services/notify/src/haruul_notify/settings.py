@@ -35,6 +35,11 @@ class NotifySettings(ServiceSettings):
     sms_window_s: int = Field(default=600, ge=1)
     # A delivery that failed this many times goes out on the other channel instead.
     fallback_after_failures: int = Field(default=3, ge=1, le=100)
+    # Several instances may share ALERT_DB and LEDGER_DB (postgresql:// URLs): each claims an
+    # escalation step for CLAIM_LEASE_S before firing it. INSTANCE_ID names the claims (unique
+    # per process when empty; a stable name lets a restarted instance resume its own at once).
+    instance_id: str = ""
+    claim_lease_s: float = Field(default=60.0, ge=5, le=3600)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9103, ge=0, le=65535)
     # The alert desk (gRPC) for staff tools and `haruul alerts`.
