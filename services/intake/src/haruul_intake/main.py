@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -11,28 +13,30 @@ from prometheus_client import CollectorRegistry
 from haruul_common.kafka import build_broker
 from haruul_common.logs import configure_logging
 from haruul_common.settings import SettingsError, load_settings
-from haruul_intake.api_keys import DEV_INTEGRATION_ID, ApiKeyFileError, load_key_ring
+from haruul_intake.api_keys import DEV_INTEGRATION_ID, ApiKeyFileError, KeyRing, load_key_ring
 from haruul_intake.app import IntakeDependencies, build_app
 from haruul_intake.idempotency import IdempotencyStore
 from haruul_intake.metrics import IntakeMetrics
 from haruul_intake.publisher import KafkaReportPublisher
+from haruul_intake.rate_limit import RateLimiter
+from haruul_intake.request_signing import SignatureCheck
+from haruul_intake.seen_signatures import SeenSignatures
 from haruul_intake.settings import IntakeSettings
+from haruul_intake.signing_secrets import SigningSecretsFileError, load_signing_secrets
 
 
 def build(settings: IntakeSettings) -> FastAPI:
     """Everything intake needs, wired; nothing connects until the app starts."""
-    key_ring = load_key_ring(settings.api_keys_file)
-    if settings.is_production and DEV_INTEGRATION_ID in key_ring.integration_ids():
-        raise SettingsError(
-            f"HARUUL_INTAKE_API_KEYS_FILE: the development integration '{DEV_INTEGRATION_ID}'"
-            " is refused when HARUUL_ENV=production"
-        )
+    key_ring = _key_ring(settings)
+    signatures = _signature_check(settings, key_ring)
     broker = build_broker(settings.kafka, client_id="haruul-intake")
     idempotency = IdempotencyStore(settings.state_db)
 
     async def close() -> None:
         await broker.stop()
         idempotency.close()
+        if signatures is not None:
+            signatures.close()
 
     async def start() -> None:
         await broker.start()
@@ -44,10 +48,54 @@ def build(settings: IntakeSettings) -> FastAPI:
             publisher=KafkaReportPublisher(broker, settings.publish_timeout_s),
             metrics=IntakeMetrics(CollectorRegistry()),
             max_body_bytes=settings.max_body_bytes,
+            rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
+            signatures=signatures,
             on_startup=start,
             on_shutdown=close,
         )
     )
+
+
+def server_options(settings: IntakeSettings) -> dict[str, Any]:
+    """How uvicorn serves intake: over TLS when a certificate is set, plain HTTP otherwise."""
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "warning",
+    }
+    if settings.tls_cert_file is not None and settings.tls_key_file is not None:
+        options["ssl_certfile"] = str(settings.tls_cert_file)
+        options["ssl_keyfile"] = str(settings.tls_key_file)
+    return options
+
+
+def _key_ring(settings: IntakeSettings) -> KeyRing:
+    try:
+        key_ring = load_key_ring(settings.api_keys_file)
+    except ApiKeyFileError as error:
+        raise SettingsError(f"HARUUL_INTAKE_API_KEYS_FILE: {error}") from None
+    if settings.is_production and DEV_INTEGRATION_ID in key_ring.integration_ids():
+        raise SettingsError(
+            f"HARUUL_INTAKE_API_KEYS_FILE: the development integration '{DEV_INTEGRATION_ID}'"
+            " is refused when HARUUL_ENV=production"
+        )
+    return key_ring
+
+
+def _signature_check(settings: IntakeSettings, key_ring: KeyRing) -> SignatureCheck | None:
+    if settings.signing_secrets_file is None:
+        return None
+    try:
+        secrets = load_signing_secrets(settings.signing_secrets_file, key_ring.integration_ids())
+    except SigningSecretsFileError as error:
+        raise SettingsError(f"HARUUL_INTAKE_SIGNING_SECRETS_FILE: {error}") from None
+    return SignatureCheck(
+        secrets, settings.signature_window_s, SeenSignatures(settings.state_db), _now
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def main() -> None:
@@ -55,9 +103,9 @@ def main() -> None:
         settings = load_settings(IntakeSettings)
         configure_logging("intake", json=settings.log_json, level=settings.log_level)
         app = build(settings)
-    except (SettingsError, ApiKeyFileError) as error:
+    except SettingsError as error:
         sys.exit(f"haruul-intake: {error}")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(app, **server_options(settings))
 
 
 if __name__ == "__main__":

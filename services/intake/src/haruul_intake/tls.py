@@ -1,0 +1,52 @@
+"""TLS for intake's listener: the certificate and private key files, checked at start-up.
+
+Both are PEM files. The certificate file may hold the chain after the server's certificate; the
+key must not be encrypted (a service cannot answer a password prompt). Each check raises
+`ValueError` for the settings to name the setting it belongs to; like every settings error,
+the message quotes neither the value nor the file's contents.
+"""
+
+from __future__ import annotations
+
+import ssl
+from pathlib import Path
+
+
+def check_readable(path: Path) -> Path:
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise ValueError(f"cannot read the file ({error.strerror})") from None
+    return path
+
+
+def check_certificate(path: Path) -> Path:
+    check_readable(path)
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=str(path))
+    except ssl.SSLError:
+        raise ValueError("the file holds no PEM certificate") from None
+    return path
+
+
+def check_key_pair(certificate: Path, key: Path) -> Path:
+    check_readable(key)
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(
+            str(certificate), str(key), password=_refuse_encrypted_key
+        )
+    except _EncryptedKey:
+        raise ValueError("the key is encrypted; intake needs it unencrypted") from None
+    except ssl.SSLError:
+        raise ValueError("not the PEM private key of the certificate") from None
+    return key
+
+
+class _EncryptedKey(Exception):
+    pass
+
+
+def _refuse_encrypted_key() -> bytes:
+    # Without a password callback OpenSSL would prompt on the terminal and hang the start.
+    raise _EncryptedKey
