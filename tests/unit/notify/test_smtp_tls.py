@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ssl
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from haruul_notify.gateway.adapters import (
     SmtpConfig,
     SmtpEmailAdapter,
 )
+from tests.support.certificates import self_signed_certificate
 from tests.support.net import free_port
 
 MESSAGE = OutgoingMessage(
@@ -51,29 +51,7 @@ def _authenticate(
 
 @pytest.fixture
 def relay(tmp_path: Path) -> Iterator[tuple[Relay, int, Path]]:
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    cert, key = self_signed_certificate(tmp_path)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     handler, port = Relay(), free_port()

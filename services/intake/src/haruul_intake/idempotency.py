@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 
 
 class ClaimOutcome(StrEnum):
@@ -41,7 +40,7 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 
 
 class IdempotencyStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
 
     def claim(self, integration_id: str, key: str, request_digest: str, report_id: str) -> Claim:

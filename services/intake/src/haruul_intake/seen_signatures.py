@@ -9,9 +9,7 @@ a replay. State lives in intake's state database, so a restart opens no replay g
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from haruul_common.state_db import StateDb
+from haruul_common.state_db import StateDb, StateLocation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS seen_signatures (
@@ -25,7 +23,7 @@ CREATE INDEX IF NOT EXISTS seen_signatures_expiry ON seen_signatures (expires_at
 
 
 class SeenSignatures:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
 
     def claim(self, integration_id: str, signature: str, expires_at: int, now: int) -> bool:

@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
+from haruul_common.state_db import StateLocation
 from haruul_intake.rate_limit import DEFAULT_BURST, DEFAULT_RATE_PER_S
 from haruul_intake.tls import check_certificate, check_key_pair
 
@@ -25,7 +26,7 @@ class IntakeSettings(ServiceSettings):
     # for a key that is refused (see api_keys).
     api_keys_file: Path = Path("var/intake-api-keys")
     # Idempotency keys, used request signatures: they survive restarts here.
-    state_db: Path = Path("var/intake.db")
+    state_db: StateLocation = Path("var/intake.db")
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     publish_timeout_s: float = Field(default=10.0, gt=0)
     # Each integration has its own token bucket: `burst` reports at once, refilled at `per_s`.
