@@ -2,18 +2,26 @@
 
 JSON lines in production, readable lines in development. Ids (report_id, alert_id, ...) are
 bound through contextvars so every line of one message's handling carries them. Log ids, never
-names, phone numbers or report text: the event dicts here reach ops dashboards.
+names, phone numbers or report text: the event dicts here reach ops dashboards. Every line —
+ours and the libraries' — passes `haruul_common.scrub` on its way out, in case one slips.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import TextIO
 
 import structlog
 
+from haruul_common.scrub import scrub_event, scrub_text
 
-def configure_logging(service: str, *, json: bool, level: str = "INFO") -> None:
+
+def configure_logging(
+    service: str, *, json: bool, level: str = "INFO", stream: TextIO | None = None
+) -> None:
+    """Logging for one process, to `stream` (standard error unless a test passes its own)."""
+    stream = stream or sys.stderr
     renderer: structlog.typing.Processor = (
         structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer(colors=False)
     )
@@ -23,19 +31,31 @@ def configure_logging(service: str, *, json: bool, level: str = "INFO") -> None:
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
+            scrub_event,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(file=stream),
         cache_logger_on_first_use=False,
     )
     structlog.contextvars.clear_contextvars()
     structlog.contextvars.bind_contextvars(service=service)
     # Libraries (aiokafka, uvicorn, faststream) log through the standard library; keep their
     # warnings, drop their chatter.
-    logging.basicConfig(
-        level=logging.WARNING, stream=sys.stderr, format="%(name)s %(levelname)s %(message)s"
-    )
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(ScrubbingFormatter("%(name)s %(levelname)s %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    # FastStream's own lifecycle logger writes to its own handler; send it through ours.
+    faststream = logging.getLogger("faststream")
+    faststream.handlers.clear()
+    faststream.propagate = True
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Library log lines, tracebacks included, with phone numbers and e-mail addresses out."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub_text(super().format(record))
 
 
 def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:
