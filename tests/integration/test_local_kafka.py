@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import ConfigResource, ConfigResourceType
 
 from haruul_common.local_kafka import LocalKafka
 from haruul_common.topics import REPORTS, topics_to_create
@@ -52,14 +53,21 @@ def _read_back(bootstrap: str, key: bytes) -> list[bytes]:
         consumer.close()
 
 
-def test_registry_topics_exist_with_their_partition_counts(kafka: LocalKafka) -> None:
+def test_registry_topics_exist_with_partition_counts_and_retention(kafka: LocalKafka) -> None:
+    wanted = topics_to_create()
     admin = KafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers)
     try:
-        described = admin.describe_topics([name for name, _ in topics_to_create()])
+        described = admin.describe_topics([name for name, _, _ in wanted])
+        configs = admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, name) for name, _, _ in wanted]
+        )
     finally:
         admin.close()
     found = {t["name"]: len(t["partitions"]) for t in described if t["error_code"] == 0}
-    assert found == dict(topics_to_create())
+    assert found == {name: partitions for name, partitions, _ in wanted}
+    thirty_days_ms = str(30 * 24 * 3600 * 1000)
+    for name in (REPORTS.name, REPORTS.dead_letter):  # personal data: deleted after 30 days
+        assert configs["topic"][name]["retention.ms"]["value"] == thirty_days_ms
 
 
 def test_acks_all_message_is_consumed_back(kafka: LocalKafka, sent: dict[str, bytes]) -> None:

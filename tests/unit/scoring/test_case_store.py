@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from haruul_scoring.case_store import CaseStore
 from tests.conftest import StateAt
+
+T0 = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
 
 
 def test_reports_sharing_a_contact_are_one_case_and_its_level_rises(state_at: StateAt) -> None:
@@ -65,3 +69,19 @@ def test_the_index_survives_a_restart(state_at: StateAt) -> None:
     later = reopened.link("r2", {"h"}, "medium", "b")
     assert later.case_id == case_id
     assert later.report_count == 2
+
+
+def test_reports_and_contacts_older_than_the_retention_are_forgotten(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
+    day = timedelta(days=1)
+    old = store.link("r-old", {"h-old", "h-kept"}, "high", "family-a", at=T0)
+    store.link("r-new", {"h-kept"}, "medium", "family-b", at=T0 + 40 * day)
+
+    assert store.purge_before(T0 + 30 * day) == 2  # r-old and the contact nobody named since
+    # The old contact now starts a new case; the contact named again still links.
+    assert store.link("r-later", {"h-old"}, "medium", "family-c", at=T0 + 41 * day).case_id != (
+        old.case_id
+    )
+    joined = store.link("r-join", {"h-kept"}, "medium", "family-d", at=T0 + 41 * day)
+    assert joined.case_id == old.case_id
+    assert joined.report_count == 2  # r-new and r-join: r-old is gone

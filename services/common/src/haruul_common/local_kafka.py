@@ -25,6 +25,7 @@ import threading
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -38,7 +39,7 @@ from kafka.errors import (
 )
 
 from haruul_common.child_process import stop_process, terminate_with_parent
-from haruul_common.topics import topics_to_create
+from haruul_common.topics import DEFAULT_RETENTION, topics_to_create
 
 INSTALL_HINT = "apt-get install openjdk-17-jre-headless maven"
 _POM_RELATIVE = Path("infra/kafka/pom.xml")
@@ -130,14 +131,17 @@ def random_cluster_id() -> str:
             return text
 
 
-def ensure_topics(bootstrap_servers: str, timeout_s: float = 30.0) -> None:
+def ensure_topics(
+    bootstrap_servers: str, timeout_s: float = 30.0, retention: timedelta = DEFAULT_RETENTION
+) -> None:
     """Create every registry topic on any cluster, leaving existing ones alone.
 
     Replication is left to the cluster's default.replication.factor so the same call suits a
-    one-node dev broker and a real cluster. Returns once every partition has a leader.
+    one-node dev broker and a real cluster; topics with personal data get `retention.ms`.
+    Returns once every partition has a leader.
     """
-    wanted = {name: {"num_partitions": parts, "replication_factor": -1}
-              for name, parts in topics_to_create()}  # fmt: skip
+    wanted = {name: {"num_partitions": parts, "replication_factor": -1, "configs": configs}
+              for name, parts, configs in topics_to_create(retention)}  # fmt: skip
     timeout_ms = int(timeout_s * 1000)
     admin = KafkaAdminClient(
         bootstrap_servers=bootstrap_servers,

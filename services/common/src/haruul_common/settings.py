@@ -8,6 +8,7 @@ may be a secret.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
 
@@ -43,6 +44,11 @@ class ServiceSettings(BaseSettings):
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS"),
     )
+    # Personal data (report text, contacts, quotes) is purged after this many days, on the
+    # broker (topic retention) and in every service's state; audit trails stay.
+    retention_days: int = Field(
+        default=30, ge=1, le=3650, validation_alias=AliasChoices("HARUUL_RETENTION_DAYS")
+    )
     log_json: bool = Field(default=True, validation_alias=AliasChoices("HARUUL_LOG_JSON"))
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", validation_alias=AliasChoices("HARUUL_LOG_LEVEL")
@@ -51,6 +57,10 @@ class ServiceSettings(BaseSettings):
     @property
     def kafka(self) -> KafkaSettings:
         return KafkaSettings(bootstrap_servers=self.kafka_bootstrap_servers)
+
+    @property
+    def retention(self) -> timedelta:
+        return timedelta(days=self.retention_days)
 
     @property
     def is_production(self) -> bool:

@@ -7,6 +7,10 @@ new partition count is one edit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+
+# How long messages that carry personal data (narratives, contacts, quotes) stay on the broker.
+DEFAULT_RETENTION = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,8 @@ class Topic:
     partitions: int
     key: str
     payload: str
+    # Carries personal data: the topic and its dead-letter topic get the retention limit.
+    personal_data: bool = True
 
     @property
     def dead_letter(self) -> str:
@@ -38,10 +44,15 @@ RISK_EVENTS = Topic(
 ALL_TOPICS: tuple[Topic, ...] = (REPORTS, RISK_EVENTS)
 
 
-def topics_to_create() -> list[tuple[str, int]]:
-    """Every topic the platform needs, dead-letter topics included, with partition counts."""
-    names: list[tuple[str, int]] = []
+def topics_to_create(
+    retention: timedelta = DEFAULT_RETENTION,
+) -> list[tuple[str, int, dict[str, str]]]:
+    """Every topic the platform needs, dead-letter topics included: (name, partitions, topic
+    configs). Topics with personal data are deleted from after `retention`."""
+    configs = {"retention.ms": str(int(retention.total_seconds() * 1000))}
+    topics: list[tuple[str, int, dict[str, str]]] = []
     for topic in ALL_TOPICS:
-        names.append((topic.name, topic.partitions))
-        names.append((topic.dead_letter, 1))
-    return names
+        topic_configs = dict(configs) if topic.personal_data else {}
+        topics.append((topic.name, topic.partitions, topic_configs))
+        topics.append((topic.dead_letter, 1, dict(topic_configs)))
+    return topics

@@ -4,13 +4,13 @@ link): acknowledge or resolve — stored, audited, timers cancelled, watchers to
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import structlog
 
 from haruul_notify.alert_feed import AlertFeed
 from haruul_notify.alert_store import AlertStore
-from haruul_notify.domain.lifecycle import Alert, acknowledge, resolve
+from haruul_notify.domain.lifecycle import Alert, acknowledge, purge_personal_data, resolve
 from haruul_notify.metrics import NotifyMetrics
 
 log = structlog.get_logger("haruul_notify")
@@ -69,6 +69,19 @@ class AlertService:
                 self.feed.publish(after, action)
                 return before, after
         raise AlertContended(alert_id)
+
+    def purge_personal_data(self, older_than: timedelta) -> int:
+        """Strip report quotes from alerts opened more than `older_than` ago; how many changed."""
+        now = self._clock()
+        purged = 0
+        for alert_id in self.store.opened_before(now - older_than):
+            before, after = self.change(
+                alert_id, lambda alert: purge_personal_data(alert, now), "purged"
+            )
+            purged += after is not before
+        if purged:
+            log.info("personal_data_purged", alerts=purged)
+        return purged
 
     def acknowledge(self, alert_id: str, actor: str, channel: str) -> Alert:
         now = self._clock()

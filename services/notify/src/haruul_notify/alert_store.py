@@ -147,6 +147,14 @@ class AlertStore:
         ).fetchall()
         return [_decode(row[0]) for row in rows]
 
+    def opened_before(self, cutoff: datetime) -> list[str]:
+        """Ids of alerts opened before `cutoff` (candidates for the retention purge)."""
+        rows = self._db.execute(
+            "SELECT alert_id FROM alerts WHERE opened_at < ? ORDER BY opened_at",
+            (cutoff.isoformat(),),
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def open_counts(self) -> dict[str, int]:
         rows = self._db.execute(
             "SELECT level_rank, COUNT(*) FROM alerts WHERE state = 'open' GROUP BY level_rank"
@@ -169,9 +177,7 @@ class AlertStore:
         ).fetchall()
         return [(str(alert_id), int(step)) for alert_id, step in rows]
 
-    def claim_due_steps(
-        self, now: datetime, owner: str, lease: timedelta
-    ) -> list[tuple[str, int]]:
+    def claim_due_steps(self, now: datetime, owner: str, lease: timedelta) -> list[tuple[str, int]]:
         """The due steps no other live instance holds, now held by `owner` until the lease ends
         (or it finishes or releases them). `owner` may take back its own claims at once."""
         rows = self._db.execute(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from haruul_common.state_db import StateDb, StateLocation
 from haruul_scoring.domain.cases import case_id_for, case_level, link_report
@@ -48,13 +49,23 @@ class CaseView:
 class CaseStore:
     def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
-        self._db.add_missing_columns("case_reports", {"seq": "INTEGER NOT NULL DEFAULT 0"})
+        self._db.add_missing_columns(
+            "case_reports", {"seq": "INTEGER NOT NULL DEFAULT 0", "linked_at": "TEXT"}
+        )
+        self._db.add_missing_columns("contact_cases", {"linked_at": "TEXT"})
 
     def link(
-        self, report_id: str, contact_hashes: Iterable[str], level: str, source: str
+        self,
+        report_id: str,
+        contact_hashes: Iterable[str],
+        level: str,
+        source: str,
+        at: datetime | None = None,
     ) -> CaseView:
-        """Put the report in its case (joining or merging cases); return the case as it is now."""
+        """Put the report in its case (joining or merging cases); return the case as it is now.
+        `at` (when the report was accepted) dates the links for the retention purge."""
         hashes = sorted(set(contact_hashes))
+        linked_at = (at or datetime.now(UTC)).isoformat()
         with self._db.exclusive("scoring-cases"):
             known = self._db.execute(
                 "SELECT case_id FROM case_reports WHERE report_id = ?", (report_id,)
@@ -76,15 +87,21 @@ class CaseStore:
                         (decision.case_id, merged),
                     )
             self._db.executemany(
-                "INSERT INTO contact_cases (contact_hash, case_id) VALUES (?, ?)"
+                "INSERT INTO contact_cases (contact_hash, case_id, linked_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (contact_hash) DO UPDATE SET case_id = excluded.case_id",
-                [(contact_hash, decision.case_id) for contact_hash in decision.new_links],
+                [(h, decision.case_id, linked_at) for h in decision.new_links],
             )
+            if hashes:  # a contact named again keeps its link alive
+                self._db.execute(
+                    "UPDATE contact_cases SET linked_at = ?"  # noqa: S608 - placeholders only
+                    f" WHERE contact_hash IN ({_placeholders(len(hashes))}) AND linked_at < ?",
+                    (linked_at, *hashes, linked_at),
+                )
             # seq orders reports as they were linked (the lock makes MAX + 1 safe).
             self._db.execute(
-                "INSERT INTO case_reports (report_id, case_id, level, source, seq)"
-                " SELECT ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1 FROM case_reports",
-                (report_id, decision.case_id, level, source),
+                "INSERT INTO case_reports (report_id, case_id, level, source, seq, linked_at)"
+                " SELECT ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ? FROM case_reports",
+                (report_id, decision.case_id, level, source, linked_at),
             )
             view = self._view(decision.case_id)
         return CaseView(
@@ -124,6 +141,18 @@ class CaseStore:
         levels = [str(row[0]) for row in rows]
         sources = len({str(row[1]) for row in rows})
         return CaseView(case_id, case_level(levels, sources).value, len(rows), sources)
+
+    def purge_before(self, cutoff: datetime) -> int:
+        """Forget reports linked, and contacts last named, before `cutoff` (retention): a later
+        report naming an old contact starts a new case. Returns how many rows went."""
+        with self._db.exclusive("scoring-cases"):
+            reports = self._db.execute(
+                "DELETE FROM case_reports WHERE linked_at < ?", (cutoff.isoformat(),)
+            ).rowcount
+            contacts = self._db.execute(
+                "DELETE FROM contact_cases WHERE linked_at < ?", (cutoff.isoformat(),)
+            ).rowcount
+        return max(reports, 0) + max(contacts, 0)
 
     def close(self) -> None:
         self._db.close()

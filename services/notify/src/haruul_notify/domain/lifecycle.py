@@ -183,3 +183,15 @@ def resolve(alert: Alert, actor: str, channel: str, at: datetime) -> Alert:
 def note(alert: Alert, action: str, channel: str, at: datetime, detail: str = "") -> Alert:
     """Record a system action (escalated, silenced, deferred) in the audit trail."""
     return replace(alert, audit=(*alert.audit, AuditEntry(at, "system", action, channel, detail)))
+
+
+PURGED = "personal_data_purged"
+
+
+def purge_personal_data(alert: Alert, at: datetime) -> Alert:
+    """The alert without what quotes the reports (its explanation carries their words); ids,
+    level, indicator codes, places and the whole audit trail stay. Purging twice is a no-op."""
+    if any(entry.action == PURGED for entry in alert.audit):
+        return alert
+    purged = replace(alert, explanation="")
+    return note(purged, PURGED, "retention", at)
