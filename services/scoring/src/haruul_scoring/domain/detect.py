@@ -88,7 +88,7 @@ def scan(folded: str) -> Hits:
     rules: list[tuple[int, int, int]] = []
     places: list[tuple[int, int, int]] = []
     retractions: list[int] = []
-    for hit in _INDEX.find(folded):
+    for hit in _INDEX.find(folded).matches:
         if hit[0] < _RULE_COUNT:
             rules.append(hit)
         elif hit[0] < _PLACE_END:

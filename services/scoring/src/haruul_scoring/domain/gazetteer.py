@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haruul_scoring.domain.prefilter import UNSPACED_SCRIPT
+from haruul_scoring.domain.units import UNSPACED_SCRIPT
 
 
 @dataclass(frozen=True)

@@ -1,242 +1,176 @@
 """Run only the rules a report can match, each only where it can start.
 
-Running ~360 rules over every position of a 2 KB report is far too slow for thousands of
-reports per second. At import each rule is split into its top-level alternatives
-(`alternatives`), and every alternative gets its anchors (`anchors`: strings its matches must
-contain, in a skeleton of the text that makes Latin-typed Mongolian spellings exact) and its
-start keys (strings of up to three word characters, or one symbol, it can start with, read with
-the standard library's own regex parser). At run time one Aho-Corasick pass over the report's
-skeleton finds which alternatives have all their anchors, and only those run, each tried only
-at word starts (or symbols) in C. A rule whose start cannot be listed is run with `finditer`.
-The index only ever skips work, never matches.
+Running ~500 rules over every position of a 2 KB report is far too slow for thousands of
+reports per second. At import each rule becomes units (`units`: its alternatives, each with
+its anchors and heads). Per report, one Aho-Corasick pass over the skeleton (plus one over the
+text itself when it is in Chinese or another unspaced script) finds which keys occur; only the
+units whose conditions are all met (`conditions`) are tried, each only where one of its heads
+occurs. A unit without heads is scanned over the whole text. The index only ever skips work,
+never matches; it also tells which watched regexes may occur.
 
 `pyahocorasick` is the one non-standard dependency here (besides `phonenumbers` elsewhere): a
-C automaton with no I/O, needed for the speed target (thousands of reports per second).
+C automaton with no I/O, needed for the speed target.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found]
 
-from haruul_scoring.domain.alternatives import alternatives
-from haruul_scoring.domain.anchors import anchors, skeleton
+from haruul_scoring.domain.conditions import Conditions
+from haruul_scoring.domain.skeleton import Skeleton
+from haruul_scoring.domain.units import (
+    AT_HEADS,
+    AT_WORD_HEADS,
+    SCAN,
+    UNSPACED_SCRIPT,
+    Key,
+    Unit,
+    units,
+)
 
-_parser: Any = importlib.import_module("re._parser")
-
-_MAX_PREFIXES = 3000
 _second = itemgetter(1)
-_DIGITS = frozenset("0123456789")
-_SPACES = frozenset(" \t\n\r\f\v")
-# Scripts written without spaces between words (Chinese, Thai, Lao, Khmer, Burmese): a word
-# prefix scan cannot see where a phrase starts, so rules in them scan the whole text, but only
-# when the text contains such a script at all.
-UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3400-\u9fff\uf900-\ufaff]")
 
 
-class _Unbounded(Exception):
-    """The regex can start with too many different characters to index."""
-
-
-def _item_chars(items: list[tuple[Any, Any]]) -> set[str]:
-    chars: set[str] = set()
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            chars.add(chr(av))
-        elif name == "RANGE" and av[1] - av[0] < 200:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        elif name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
-            chars |= _DIGITS
-        elif name == "CATEGORY" and str(av) == "CATEGORY_SPACE":
-            chars |= _SPACES
-        else:
-            raise _Unbounded
-    return chars
-
-
-def _join(left: set[str], right: set[str], k: int) -> set[str]:
-    out = {a if len(a) >= k else (a + b)[:k] for a in left for b in right}
-    if len(out) > _MAX_PREFIXES:
-        raise _Unbounded
-    return out
-
-
-def _seq(seq: Iterable[tuple[Any, Any]], k: int) -> set[str]:
-    result = {""}
-    for op, av in seq:
-        if all(len(s) >= k for s in result):
-            break
-        result = _join(result, _node(str(op), av, k), k)
-    return result
-
-
-def _node(name: str, av: Any, k: int) -> set[str]:
-    if name == "LITERAL":
-        return {chr(av)}
-    if name == "IN":
-        return _item_chars(av)
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):
-        return {""}
-    if name == "BRANCH":
-        out: set[str] = set()
-        for alternative in av[1]:
-            out |= _seq(alternative, k)
-        return out
-    if name == "SUBPATTERN":
-        return _seq(av[-1], k)
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, high, body = av
-        item = _seq(body, k)
-        out = set()
-        current = {""}
-        for i in range(k + 1):
-            if i >= low:
-                out |= current
-            if i >= high:
-                break
-            current = _join(current, item, k)
-        return out | {s for s in current if len(s) >= k}
-    if name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
-        return set(_DIGITS)
-    raise _Unbounded
-
-
-def _key(prefix: str) -> str:
-    """The part of a prefix that a word-prefix scan can see."""
-    if not prefix or not (prefix[0].isalnum() or prefix[0] == "_"):
-        return prefix[:1]
-    for i, ch in enumerate(prefix):
-        if not (ch.isalnum() or ch == "_"):
-            return prefix[:i]
-    return prefix
-
-
-def start_keys(regex: str) -> frozenset[str] | None:
-    """Keys (≤3 word characters, or one symbol) a match of `regex` can start with; None if any."""
-    for k in (3, 2, 1):
-        try:
-            prefixes = _seq(_parser.parse(regex), k)
-        except (_Unbounded, RecursionError):
-            continue
-        keys = frozenset(_key(p) for p in prefixes)
-        if "" in keys:
-            return None
-        return keys
-    return None
-
-
-def first_keys(regex: str) -> frozenset[str] | None:
-    """The characters a match of `regex` can start with; None if any."""
-    try:
-        keys = frozenset(_key(p) for p in _seq(_parser.parse(regex), 1))
-    except (_Unbounded, RecursionError):
-        return None
-    return None if "" in keys else keys
+class Found(NamedTuple):
+    matches: list[tuple[int, int, int]]  # (rule, start, end)
+    watched: set[int]  # watched regexes (numbered after the rules) that may occur
 
 
 class Index:
-    """Rules split into their alternatives (`alternatives`), each with its anchors (`anchors`)
-    and start keys; `find` runs on a text only the alternatives whose anchors occur in it."""
+    """Rules split into units; `find` runs on a report only the units that can match it, each
+    only where it can start, and tells which watched regexes may occur in it."""
 
-    def __init__(self, regexes: tuple[str, ...]) -> None:
-        self.regexes = regexes
-        # One unit per alternative: (rule, alternative number, regex, start keys or None,
-        # keyed, in an unspaced script). Rules not keyed run with `finditer` and are not split.
-        self._units: list[tuple[int, int, str, frozenset[str] | None, bool, bool]] = []
-        self._always: list[int] = []  # units with no anchor: tried on every text
-        self._need: list[int] = []  # unit -> how many anchor sets it has
-        self._owner: list[int] = []  # anchor set -> its unit
-        self._automaton: Any = ahocorasick.Automaton()
-        by_anchor: dict[str, list[int]] = {}
-        for rule, regex in enumerate(regexes):
-            unspaced = UNSPACED_SCRIPT.search(regex) is not None
-            keys = None if unspaced else start_keys(regex)
-            parts = [regex] if keys is None else alternatives(regex)
-            for number, part in enumerate(parts):
-                unit = len(self._units)
-                part_keys = None if keys is None else first_keys(part)
-                self._units.append((rule, number, part, part_keys, keys is not None, unspaced))
-                required = anchors(part)
-                self._need.append(len(required))
-                if not required:
-                    self._always.append(unit)
-                for strings in required:
-                    for anchor in strings:
-                        by_anchor.setdefault(anchor, []).append(len(self._owner))
-                    self._owner.append(unit)
-        # The automaton reports anchor numbers; each stands for the anchor sets it is in.
-        self._sets_of: list[tuple[int, ...]] = []
-        for anchor, ids in by_anchor.items():
-            self._automaton.add_word(anchor, len(self._sets_of))
-            self._sets_of.append(tuple(ids))
-        self._automaton.make_automaton()
-        self._scanners: dict[int, re.Pattern[str] | None] = {}
+    def __init__(self, rules: tuple[str, ...], watches: tuple[str, ...] = ()) -> None:
+        self.regexes = rules + watches
+        self._units: list[Unit] = []
+        keys: dict[Key, int] = {}
+        conditions: list[list[frozenset[int]]] = []
+        for rule, regex in enumerate(self.regexes):
+            for unit in units(rule, regex, watch=rule >= len(rules)):
+                self._units.append(unit)
+                conditions.append(
+                    [frozenset(keys.setdefault(k, len(keys)) for k in need) for need in unit.needs]
+                )
+        # A unit's heads, numbered: (key number, key, how far before it the unit starts).
+        self._heads = [
+            tuple((keys[(u.how != AT_WORD_HEADS, key)], key, before) for key, before in u.heads)
+            for u in self._units
+        ]
+        spelt = {n: key for (_, key), n in keys.items()}
+        self._conditions = Conditions(conditions, len(keys), lambda c: _telling(c, spelt))
+        self._words = _automaton((key, n) for (as_is, key), n in keys.items() if not as_is)
+        self._raw = _automaton((key, n) for (as_is, key), n in keys.items() if as_is)
 
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """Every (rule, start, end) match in `text`: for rules with start keys, the match at
-        each word start (or symbol) that carries one of the rule's keys; for the others,
-        `finditer`."""
-        met: set[int] = set()
-        sets_of = self._sets_of
-        for anchor in set(map(_second, self._automaton.iter(skeleton(text)))):
-            met.update(sets_of[anchor])
-        count: dict[int, int] = {}
-        for requirement in met:
-            unit = self._owner[requirement]
-            count[unit] = count.get(unit, 0) + 1
-        need = self._need
-        candidates = self._always + [u for u, n in count.items() if n == need[u]]
+    def find(self, text: str) -> Found:
+        """Every (rule, start, end) match in `text`: for rules matched word by word, the first
+        alternative's match at each word start (or symbol); for the others, `finditer`."""
+        skeleton = Skeleton(text)
         unspaced = UNSPACED_SCRIPT.search(text) is not None
-        found: list[tuple[int, int, int]] = []
+        present: set[int] = set()
+        if self._words is not None:
+            present.update(map(_second, self._words.iter(skeleton.words)))
+        if unspaced and self._raw is not None:
+            present.update(map(_second, self._raw.iter(text)))
+        found = Found([], set())
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
-        for unit in sorted(candidates):
-            rule, number, _, _, keyed, in_unspaced_script = self._units[unit]
+        for index in self._conditions.met(present):
+            rule, number, pattern, _, how, in_unspaced_script, _ = self._units[index]
             if in_unspaced_script and not unspaced:
                 continue
-            scanner = self._scanner(unit)
-            if scanner is None:
+            if pattern is None:
+                found.watched.add(rule)
                 continue
-            if not keyed:
-                found.extend((rule, m.start(1), m.end(1)) for m in scanner.finditer(text))
+            where = self._heads[index]
+            if how in (AT_HEADS, SCAN):
+                heads = [key for n, key, _ in where if n in present]
+                found.matches.extend((rule, s, e) for s, e in _leftmost(pattern, text, heads))
                 continue
-            for m in scanner.finditer(text):
-                start, end = m.span(1)
+            if how == AT_WORD_HEADS:
+                spans = _at(pattern, text, _word_starts(skeleton, where, present))
+            else:
+                spans = (m.span(1) for m in pattern.finditer(text))
+            for start, end in spans:
                 if first.get((rule, start), (number + 1,))[0] > number:
                     first[(rule, start)] = (number, end)
-        found.extend((rule, start, end) for (rule, start), (_, end) in first.items() if end > start)
+        found.matches.extend((r, s, e) for (r, s), (_, e) in first.items() if e > s)
         return found
 
-    def _scanner(self, unit: int) -> re.Pattern[str] | None:
-        """The unit's regex as is, or (with start keys) one regex that reports its match at
-        each word start or symbol. Built on first use, then kept; None: never tried."""
-        if unit in self._scanners:
-            return self._scanners[unit]
-        _, _, regex, keys, keyed, _ = self._units[unit]
-        scanner = _keyed_scanner(regex, keys) if keyed else re.compile(f"({regex})")
-        self._scanners[unit] = scanner
-        return scanner
+
+def _telling(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int]:
+    """Longer keys are rarer; then fewer of them."""
+    return min(len(spelt[n]) for n in condition), -len(condition)
 
 
-def _keyed_scanner(regex: str, keys: frozenset[str] | None) -> re.Pattern[str] | None:
-    """Starts with a class of the characters the rule's matches can start with, so the regex
-    engine skips the other characters in C; a lookbehind steps back one character, checks it
-    starts a word (or is a symbol) and runs the rule in a lookahead with a group. A match at a
-    word start always begins with one of the rule's keys, so they need no further check."""
-    if keys is None:  # could start with anything: try every word start and symbol
-        return re.compile(rf"(?=\S)(?:(?=\W)|(?<!\w))(?=({regex}))")
-    firsts = sorted({k[0] for k in keys if not k[0].isspace()})
-    if not firsts:  # only keys a word-prefix scan never yields
+def _word_starts(
+    skeleton: Skeleton, where: tuple[tuple[int, str, int], ...], present: set[int]
+) -> set[int]:
+    """Folded offsets where one of the heads found in the report occurs at a word start (or
+    as a symbol)."""
+    words = skeleton.words
+    starts: set[int] = set()
+    dropped: list[int] | None = None
+    for n, key, before in where:
+        if n not in present:
+            continue
+        if dropped is None:
+            dropped = skeleton.dropped()
+        at = words.find(key)
+        while at >= 0:
+            offset = at - before
+            starts.add(offset + bisect_left(dropped, offset))
+            at = words.find(key, at + 1)
+    return starts
+
+
+def _at(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the match at each of `starts` where there is one."""
+    match = pattern.match
+    for start in starts:
+        m = match(text, start)
+        if m is not None:
+            yield m.span()
+
+
+def _leftmost(pattern: re.Pattern[str], text: str, heads: list[str]) -> Iterator[tuple[int, int]]:
+    """What `pattern.finditer(text)` finds, trying only where one of `heads` occurs when there
+    are heads: every match starts with one, and none is empty."""
+    if not heads:
+        for m in pattern.finditer(text):
+            yield m.span()
+        return
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(head, at + 1)
+    done = 0
+    for start in sorted(starts):
+        if start >= done:
+            found = pattern.match(text, start)
+            if found is not None:
+                done = found.end()
+                yield start, done
+
+
+def _automaton(words: Iterable[tuple[str, int]]) -> Any:
+    """An automaton that reports each word's value; None when there are no words."""
+    automaton = ahocorasick.Automaton()
+    for word, value in words:
+        automaton.add_word(word, value)
+    if not len(automaton):
         return None
-    chars = "".join(map(re.escape, firsts))
-    return re.compile(rf"[{chars}](?<=(?:(?=\W)|(?<!\w))(?=({regex}))(?s:.))")
+    automaton.make_automaton()
+    return automaton
 
 
-def build(regexes: Iterable[str]) -> Index:
-    """Index a list of regex sources (none may contain capturing groups)."""
-    return Index(tuple(regexes))
+def build(rules: Iterable[str], watches: Iterable[str] = ()) -> Index:
+    """Index regex sources (none may contain capturing groups): rules to match, and regexes
+    only to watch for (numbered after the rules)."""
+    return Index(tuple(rules), tuple(watches))

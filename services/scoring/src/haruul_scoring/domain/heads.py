@@ -1,0 +1,121 @@
+"""Heads: the few strings one of which every match of a rule starts with.
+
+Where anchors (`anchors`) say whether a rule can match a report at all, heads say where: a rule
+is only tried where one of its heads occurs. Heads are read from the standard library's regex
+parse tree, spelt as the caller needs: in the skeleton (`skeleton`) for rules that start at a
+word, or as they are for Chinese and other unspaced scripts. A part the reading cannot follow
+ends the head there, so a head is never longer than what every match really starts with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from haruul_scoring.domain.regex_tree import DIGITS, class_chars, parse
+
+_MAX_STRINGS = 256
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_MAX_RANGE = 64
+
+# A head so far: its spelling, and whether it is the whole match so far (True) or the match
+# may go on in a way not followed (False).
+_Part = tuple[str, bool]
+_EMPTY: frozenset[_Part] = frozenset({("", True)})
+_UNKNOWN: frozenset[_Part] = frozenset({("", False)})
+
+
+class _TooMany(Exception):
+    """More strings than are worth indexing."""
+
+
+class _Reader:
+    def __init__(self, spell: Callable[[str], str], join: Callable[[str, str], str], k: int):
+        self.spell = spell
+        self.join = join
+        self.k = k
+
+    def then(self, left: frozenset[_Part], right: frozenset[_Part]) -> frozenset[_Part]:
+        out: set[_Part] = set()
+        for a, whole in left:
+            if not whole:
+                out.add((a, False))
+                continue
+            for b, b_whole in right:
+                joined = self.join(a, b)
+                out.add((joined[: self.k], False) if len(joined) >= self.k else (joined, b_whole))
+        if len(out) > _MAX_STRINGS:
+            raise _TooMany
+        return frozenset(out)
+
+    def seq(self, items: Any) -> frozenset[_Part]:
+        result = _EMPTY
+        for op, av in items:
+            if not any(whole for _, whole in result):
+                break
+            result = self.then(result, self.node(str(op), av))
+        return result
+
+    def node(self, name: str, av: Any) -> frozenset[_Part]:
+        if name == "LITERAL":
+            return frozenset({(self.spell(chr(av)), True)})
+        if name == "IN":
+            chars = class_chars(av, _MAX_RANGE, digits=True)
+            return _UNKNOWN if chars is None else frozenset((self.spell(c), True) for c in chars)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            return _EMPTY
+        if name == "SUBPATTERN":
+            return self.seq(av[-1])
+        if name == "BRANCH":
+            return frozenset().union(*(self.seq(alternative) for alternative in av[1]))
+        if name in _REPEATS:
+            return self.repeat(*av)
+        if name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
+            return frozenset((d, True) for d in DIGITS)
+        return _UNKNOWN
+
+    def repeat(self, low: int, high: int, body: Any) -> frozenset[_Part]:
+        """Every count of repetitions from `low` to `high`: each count adds one more body, and
+        once a count adds nothing new (heads have at most k characters) no later count will."""
+        item = self.seq(body)
+        out: set[_Part] = set()
+        current = _EMPTY
+        count = 0
+        while True:
+            if count >= low:
+                out |= current
+            if count >= high:
+                return frozenset(out)
+            following = self.then(current, item)
+            count += 1
+            if following == current and count > low:
+                return frozenset(out)
+            if count > 4 * self.k + low:
+                return _UNKNOWN
+            current = following
+
+
+def heads(
+    regex: str,
+    spell: Callable[[str], str],
+    join: Callable[[str, str], str],
+    longest: int = 4,
+) -> frozenset[str] | None:
+    """Strings of at most `longest` characters, spelt by `spell` and joined by `join`, such
+    that every match of `regex` starts with one of them, none starting with another; None
+    when a match can start with anything (or with too many different strings)."""
+    tree = parse(regex)
+    for k in range(longest, 0, -1):
+        try:
+            found = _Reader(spell, join, k).seq(tree)
+        except (_TooMany, RecursionError):
+            continue
+        strings = sorted({s for s, _ in found}, key=len)
+        if not strings or not strings[0]:
+            return None
+        kept: list[str] = []
+        for s in strings:
+            if not any(s.startswith(shorter) for shorter in kept):
+                kept.append(s)
+        return frozenset(kept)
+    return None
