@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection
 
+from haruul_scoring.domain import cues
 from haruul_scoring.domain.mongolian import expand
 
 # Sentence ends: a run of . ! ? … before a space or the end, or a run of Chinese stops or a
@@ -20,38 +22,9 @@ from haruul_scoring.domain.mongolian import expand
 _BOUNDARY = re.compile(r"[.!?…。！？\n](?<=(?=([.!?…]+(?=\s|$)|[。！？\n]+))(?s:.))")
 _QUESTION = re.compile(r"[?？]")
 
-_NEWS = re.compile(
-    r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|said|says)\b"
-    r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
-    r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
-    r"|мэдээгээр|мэдээнд|мэдээнээс|сониноор|сонинд|сониноос|нийтлэл|телевизээр"
-    r"|в новостях|по новостям|по телевизору|в газете|\bслышал\w* что"
-    r"|\b(?:про|по)?читал\w*,? (?:что|о|об|про)\b|\bсми\b|\bпо (?:данным|сообщениям)\b"
-    r"|\b(?:в интернете|в сети|в газетах|в новостях) пишут\b|\bпишут в (?:интернете|сети"
-    r"|газетах|новостях)\b|\bкак сообща(?:ют|ли|ется)\b"
-    r"|新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞"
-    r"|" + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) ")
-)
-_HYPOTHETICAL = re.compile(
-    r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
-    r"|possible)|can (?:they|an employer|employers|the employer|my employer|a company)"
-    r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
-    r"|үнэн үү|хэрэв|бол яах|болох уу|зөв үү|хууль ёсны уу"
-    r"|правда ли|\bесли\b|можно ли|законно ли|неужели|действительно ли|верно ли|это правда"
-    r"|是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會"
-)
-# Raids, closures and rescues are news events: a hub or "scam centre" named in such a sentence
-# is where the event happened, not where the person is.
-_EVENT = re.compile(
-    r"\braid(?:s|ed|ing)?\b|\bcrack(?:ed)? ?down|\bshut down\b|\brescued\b"
-    r"|\b(?:was|were|been|be|got|are|is) closed\b|\bclosed (?:down|all|several|many|dozens)\b"
-    r"|\bdemolish\w*|\bliberat\w*"
-    r"|\bрейд\w*|\bоблав\w*|\bзакры(?:ли|л|ла|ты|т|та|то|вают)\b|\bосвобод\w*|\bспасл\w*"
-    r"|\bснес(?:ли|ен\w*)\b|\bзачистк\w*|\bликвидир\w*"
-    r"|突袭|突襲|突击|突擊|解救|清理|打掉|关闭|關閉|都关了|都關了|已经关了|已經關了|取缔|取締|端掉"
-    r"|捣毁|搗毀|查封|清剿"
-    r"|" + expand(r"\b(?:хаасан|хаагдсан|хааж|хаагд~|дайралт~|чөлөөлсөн|аварсан|нураа~)")
-)
+_NEWS = re.compile("|".join(cues.NEWS))
+_HYPOTHETICAL = re.compile("|".join(cues.HYPOTHETICAL))
+_EVENT = re.compile("|".join(cues.EVENT))
 # Evidence read in an event sentence that the event can explain.
 EVENT_CODES = frozenset({"place", "S-HUB", "S-SCAM"})
 
@@ -82,11 +55,7 @@ RETRACTIONS: tuple[str, ...] = (
 WITHDRAWN_CODES = frozenset(
     {"place", "S-HUB", "S-XB", "ISO", "DEC", "VUL", "S-AD", "S-SKILL", "S-TRV", "S-FEE"}
 )
-_LEGIT = re.compile(
-    r"\beps\b|\bemployment permit system\b|\bexchange (?:programm?e|student|semester)\b"
-    r"|\bsemester exchange\b|\bscholarships?\b|\bwork and travel\b|\bwork(?:s|ing)? remotely\b"
-    r"|тэтгэлэг|солилцооны хөтөлбөр|по обмену|стипенди|交换生|交換生|奖学金|獎學金"
-)
+_LEGIT = re.compile("|".join(cues.LEGIT))
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 
@@ -95,10 +64,11 @@ class Sentences:
     """Sentence spans of a folded text, found on first use, with flags worked out per sentence
     only for the sentences a match falls in (most sentences never need them)."""
 
-    __slots__ = ("_ends", "_flags", "_starts", "_text", "_withdrawn_to")
+    __slots__ = ("_cues", "_ends", "_flags", "_starts", "_text", "_withdrawn_to")
 
-    def __init__(self, folded: str) -> None:
+    def __init__(self, folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> None:
         self._text = folded
+        self._cues = may_occur
         self._starts: list[int] | None = None
         self._ends: list[int] = []
         self._flags: dict[int, tuple[bool, bool, bool]] = {}
@@ -135,19 +105,28 @@ class Sentences:
 
     def _event(self, i: int) -> bool:
         assert self._starts is not None
-        return _EVENT.search(self._text, self._starts[i], self._ends[i]) is not None
+        return (
+            "event" in self._cues
+            and _EVENT.search(self._text, self._starts[i], self._ends[i]) is not None
+        )
 
     def _flags_of(self, i: int) -> tuple[bool, bool, bool]:
         flags = self._flags.get(i)
         if flags is None:
             assert self._starts is not None
             sentence = self._text[self._starts[i] : self._ends[i]]
+            may_occur = self._cues
             reported = bool(
-                _NEWS.search(sentence)
-                or (_QUESTION.search(sentence) and _HYPOTHETICAL.search(sentence))
+                ("news" in may_occur and _NEWS.search(sentence))
+                or (
+                    "hypothetical" in may_occur
+                    and _QUESTION.search(sentence)
+                    and _HYPOTHETICAL.search(sentence)
+                )
             )
+            legit = "legit" in may_occur and _LEGIT.search(sentence) is not None
             # The event cue only matters to a few codes: searched only for those (see `allows`).
-            flags = (reported, _LEGIT.search(sentence) is not None, False)
+            flags = (reported, legit, False)
             self._flags[i] = flags
         return flags
 
@@ -164,6 +143,8 @@ class Sentences:
         return not (code in WEAK_RECRUITMENT and legit)
 
 
-def split(folded: str) -> Sentences:
-    """Sentences of casefolded text; spans and reported/legit flags are worked out lazily."""
-    return Sentences(folded)
+def split(folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> Sentences:
+    """Sentences of casefolded text; spans and reported/legit flags are worked out lazily.
+    `may_occur`: the cues (`cues.CUES`) that may occur in the text (the others cannot, so no
+    sentence is searched for them)."""
+    return Sentences(folded, may_occur)

@@ -36,8 +36,8 @@ def _dedupe(items: list[Evidence]) -> tuple[Evidence, ...]:
 def assess(text: str) -> Assessment:
     """Score one report for trafficking risk, with the evidence for every indicator."""
     folded = fold(text)
-    sentences = context.split(folded.text)
     hits = detect.scan(folded.text)
+    sentences = context.split(folded.text, hits.cues)
     if hits.retractions:
         sentences.withdraw(hits.retractions)
     place_matches = detect.find_place_mentions(folded.text, sentences, hits)

@@ -1,0 +1,61 @@
+"""Cue words of sentence context: news, hypothetical questions, news events, legal schemes.
+
+A hit inside a *reported* sentence (news, rumour, or a hypothetical question such as "Is it
+true that KK Park is closed?" / "What if they take my passport?") is not evidence about the
+person; a raid or closure is a news event; a known legal route (the EPS scheme to Korea, a
+scholarship, remote work) cancels the weak recruitment signs in its sentence.
+
+Each cue is one regex (what `context` searches a sentence with), given here as its top-level
+alternatives in two groups, spaced scripts and Chinese: `detect` indexes the groups with the
+rules, so a report in which no group of a cue can occur never searches its sentences for it.
+"""
+
+from __future__ import annotations
+
+from haruul_scoring.domain.mongolian import expand
+
+NEWS: tuple[str, ...] = (
+    r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|said|says)\b"
+    r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
+    r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
+    r"|мэдээгээр|мэдээнд|мэдээнээс|сониноор|сонинд|сониноос|нийтлэл|телевизээр"
+    r"|в новостях|по новостям|по телевизору|в газете|\bслышал\w* что"
+    r"|\b(?:про|по)?читал\w*,? (?:что|о|об|про)\b|\bсми\b|\bпо (?:данным|сообщениям)\b"
+    r"|\b(?:в интернете|в сети|в газетах|в новостях) пишут\b|\bпишут в (?:интернете|сети"
+    r"|газетах|новостях)\b|\bкак сообща(?:ют|ли|ется)\b"
+    r"|" + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) "),
+    r"新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞",
+)
+HYPOTHETICAL: tuple[str, ...] = (
+    r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
+    r"|possible)|can (?:they|an employer|employers|the employer|my employer|a company)"
+    r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
+    r"|үнэн үү|хэрэв|бол яах|болох уу|зөв үү|хууль ёсны уу"
+    r"|правда ли|\bесли\b|можно ли|законно ли|неужели|действительно ли|верно ли|это правда",
+    r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會",
+)
+# Raids, closures and rescues are news events: a hub or "scam centre" named in such a sentence
+# is where the event happened, not where the person is.
+EVENT: tuple[str, ...] = (
+    r"\braid(?:s|ed|ing)?\b|\bcrack(?:ed)? ?down|\bshut down\b|\brescued\b"
+    r"|\b(?:was|were|been|be|got|are|is) closed\b|\bclosed (?:down|all|several|many|dozens)\b"
+    r"|\bdemolish\w*|\bliberat\w*"
+    r"|\bрейд\w*|\bоблав\w*|\bзакры(?:ли|л|ла|ты|т|та|то|вают)\b|\bосвобод\w*|\bспасл\w*"
+    r"|\bснес(?:ли|ен\w*)\b|\bзачистк\w*|\bликвидир\w*"
+    r"|" + expand(r"\b(?:хаасан|хаагдсан|хааж|хаагд~|дайралт~|чөлөөлсөн|аварсан|нураа~)"),
+    r"突袭|突襲|突击|突擊|解救|清理|打掉|关闭|關閉|都关了|都關了|已经关了|已經關了|取缔|取締|端掉"
+    r"|捣毁|搗毀|查封|清剿",
+)
+LEGIT: tuple[str, ...] = (
+    r"\beps\b|\bemployment permit system\b|\bexchange (?:programm?e|student|semester)\b"
+    r"|\bsemester exchange\b|\bscholarships?\b|\bwork and travel\b|\bwork(?:s|ing)? remotely\b"
+    r"|тэтгэлэг|солилцооны хөтөлбөр|по обмену|стипенди",
+    r"交换生|交換生|奖学金|獎學金",
+)
+
+CUES: dict[str, tuple[str, ...]] = {
+    "news": NEWS,
+    "hypothetical": HYPOTHETICAL,
+    "event": EVENT,
+    "legit": LEGIT,
+}
