@@ -34,6 +34,12 @@ def test_negation_stays_in_its_clause() -> None:
         "Is it true that the scam centres in Myanmar are closed now?",
         "What if the employer takes my passport?",
         "Правда ли, что в Мьявадди забирают паспорта?",
+        # News, raids and legal schemes count in every script and spelling.
+        "Мэдээгээр Мьявадди дахь луйврын төвүүдийг хаасан гэж байна.",
+        "medeegeer KK Park-iig nuraasan gesen.",
+        "新闻说他们收走了护照，不让他离开。",
+        "Police raided KK Park last week.",
+        "他拿到奖学金，公司包机票。",
     ],
 )
 def test_news_and_hypothetical_questions_do_not_alert(text: str) -> None:
@@ -73,21 +79,3 @@ def test_threat_of_sale_is_a_threat_not_a_sale() -> None:
     result = assess("They say she will be sold to another company if she tries to leave.")
     assert "THR" in result.codes
     assert "S-SOLD" not in result.codes
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Мэдээгээр Мьявадди дахь луйврын төвүүдийг хаасан гэж байна.",
-        "medeegeer KK Park-iig nuraasan gesen.",
-        "新闻说他们收走了护照，不让他离开。",
-        "Police raided KK Park last week.",
-        "他拿到奖学金，公司包机票。",
-    ],
-)
-def test_context_cues_count_in_every_script_and_spelling(text: str) -> None:
-    # News, raids and legal schemes are recognised in Cyrillic, Latin-typed Mongolian and
-    # Chinese alike, so the sentence's signs do not alert.
-    result = assess(text)
-    assert result.level is Level.LOW, result.explanation
-    assert not result.indicators
