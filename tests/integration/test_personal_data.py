@@ -12,8 +12,8 @@ import httpx
 import pytest
 from prometheus_client import generate_latest
 
-from haruul_common.logs import configure_logging
 from haruul_intake.api_keys import new_key
+from tests.support.logs import captured_logs
 from tests.support.pipeline import (
     eventually,
     running_gateway,
@@ -66,10 +66,8 @@ def leaks(text: str) -> list[str]:
 @pytest.fixture
 def log_lines() -> Iterator[io.StringIO]:
     """Every log line of the services in this test, ours and the libraries'."""
-    lines = io.StringIO()
-    configure_logging("pipeline", json=True, level="DEBUG", stream=lines)  # the most there is
-    yield lines
-    configure_logging("tests", json=False, level="WARNING")
+    with captured_logs("DEBUG") as lines:  # the most a service would ever log
+        yield lines
 
 
 async def test_no_personal_data_in_logs_metrics_or_error_bodies(

@@ -9,8 +9,9 @@ import sys
 import pytest
 import structlog
 
-from haruul_common.logs import ScrubbingFormatter, configure_logging
+from haruul_common.logs import ScrubbingFormatter
 from haruul_common.scrub import EMAIL_MARK, PHONE_MARK, REDACTED, scrub_event, scrub_text
+from tests.support.logs import captured_logs
 
 
 @pytest.mark.parametrize(
@@ -73,10 +74,10 @@ def test_personal_fields_are_replaced_whole_and_nested_values_scrubbed() -> None
     assert scrubbed["offset"] == 12345678  # numbers are counts and offsets, not phones
 
 
-def test_a_configured_logger_scrubs_what_it_writes(capsys: pytest.CaptureFixture[str]) -> None:
-    configure_logging("test", json=True, level="INFO")
-    structlog.get_logger("t").error("sms_failed", failure="to +97699112233", phone="99112233")
-    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+def test_a_configured_logger_scrubs_what_it_writes() -> None:
+    with captured_logs() as lines:
+        structlog.get_logger("t").error("sms_failed", failure="to +97699112233", phone="99112233")
+    line = json.loads(lines.getvalue().strip().splitlines()[-1])
     assert line["failure"] == f"to {PHONE_MARK}"
     assert line["phone"] == REDACTED
     assert line["service"] == "test"

@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from haruul_common.sealing import new_key_text
 from haruul_common.settings import Environment, SettingsError, load_settings
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
 from haruul_intake.main import build
@@ -19,7 +20,10 @@ def _settings(tmp_path: Path, integration: str, environment: Environment) -> Int
     keys = tmp_path / "keys"
     write_key_file(keys, integration, new_key())
     return IntakeSettings(
-        api_keys_file=keys, state_db=tmp_path / "intake.db", environment=environment
+        api_keys_file=keys,
+        state_db=tmp_path / "intake.db",
+        environment=environment,
+        reports_keys=new_key_text("k1"),
     )
 
 
@@ -119,3 +123,10 @@ def test_the_default_limits_let_one_integration_drive_the_benchmark() -> None:
     settings = IntakeSettings()
     assert settings.rate_limit_per_s >= 1_500  # intake's measured peak, from one integration
     assert settings.rate_limit_burst >= 5_000  # the benchmark's burst, posted at once
+
+
+def test_production_refuses_to_write_reports_to_kafka_in_the_clear(tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    write_key_file(keys, "hotline-1903", new_key())
+    with pytest.raises(SettingsError, match="HARUUL_REPORTS_KEYS must be set"):
+        load_settings(IntakeSettings, api_keys_file=keys, environment=Environment.PRODUCTION)

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
-from pydantic import AliasChoices, BaseModel, Field, ValidationError
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from haruul_common.sealing import KeyRing, Sealer
+from haruul_common.topics import REPORTS, RISK_EVENTS, Topic
 
 
 class SettingsError(Exception):
@@ -35,6 +46,8 @@ class ServiceSettings(BaseSettings):
     """Fields every service has. Subclasses set `model_config` with their own env prefix."""
 
     model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+    # The key rings (field names below) a service cannot run in production without.
+    key_rings_required: ClassVar[tuple[str, ...]] = ()
 
     environment: Environment = Field(
         default=Environment.DEVELOPMENT,
@@ -49,6 +62,15 @@ class ServiceSettings(BaseSettings):
     retention_days: int = Field(
         default=30, ge=1, le=3650, validation_alias=AliasChoices("HARUUL_RETENTION_DAYS")
     )
+    # Key rings that seal personal fields in each topic's payloads (haruul_common.sealing):
+    # `id:base64key[,id:base64key…]`, the first seals. Give a service only the rings of the
+    # topics it writes or must read in the clear.
+    reports_keys: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("HARUUL_REPORTS_KEYS")
+    )
+    risk_events_keys: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("HARUUL_RISK_EVENTS_KEYS")
+    )
     log_json: bool = Field(default=True, validation_alias=AliasChoices("HARUUL_LOG_JSON"))
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", validation_alias=AliasChoices("HARUUL_LOG_LEVEL")
@@ -57,6 +79,32 @@ class ServiceSettings(BaseSettings):
     @property
     def kafka(self) -> KafkaSettings:
         return KafkaSettings(bootstrap_servers=self.kafka_bootstrap_servers)
+
+    @field_validator("reports_keys", "risk_events_keys")
+    @classmethod
+    def _a_valid_key_ring(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value():
+            KeyRing.parse(value.get_secret_value())  # raises with the entry, never the key
+        return value or None
+
+    @model_validator(mode="after")
+    def _key_rings_in_production(self) -> ServiceSettings:
+        for name in self.key_rings_required:
+            if self.is_production and getattr(self, name) is None:
+                raise ValueError(
+                    f"HARUUL_{name.upper()} must be set when HARUUL_ENV=production:"
+                    " personal data is never written to Kafka in the clear"
+                )
+        return self
+
+    def sealer(self, topic: Topic) -> Sealer | None:
+        """Seals and opens `topic`'s payloads, when this service was given its key ring."""
+        ring = {REPORTS.name: self.reports_keys, RISK_EVENTS.name: self.risk_events_keys}.get(
+            topic.name
+        )
+        if ring is None:
+            return None
+        return Sealer(KeyRing.parse(ring.get_secret_value()), topic.name, topic.sealed_fields)
 
     @property
     def retention(self) -> timedelta:

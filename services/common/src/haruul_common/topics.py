@@ -21,6 +21,8 @@ class Topic:
     payload: str
     # Carries personal data: the topic and its dead-letter topic get the retention limit.
     personal_data: bool = True
+    # Payload fields sealed with the topic's key ring (haruul_common.sealing) when one is set.
+    sealed_fields: tuple[str, ...] = ()
 
     @property
     def dead_letter(self) -> str:
@@ -33,12 +35,15 @@ REPORTS = Topic(
     partitions=3,
     key="report_id",
     payload="haruul_common.events.ReportV1",
+    sealed_fields=("text", "reporter", "subject"),
 )
 RISK_EVENTS = Topic(
     name="haruul.risk-events.v1",
     partitions=3,
     key="report_id",
     payload="haruul_common.events.RiskEventV1",
+    # The explanation and the indicators quote the report; entities are contacts.
+    sealed_fields=("explanation", "indicators", "entities"),
 )
 
 ALL_TOPICS: tuple[Topic, ...] = (REPORTS, RISK_EVENTS)

@@ -13,6 +13,7 @@ from prometheus_client import CollectorRegistry
 from haruul_common.kafka import build_broker
 from haruul_common.logs import configure_logging
 from haruul_common.settings import SettingsError, load_settings
+from haruul_common.topics import REPORTS
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, ApiKeyFileError, KeyRing, load_key_ring
 from haruul_intake.app import IntakeDependencies, build_app
 from haruul_intake.idempotency import IdempotencyStore
@@ -45,7 +46,9 @@ def build(settings: IntakeSettings) -> FastAPI:
         IntakeDependencies(
             key_ring=key_ring,
             idempotency=idempotency,
-            publisher=KafkaReportPublisher(broker, settings.publish_timeout_s),
+            publisher=KafkaReportPublisher(
+                broker, settings.publish_timeout_s, settings.sealer(REPORTS)
+            ),
             metrics=IntakeMetrics(CollectorRegistry()),
             max_body_bytes=settings.max_body_bytes,
             rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),

@@ -19,6 +19,7 @@ class IntakeSettings(ServiceSettings):
     model_config = SettingsConfigDict(
         env_prefix="HARUUL_INTAKE_", extra="ignore", populate_by_name=True
     )
+    key_rings_required = ("reports_keys",)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)

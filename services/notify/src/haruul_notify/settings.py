@@ -18,6 +18,7 @@ class NotifySettings(ServiceSettings):
     model_config = SettingsConfigDict(
         env_prefix="HARUUL_NOTIFY_", extra="ignore", populate_by_name=True
     )
+    key_rings_required = ("risk_events_keys",)
 
     group_id: str = "haruul-notify"
     # Desks, staff, rotations, escalation, quiet hours, silences; reloaded on SIGHUP.

@@ -17,6 +17,7 @@ class ScoringSettings(ServiceSettings):
     model_config = SettingsConfigDict(
         env_prefix="HARUUL_SCORING_", extra="ignore", populate_by_name=True
     )
+    key_rings_required = ("reports_keys", "risk_events_keys")
 
     group_id: str = "haruul-scoring"
     metrics_host: str = "127.0.0.1"

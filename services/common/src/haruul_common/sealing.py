@@ -1,0 +1,140 @@
+"""Personal data sealed field by field inside Kafka payloads: AES-256-GCM under a named key.
+
+Someone with broker access alone reads ids, levels and timestamps — never a narrative, a
+contact or a quote. The listed fields of a JSON payload are moved into one `sealed` object:
+
+    {"report_id": "…", "accepted_at": "…", …,
+     "sealed": {"key_id": "k2", "fields": ["text", "reporter", "subject"],
+                "nonce": "<base64, 12 bytes>", "ciphertext": "<base64: the fields as JSON + tag>"}}
+
+The additional authenticated data is the topic and the message key (the report id), so a
+sealed blob copied into another message or topic fails to open. Keys rotate by id: a key ring
+lists every key still needed to open old messages; the first one seals new ones. Each topic
+has its own ring, so a service holds only the keys of the topics it must read.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+SEALED = "sealed"
+KEY_BYTES = 32
+_NONCE_BYTES = 12
+
+
+class KeyRingError(ValueError):
+    """A key ring setting is malformed; the message never quotes a key."""
+
+
+class SealError(ValueError):
+    """A sealed payload cannot be opened: the reason names the key id or the failure only."""
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    keys: Mapping[str, bytes]
+    current: str
+
+    @classmethod
+    def parse(cls, text: str) -> KeyRing:
+        """`id:base64key,id:base64key…` — the first seals, all open. Keys are 32 bytes."""
+        keys: dict[str, bytes] = {}
+        for position, item in enumerate(text.split(","), start=1):
+            key_id, separator, encoded = item.strip().partition(":")
+            if not separator or not key_id or not key_id.replace("-", "").isalnum():
+                raise KeyRingError(f"entry {position}: write <key-id>:<base64 key>")
+            try:
+                key = base64.b64decode(encoded, validate=True)
+            except binascii.Error:
+                raise KeyRingError(f"entry {position} ({key_id}): not base64") from None
+            if len(key) != KEY_BYTES:
+                raise KeyRingError(f"entry {position} ({key_id}): a key is {KEY_BYTES} bytes")
+            if key_id in keys:
+                raise KeyRingError(f"entry {position}: key id {key_id} given twice")
+            keys[key_id] = key
+        return cls(keys=keys, current=next(iter(keys)))
+
+    def __repr__(self) -> str:  # never print key material
+        return f"KeyRing(ids={list(self.keys)}, current={self.current!r})"
+
+
+def new_key_text(key_id: str) -> str:
+    """A fresh `id:base64key` entry for a key ring setting."""
+    return f"{key_id}:{base64.b64encode(os.urandom(KEY_BYTES)).decode()}"
+
+
+def _context(topic: str, message_key: bytes | None) -> bytes:
+    return topic.encode() + b"\x00" + (message_key or b"")
+
+
+class Sealer:
+    """Seals and opens one topic's payloads."""
+
+    def __init__(self, ring: KeyRing, topic: str, fields: Sequence[str]) -> None:
+        self._ring = ring
+        self._topic = topic
+        self._fields = tuple(fields)
+
+    def seal(self, payload: Mapping[str, Any], message_key: bytes | None) -> dict[str, Any]:
+        present = [name for name in self._fields if name in payload]
+        clear = {name: value for name, value in payload.items() if name not in present}
+        secret = json.dumps({name: payload[name] for name in present}, ensure_ascii=False)
+        nonce = os.urandom(_NONCE_BYTES)
+        ciphertext = AESGCM(self._ring.keys[self._ring.current]).encrypt(
+            nonce, secret.encode(), _context(self._topic, message_key)
+        )
+        clear[SEALED] = {
+            "key_id": self._ring.current,
+            "fields": present,
+            "nonce": base64.b64encode(nonce).decode(),
+            "ciphertext": base64.b64encode(ciphertext).decode(),
+        }
+        return clear
+
+    def open(self, payload: Mapping[str, Any], message_key: bytes | None) -> dict[str, Any]:
+        """The payload with its sealed fields back in place (an unsealed one as it is)."""
+        sealed = payload.get(SEALED)
+        if sealed is None:
+            return dict(payload)
+        if not isinstance(sealed, Mapping):
+            raise SealError("'sealed' is not an object")
+        key_id = sealed.get("key_id")
+        key = self._ring.keys.get(key_id) if isinstance(key_id, str) else None
+        if key is None:
+            raise SealError(f"sealed with key id {key_id!r}, which this service does not hold")
+        try:
+            nonce = base64.b64decode(sealed["nonce"], validate=True)
+            ciphertext = base64.b64decode(sealed["ciphertext"], validate=True)
+            secret = AESGCM(key).decrypt(nonce, ciphertext, _context(self._topic, message_key))
+        except (KeyError, TypeError, ValueError, binascii.Error):
+            raise SealError("sealed fields are malformed") from None
+        except InvalidTag:
+            raise SealError(
+                f"sealed fields fail their integrity check under key id {key_id}"
+            ) from None
+        opened = {name: value for name, value in payload.items() if name != SEALED}
+        opened.update(json.loads(secret))
+        return opened
+
+    def seal_json(self, payload: Mapping[str, Any], message_key: bytes | None) -> bytes:
+        return json.dumps(self.seal(payload, message_key), ensure_ascii=False).encode()
+
+    def open_json(self, value: bytes, message_key: bytes | None) -> bytes:
+        """Raw message bytes with the fields opened; bytes that are not a JSON object pass
+        through untouched, for the payload's own validation to refuse."""
+        try:
+            payload = json.loads(value)
+        except ValueError:
+            return value
+        if not isinstance(payload, dict) or SEALED not in payload:
+            return value
+        return json.dumps(self.open(payload, message_key), ensure_ascii=False).encode()
