@@ -9,8 +9,8 @@ from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
+from haruul_common.tls_files import check_certificate, check_key_pair
 from haruul_intake.rate_limit import DEFAULT_BURST, DEFAULT_RATE_PER_S
-from haruul_intake.tls import check_certificate, check_key_pair
 
 _CERT_ENV = "HARUUL_INTAKE_TLS_CERT_FILE"
 

@@ -65,6 +65,17 @@ def _sms_adapter(settings: GatewaySettings) -> ChannelAdapter:
     )
 
 
+def server_credentials(settings: GatewaySettings) -> grpc.ServerCredentials | None:
+    """Mutual TLS when configured: callers must show a certificate the client CA signed."""
+    if not (settings.tls_cert_file and settings.tls_key_file and settings.tls_client_ca_file):
+        return None
+    return grpc.ssl_server_credentials(
+        [(settings.tls_key_file.read_bytes(), settings.tls_cert_file.read_bytes())],
+        root_certificates=settings.tls_client_ca_file.read_bytes(),
+        require_client_auth=True,
+    )
+
+
 async def start_gateway(
     settings: GatewaySettings, *, registry: CollectorRegistry | None = None
 ) -> GatewayServer:
@@ -100,7 +111,13 @@ async def start_gateway(
         ),
         server,
     )
-    port = server.add_insecure_port(f"{settings.host}:{settings.port}")
+    address = f"{settings.host}:{settings.port}"
+    credentials = server_credentials(settings)
+    port = (
+        server.add_secure_port(address, credentials)
+        if credentials is not None
+        else server.add_insecure_port(address)
+    )
     await server.start()
     http = await start_asgi_server(
         build_dlr_app(

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
+from haruul_common.tls_files import check_certificate, check_key_pair
 
 
 class GatewaySettings(ServiceSettings):
@@ -47,6 +48,31 @@ class GatewaySettings(ServiceSettings):
     callback_token: SecretStr = SecretStr("haruul-development-callback-token")
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9104, ge=0, le=65535)
+    # Mutual TLS for the gRPC listener: the gateway's certificate and key, and the CA that
+    # signs its callers' certificates (notify's). All three, or none (plaintext on loopback).
+    tls_cert_file: Path | None = None
+    tls_key_file: Path | None = None
+    tls_client_ca_file: Path | None = None
+
+    @field_validator("tls_cert_file", "tls_client_ca_file")
+    @classmethod
+    def _certificates(cls, path: Path | None) -> Path | None:
+        return None if path is None else check_certificate(path)
+
+    @model_validator(mode="after")
+    def _all_of_mutual_tls_or_none(self) -> GatewaySettings:
+        files = (self.tls_cert_file, self.tls_key_file, self.tls_client_ca_file)
+        if any(files) and not all(files):
+            raise ValueError(
+                "set HARUUL_GATEWAY_TLS_CERT_FILE, HARUUL_GATEWAY_TLS_KEY_FILE and"
+                " HARUUL_GATEWAY_TLS_CLIENT_CA_FILE together, or none of them"
+            )
+        if self.tls_cert_file and self.tls_key_file:
+            try:
+                check_key_pair(self.tls_cert_file, self.tls_key_file)
+            except ValueError as error:
+                raise ValueError(f"HARUUL_GATEWAY_TLS_KEY_FILE: {error}") from None
+        return self
 
     @model_validator(mode="after")
     def _no_dev_sinks_in_production(self) -> GatewaySettings:

@@ -1,4 +1,4 @@
-"""TLS for intake's listener: the certificate and private key files, checked at start-up.
+"""TLS certificate, key and CA files, checked at start-up (intake's listener, the gateway).
 
 Both are PEM files. The certificate file may hold the chain after the server's certificate; the
 key must not be encrypted (a service cannot answer a password prompt). Each check raises
@@ -37,7 +37,7 @@ def check_key_pair(certificate: Path, key: Path) -> Path:
             str(certificate), str(key), password=_refuse_encrypted_key
         )
     except _EncryptedKey:
-        raise ValueError("the key is encrypted; intake needs it unencrypted") from None
+        raise ValueError("the key is encrypted; the service needs it unencrypted") from None
     except ssl.SSLError:
         raise ValueError("not the PEM private key of the certificate") from None
     return key
