@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from haruul_scoring.domain.regex_tree import class_chars, parse
-from haruul_scoring.domain.skeleton import LETTERS, skeleton
+from haruul_scoring.domain.regex_tree import parse
+from haruul_scoring.domain.skeleton import REPEATABLE, spell, spell_class
 from haruul_scoring.domain.skeleton import join as _join
 
 _MAX_SET = 64
@@ -50,7 +50,7 @@ def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None
 def _score(strings: frozenset[str] | None) -> tuple[int, int]:
     if not strings:
         return (-1, 0)
-    return (min(len(s) - s.count("?") for s in strings), -len(strings))
+    return (min(len(s) for s in strings), -len(strings))
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -91,17 +91,12 @@ def _seq(items: Any) -> _Info:
     return _Info(None, head, cur, _better(best, cur), found)
 
 
-def _in_chars(av: Any) -> frozenset[str] | None:
-    chars = class_chars(av, _MAX_SET)
-    return None if chars is None else frozenset(skeleton(c) for c in chars)
-
-
 def _node(name: str, av: Any) -> _Info:
     if name == "LITERAL":
-        return _exact(frozenset({skeleton(chr(av))}))
+        return _exact(frozenset({spell(chr(av))}))
     if name == "IN":
-        chars = _in_chars(av)
-        return _NOTHING if chars is None or len(chars) > _MAX_SET else _exact(chars)
+        chars = spell_class(av, _MAX_SET)
+        return _NOTHING if chars is None or len(chars) > _MAX_SET else _exact(frozenset(chars))
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return _exact(_EMPTY)
     if name == "SUBPATTERN":
@@ -125,7 +120,8 @@ def _node(name: str, av: Any) -> _Info:
         low, high, body = av
         inner = _seq(body)
         if low == 0:
-            if high == 1 and inner.exact is not None and len(inner.exact) < _MAX_SET:
+            repeats = high == 1 or _one_letter(inner.exact or _EMPTY)
+            if inner.exact is not None and repeats and len(inner.exact) < _MAX_SET:
                 return _exact(inner.exact | _EMPTY)
             return _NOTHING
         if inner.exact is not None and (low == high == 1 or _one_letter(inner.exact)):
@@ -135,8 +131,8 @@ def _node(name: str, av: Any) -> _Info:
 
 
 def _one_letter(strings: frozenset[str]) -> bool:
-    """Repeating it only repeats one letter, which the skeleton collapses."""
-    return len(strings) == 1 and next(iter(strings)) in LETTERS
+    """Repeating it only repeats one letter (or space), which the skeleton collapses."""
+    return len(strings) == 1 and next(iter(strings)) in REPEATABLE
 
 
 def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:

@@ -10,9 +10,9 @@ ends the head there, so a head is never longer than what every match really star
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from haruul_scoring.domain.regex_tree import DIGITS, class_chars, parse
+from haruul_scoring.domain.regex_tree import class_chars, parse
 
 _MAX_STRINGS = 256
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
@@ -25,14 +25,39 @@ _EMPTY: frozenset[_Part] = frozenset({("", True)})
 _UNKNOWN: frozenset[_Part] = frozenset({("", False)})
 
 
+class Spelling(NamedTuple):
+    """How heads are spelt: a character, the characters of a class (`[...]`, None when they
+    cannot be listed), and two pieces joined."""
+
+    char: Callable[[str], str]
+    chars: Callable[[Any, int], set[str] | None]
+    join: Callable[[str, str], str]
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _as_is_class(items: Any, widest: int) -> set[str] | None:
+    return class_chars(items, widest, digits=True)
+
+
+def _concatenate(a: str, b: str) -> str:
+    return a + b
+
+
+AS_IS = Spelling(_as_is, _as_is_class, _concatenate)
+
+
 class _TooMany(Exception):
     """More strings than are worth indexing."""
 
 
 class _Reader:
-    def __init__(self, spell: Callable[[str], str], join: Callable[[str, str], str], k: int):
-        self.spell = spell
-        self.join = join
+    def __init__(self, spelling: Spelling, k: int):
+        self.spell = spelling.char
+        self.chars = spelling.chars
+        self.join = spelling.join
         self.k = k
 
     def then(self, left: frozenset[_Part], right: frozenset[_Part]) -> frozenset[_Part]:
@@ -60,8 +85,8 @@ class _Reader:
         if name == "LITERAL":
             return frozenset({(self.spell(chr(av)), True)})
         if name == "IN":
-            chars = class_chars(av, _MAX_RANGE, digits=True)
-            return _UNKNOWN if chars is None else frozenset((self.spell(c), True) for c in chars)
+            spelt = self.chars(av, _MAX_RANGE)
+            return _UNKNOWN if spelt is None else frozenset((s, True) for s in spelt)
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
             return _EMPTY
         if name == "SUBPATTERN":
@@ -70,8 +95,6 @@ class _Reader:
             return frozenset().union(*(self.seq(alternative) for alternative in av[1]))
         if name in _REPEATS:
             return self.repeat(*av)
-        if name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
-            return frozenset((d, True) for d in DIGITS)
         return _UNKNOWN
 
     def repeat(self, low: int, high: int, body: Any) -> frozenset[_Part]:
@@ -95,19 +118,14 @@ class _Reader:
             current = following
 
 
-def heads(
-    regex: str,
-    spell: Callable[[str], str],
-    join: Callable[[str, str], str],
-    longest: int = 4,
-) -> frozenset[str] | None:
-    """Strings of at most `longest` characters, spelt by `spell` and joined by `join`, such
-    that every match of `regex` starts with one of them, none starting with another; None
-    when a match can start with anything (or with too many different strings)."""
+def heads(regex: str, spelling: Spelling, longest: int) -> frozenset[str] | None:
+    """Strings of at most `longest` characters, in `spelling`, such that every match of
+    `regex` starts with one of them, none starting with another; None when a match can start
+    with anything (or with too many different strings)."""
     tree = parse(regex)
     for k in range(longest, 0, -1):
         try:
-            found = _Reader(spell, join, k).seq(tree)
+            found = _Reader(spelling, k).seq(tree)
         except (_TooMany, RecursionError):
             continue
         strings = sorted({s for s, _ in found}, key=len)

@@ -29,12 +29,12 @@ from haruul_scoring.domain.units import (
     AT_WORD_HEADS,
     SCAN,
     UNSPACED_SCRIPT,
-    Key,
     Unit,
     units,
 )
 
 _second = itemgetter(1)
+_SHORTEST_ANCHOR = 3  # letters
 
 
 class Found(NamedTuple):
@@ -49,21 +49,30 @@ class Index:
     def __init__(self, rules: tuple[str, ...], watches: tuple[str, ...] = ()) -> None:
         self.regexes = rules + watches
         self._units: list[Unit] = []
-        keys: dict[Key, int] = {}
+        keys: dict[tuple[bool, str], int] = {}  # (spelt as it is?, key) -> key number
         conditions: list[list[frozenset[int]]] = []
+        # Each unit's heads, numbered: (key number, key, where in it the unit starts).
+        self._heads: list[tuple[tuple[int, str, int], ...]] = []
+
+        def number(as_is: bool, key: str) -> int:
+            return keys.setdefault((as_is, key), len(keys))
+
         for rule, regex in enumerate(self.regexes):
             for unit in units(rule, regex, watch=rule >= len(rules)):
                 self._units.append(unit)
-                conditions.append(
-                    [frozenset(keys.setdefault(k, len(keys)) for k in need) for need in unit.needs]
-                )
-        # A unit's heads, numbered: (key number, key, how far before it the unit starts).
-        self._heads = [
-            tuple((keys[(u.how != AT_WORD_HEADS, key)], key, before) for key, before in u.heads)
-            for u in self._units
-        ]
+                as_is = unit.how != AT_WORD_HEADS
+                heads = tuple((number(as_is, k), k, after) for k, after in unit.heads)
+                self._heads.append(heads)
+                needs = [
+                    frozenset(number(False, s) for s in strings)
+                    for strings in unit.anchors
+                    if all(_telling(s) for s in strings)
+                ]
+                if heads:
+                    needs.append(frozenset(n for n, _, _ in heads))
+                conditions.append(needs)
         spelt = {n: key for (_, key), n in keys.items()}
-        self._conditions = Conditions(conditions, len(keys), lambda c: _telling(c, spelt))
+        self._conditions = Conditions(conditions, len(keys), lambda c: _rank(c, spelt))
         self._words = _automaton((key, n) for (as_is, key), n in keys.items() if not as_is)
         self._raw = _automaton((key, n) for (as_is, key), n in keys.items() if as_is)
 
@@ -102,7 +111,13 @@ class Index:
         return found
 
 
-def _telling(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int]:
+def _telling(anchor: str) -> bool:
+    """Anchors of two letters ("on ", "or ") occur in nearly every report: looking for them
+    costs more than it saves. (Heads are looked for whatever their length: they say where.)"""
+    return len(anchor) - anchor.count(" ") >= _SHORTEST_ANCHOR
+
+
+def _rank(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int]:
     """Longer keys are rarer; then fewer of them."""
     return min(len(spelt[n]) for n in condition), -len(condition)
 
@@ -110,20 +125,26 @@ def _telling(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int
 def _word_starts(
     skeleton: Skeleton, where: tuple[tuple[int, str, int], ...], present: set[int]
 ) -> set[int]:
-    """Folded offsets where one of the heads found in the report occurs at a word start (or
-    as a symbol)."""
+    """Folded offsets where one of the heads found in the report starts a word, or, for a
+    head that starts with a space, anywhere in the run of non-word characters it stands for."""
     words = skeleton.words
     starts: set[int] = set()
     dropped: list[int] | None = None
-    for n, key, before in where:
+    for n, key, after in where:
         if n not in present:
             continue
         if dropped is None:
             dropped = skeleton.dropped()
         at = words.find(key)
         while at >= 0:
-            offset = at - before
-            starts.add(offset + bisect_left(dropped, offset))
+            # skeleton offset o is folded offset o + bisect_left(dropped, o) - 1
+            start = at + after
+            start += bisect_left(dropped, start) - 1
+            if after:
+                starts.add(start)
+            else:
+                end = at + 1 + bisect_left(dropped, at + 1) - 1
+                starts.update(range(max(0, start), end))
             at = words.find(key, at + 1)
     return starts
 

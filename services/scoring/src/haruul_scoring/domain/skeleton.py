@@ -1,24 +1,30 @@
 """The skeleton of a folded text: the spelling in which rules' anchors and heads are looked for.
 
 Letters that Mongolian patterns treat as interchangeable (х/h/x, с/s/ш, the vowels о/o/ө/у/u/ү
-...) become one letter and runs of a letter collapse, so a Latin-typed pattern such as
-`[хhx]+[уuү]+[рr]+` has one exact spelling whatever the text's ("hur", "khuur", "хур").
-Characters outside cp1251 (e.g. Chinese) all become "?". Everything here runs in C: one
-encode, one translate, and big-integer arithmetic to find and drop repeated letters.
+...) become one letter, every character that is not a word character (and anything outside
+cp1251, e.g. Chinese) becomes a space, and runs of a letter or of spaces collapse. So a
+Latin-typed pattern such as `[хhx]+[уuү]+[рr]+` has one exact spelling whatever the text's
+("hur", "khuur", "хур"), and so has `\\W+` between two words: one space. The skeleton starts
+with a space, so a word start is always a space followed by the word. Everything here runs in
+C: one encode, one translate, and big-integer arithmetic to find and drop repeats.
 
-`Skeleton` keeps the way back to the folded text, and a copy in which every non-word character
-is a space (with one in front), where a word start is a space followed by the word.
+The spelling of a whole text is the spelling of its characters one by one, with repeats
+dropped: what a match spells is always somewhere in the skeleton of the text it is in.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import accumulate
+from typing import Any
 
 from haruul_scoring.domain import mongolian
+from haruul_scoring.domain.regex_tree import class_chars
 
 # Letters cp1251 lacks, each to a letter it is interchangeable with.
 _BEFORE_ENCODING = (("ө", "о"), ("ү", "у"), ("ö", "o"), ("ü", "u"))
+_SPACE = 0x20
 
 
 def _encode(text: str) -> bytes:
@@ -28,9 +34,14 @@ def _encode(text: str) -> bytes:
     return text.encode("cp1251", "replace")
 
 
+def _is_word(b: int) -> bool:
+    return re.match(r"\w", bytes([b]).decode("cp1251", "replace")) is not None
+
+
 def _byte_table() -> bytes:
-    """cp1251 byte -> byte of the smallest letter it is interchangeable with. NUL becomes
-    \\x01 so that a zero byte can mark a dropped letter."""
+    """cp1251 byte -> the byte it is spelt with: the smallest letter it is interchangeable
+    with, itself for other word characters, a space for the rest ("?" stands for anything
+    outside cp1251, word character or not)."""
     parent = list(range(256))
 
     def root(b: int) -> int:
@@ -44,37 +55,31 @@ def _byte_table() -> bytes:
             for b in codes[1:]:
                 low, high = sorted((root(codes[0]), root(b)))
                 parent[high] = low
-    parent[0] = 1
-    return bytes(root(b) for b in range(256))
+    return bytes(root(b) if _is_word(b) else _SPACE for b in range(256))
 
 
 _TABLE = _byte_table()
-# Runs of a letter collapse; other characters (digits, spaces, "?" for anything outside
-# cp1251) are kept as they are.
-_LETTER_BYTES = frozenset(
-    b for b in set(_TABLE) if bytes([b]).decode("cp1251", "replace").isalpha()
+# Runs of one letter, and runs of spaces, collapse; digits and other word characters do not.
+_REPEATABLE = frozenset(
+    b for b in set(_TABLE) if b == _SPACE or bytes([b]).decode("cp1251", "replace").isalpha()
 )
-LETTERS = frozenset(chr(b) for b in _LETTER_BYTES)
-_NOT_LETTER = bytes(0 if b in _LETTER_BYTES else 1 for b in range(256))
-_KEEP = bytes([0] + [0xFF] * 255)  # zero (a dropped letter) stays zero, anything else: all ones
-_WORD_BYTES = frozenset(
-    b for b in range(256) if re.match(r"\w", bytes([b]).decode("cp1251", "replace"))
-)
-# The skeleton with every non-word character (and "?": it may stand for either) as a space.
-_SPACES = bytes(b if b in _WORD_BYTES else 0x20 for b in range(256))
+REPEATABLE = frozenset(chr(b) for b in _REPEATABLE)
+_NOT_REPEATABLE = bytes(0 if b in _REPEATABLE else 1 for b in range(256))
+_KEEP = bytes([0] + [0xFF] * 255)  # zero (a dropped repeat) stays zero, anything else: all ones
 
 
 def _collapse(data: bytes) -> tuple[bytes, bytes]:
-    """`data` without every letter equal to the one before it, and the byte string whose zero
-    bytes mark those letters (zero at i: data[i + 1] was dropped). Equal neighbours are found
-    with one big-integer XOR of the text and itself shifted by one, all in C; OR-ing a mask
-    that is non-zero at non-letters keeps those."""
+    """`data` without every letter or space equal to the one before it, and the byte string
+    whose zero bytes mark those (zero at i: data[i + 1] was dropped). Equal neighbours are
+    found with one big-integer XOR of the text and itself shifted by one, all in C; OR-ing a
+    mask that is non-zero where a character cannot repeat keeps those. `data` has no zero
+    bytes (the table leaves none)."""
     if len(data) < 2:
         return data, b""
     head = data[:-1]
     diff = (
         int.from_bytes(head, "big") ^ int.from_bytes(data[1:], "big")
-        | int.from_bytes(head.translate(_NOT_LETTER), "big")
+        | int.from_bytes(head.translate(_NOT_REPEATABLE), "big")
     ).to_bytes(len(data) - 1, "big")
     if diff.find(0) < 0:
         return data, diff
@@ -83,46 +88,54 @@ def _collapse(data: bytes) -> tuple[bytes, bytes]:
     return kept.translate(None, b"\x00"), diff
 
 
-def skeleton(text: str) -> str:
-    """The folded text with interchangeable letters merged and runs of a letter collapsed."""
+def spell(text: str) -> str:
+    """`text` (e.g. a piece of a rule) in the skeleton's spelling, without the leading space."""
     return _collapse(_encode(text).translate(_TABLE))[0].decode("latin-1")
 
 
+def spell_class(items: Any, widest: int) -> set[str] | None:
+    """The spellings of the characters a class (`[...]`) accepts: as `regex_tree.class_chars`,
+    and `\\W` or `\\s` (a space); None when they cannot be listed."""
+    spellings: set[str] = set()
+    for op, value in items:
+        if str(op) == "CATEGORY" and str(value) in ("CATEGORY_NOT_WORD", "CATEGORY_SPACE"):
+            spellings.add(" ")
+            continue
+        chars = class_chars([(op, value)], widest, digits=True)
+        if chars is None:
+            return None
+        spellings.update(spell(c) for c in chars)
+    return spellings
+
+
 def join(a: str, b: str) -> str:
-    """Join two skeleton pieces: only the letter where they meet can repeat."""
-    if a and b and a[-1] == b[0] and b[0] in LETTERS:
+    """Join two pieces of skeleton: a letter or space where they meet does not repeat."""
+    if a and b and a[-1] == b[0] and b[0] in REPEATABLE:
         return a + b[1:]
     return a + b
 
 
 class Skeleton:
-    """The skeleton of one folded text with every non-word character as a space and one space
-    in front (`words`), and the way back to folded offsets."""
+    """The skeleton of one folded text (`words`) and the way back to folded offsets."""
 
     __slots__ = ("_diff", "_dropped", "words")
 
     def __init__(self, folded: str) -> None:
-        data, self._diff = _collapse(_encode(folded).translate(_TABLE))
-        self.words = " " + data.translate(_SPACES).decode("latin-1")
+        data, self._diff = _collapse(b" " + _encode(folded).translate(_TABLE))
+        self.words = data.decode("latin-1")
         self._dropped: list[int] | None = None
 
     def dropped(self) -> list[int]:
-        """For each dropped letter, in order, how many skeleton characters come before it: the
-        folded offset of skeleton offset `o` is `o + bisect_left(dropped, o)`."""
+        """For each dropped repeat, in order, how many skeleton characters come before it."""
         dropped = self._dropped
         if dropped is None:
-            # Before the i-th dropped letter the skeleton has (zero byte's position - i)
+            # Before the i-th dropped repeat the skeleton has (its zero byte's position - i)
             # characters: the running length of the pieces between zero bytes.
             pieces = self._diff.split(b"\x00")
             dropped = self._dropped = list(accumulate(map(len, pieces[:-1])))
         return dropped
 
-
-def spell(text: str) -> str:
-    """`text` (e.g. a piece of a rule) as `Skeleton.words` spells it."""
-    return as_words(skeleton(text))
-
-
-def as_words(skeleton_text: str) -> str:
-    """A skeleton string with every non-word character as a space, as in `Skeleton.words`."""
-    return skeleton_text.encode("latin-1").translate(_SPACES).decode("latin-1")
+    def folded(self, offset: int) -> int:
+        """The folded offset of skeleton `offset` (of the first character of a run); -1 for
+        the leading space."""
+        return offset + bisect_left(self.dropped(), offset) - 1

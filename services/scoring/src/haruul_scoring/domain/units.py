@@ -5,8 +5,8 @@ symbol) on its own, so its matches may overlap, and the first of its alternative
 (`alternatives`) that matches at a start wins; it is tried only where one of its heads
 (`heads`) follows a space in `Skeleton.words`. A rule in Chinese or another script written
 without spaces is matched like `finditer` (leftmost, not overlapping), tried only where one of
-its heads, spelt as they are, occurs. Every unit also needs its anchors (`anchors`). A watched
-regex is never run: its units only tell whether it may occur.
+its heads, spelt as they are, occurs. Every match also contains the unit's anchors
+(`anchors`). A watched regex is never run: its units only tell whether it may occur.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from haruul_scoring.domain.alternatives import alternatives
 from haruul_scoring.domain.anchors import anchors
-from haruul_scoring.domain.heads import heads
-from haruul_scoring.domain.skeleton import as_words, join, spell
+from haruul_scoring.domain.heads import AS_IS, Spelling, heads
+from haruul_scoring.domain.skeleton import join, spell, spell_class
 from haruul_scoring.domain.start_keys import start_keys
 
 # Scripts written without spaces between words (Chinese, Thai, Lao, Khmer, Burmese): a word
@@ -26,7 +26,9 @@ from haruul_scoring.domain.start_keys import start_keys
 # text contains such a script at all.
 UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3400-\u9fff\uf900-\ufaff]")
 
+_WORD_HEAD = 6  # characters of a head in the skeleton (after its space)
 _RAW_HEAD = 3  # characters of a head spelt as it is (one Chinese character says little)
+_SKELETON = Spelling(spell, spell_class, join)
 
 # How a unit is tried.
 AT_WORD_HEADS = 0  # `match` at each word start (or symbol) where a head follows a space
@@ -35,17 +37,15 @@ AT_HEADS = 2  # finditer, tried only where a head occurs in the text
 SCAN = 3  # finditer
 WATCH = 4  # never run
 
-Key = tuple[bool, str]  # (spelt as it is?, string): as it is in the text, else as in words
-
 
 class Unit(NamedTuple):
     rule: int
     number: int  # alternative number: at a word start, the first alternative that matches wins
     pattern: re.Pattern[str] | None  # None for a watch
-    heads: tuple[tuple[str, int], ...]  # (key, how far before it the unit starts)
+    heads: tuple[tuple[str, int], ...]  # (key, where in it the unit starts: see _word_keys)
     how: int
     unspaced: bool  # in a script without spaces: only tried on texts in such a script
-    needs: tuple[frozenset[Key], ...]  # conditions: one key of each must occur
+    anchors: tuple[frozenset[str], ...]  # one string of each occurs in every match
 
 
 def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
@@ -55,34 +55,27 @@ def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
     parts = alternatives(regex) if by_word or (watch and not unspaced) else [regex]
     out: list[Unit] = []
     for number, part in enumerate(parts):
-        needs = [frozenset((False, as_words(s)) for s in strings) for strings in anchors(part)]
         if by_word and not watch:
-            found = heads(part, spell, join)
+            found = heads(part, _SKELETON, _WORD_HEAD)
+            if found and not all(s.strip() for s in found):
+                found = None  # a head that is only a space says nothing
             how = AT_WORD_HEADS if found else AT_WORDS
             keys = _word_keys(found or ())
         else:  # heads spelt as they are say nothing of word starts: fit for a watch, too
-            found = heads(part, _as_is, _concatenate, _RAW_HEAD) if unspaced else None
+            found = heads(part, AS_IS, _RAW_HEAD) if unspaced else None
             how = WATCH if watch else AT_HEADS if found else SCAN
             keys = tuple((head, 0) for head in sorted(found or ()))
-        if keys:
-            needs.append(frozenset((how != AT_WORD_HEADS, key) for key, _ in keys))
         pattern = None if watch else _compile(part, how)
-        out.append(Unit(rule, number, pattern, keys, how, unspaced, tuple(needs)))
+        out.append(Unit(rule, number, pattern, keys, how, unspaced, anchors(part)))
     return out
 
 
-def _as_is(text: str) -> str:
-    return text
-
-
-def _concatenate(a: str, b: str) -> str:
-    return a + b
-
-
 def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """Each head as looked for in `Skeleton.words`, with how far before the found place the
-    skeleton's offset is: a head that starts with a word character must follow a space."""
-    return tuple((s, 1) if s[0] == " " else (" " + s, 0) for s in sorted(strings))
+    """Each head as looked for in `Skeleton.words`: one that starts with a word character
+    after a space (1: the unit starts one character after the found place), one that starts
+    with a space as it is (0: the unit starts somewhere in the run of non-word characters
+    that space stands for)."""
+    return tuple((s, 0) if s[0] == " " else (" " + s, 1) for s in sorted(strings))
 
 
 def _compile(regex: str, how: int) -> re.Pattern[str]:
