@@ -25,6 +25,7 @@ import threading
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
@@ -39,6 +40,8 @@ from kafka.errors import (
 )
 
 from haruul_common.child_process import stop_process, terminate_with_parent
+from haruul_common.kafka_security import kafka_python_options
+from haruul_common.settings import KafkaSettings
 from haruul_common.topics import DEFAULT_RETENTION, topics_to_create
 
 INSTALL_HINT = "apt-get install openjdk-17-jre-headless maven"
@@ -132,13 +135,17 @@ def random_cluster_id() -> str:
 
 
 def ensure_topics(
-    bootstrap_servers: str, timeout_s: float = 30.0, retention: timedelta = DEFAULT_RETENTION
+    bootstrap_servers: str,
+    timeout_s: float = 30.0,
+    retention: timedelta = DEFAULT_RETENTION,
+    client: KafkaSettings | None = None,
 ) -> None:
     """Create every registry topic on any cluster, leaving existing ones alone.
 
     Replication is left to the cluster's default.replication.factor so the same call suits a
     one-node dev broker and a real cluster; topics with personal data get `retention.ms`.
-    Returns once every partition has a leader.
+    Returns once every partition has a leader. `client` carries TLS/SASL settings for
+    clusters that demand them.
     """
     wanted = {name: {"num_partitions": parts, "replication_factor": -1, "configs": configs}
               for name, parts, configs in topics_to_create(retention)}  # fmt: skip
@@ -148,6 +155,7 @@ def ensure_topics(
         client_id="haruul-ensure-topics",
         bootstrap_timeout_ms=timeout_ms,
         request_timeout_ms=timeout_ms,
+        **(kafka_python_options(client) if client else {}),
     )
     try:
         result = admin.create_topics(wanted, timeout_ms=timeout_ms, raise_errors=False)
@@ -203,8 +211,14 @@ class LocalKafka:
         heap_mb: int = 384,
         ready_timeout_s: float = 90.0,
         echo: bool = False,
+        sasl_users: Mapping[str, str] | None = None,
     ) -> None:
-        """`echo` sends the JVM's console (WARN and up) to our stderr instead of a log file."""
+        """`echo` sends the JVM's console (WARN and up) to our stderr instead of a log file.
+        `sasl_users` (name -> password) adds a SASL_PLAINTEXT listener with the PLAIN
+        mechanism beside the PLAINTEXT one: clusters that demand credentials are tested
+        on it."""
+        self._sasl_users = dict(sasl_users or {})
+        self._sasl_port: int | None = None
         self._given_dir = data_dir
         self._cache_dir = cache_dir
         self._heap_mb = heap_mb
@@ -221,6 +235,13 @@ class LocalKafka:
         if self._ports is None:
             raise LocalKafkaError("LocalKafka has not been started")
         return f"{_LOOPBACK}:{self._ports[0]}"
+
+    @property
+    def sasl_bootstrap_servers(self) -> str:
+        """`127.0.0.1:PORT` of the SASL_PLAINTEXT listener (with `sasl_users` only)."""
+        if self._sasl_port is None:
+            raise LocalKafkaError("LocalKafka was started without sasl_users")
+        return f"{_LOOPBACK}:{self._sasl_port}"
 
     @property
     def data_dir(self) -> Path:
@@ -244,8 +265,9 @@ class LocalKafka:
             self._dir = self._given_dir or Path(tempfile.mkdtemp(prefix="haruul-kafka-"))
             self._dir.mkdir(parents=True, exist_ok=True)
         if self._ports is None:
-            port, controller_port = _free_ports(2)
+            port, controller_port, sasl_port = _free_ports(3)
             self._ports = (port, controller_port)
+            self._sasl_port = sasl_port if self._sasl_users else None
         props = self._write_properties()
         logs = self._dir / "logs"
         logs.mkdir(exist_ok=True)
@@ -338,9 +360,28 @@ class LocalKafka:
             "share.coordinator.state.topic.replication.factor": "1",
             "share.coordinator.state.topic.min.isr": "1",
         }
+        if self._sasl_port is not None:
+            settings.update(self._sasl_listener(self._sasl_port))
         path = self._dir / "server.properties"
         path.write_text("".join(f"{key}={value}\n" for key, value in settings.items()))
         return path
+
+    def _sasl_listener(self, sasl_port: int) -> dict[str, str]:
+        users = " ".join(f'user_{name}="{password}"' for name, password in self._sasl_users.items())
+        assert self._ports is not None
+        port, cport = self._ports
+        return {
+            "listeners": f"PLAINTEXT://{_LOOPBACK}:{port},CONTROLLER://{_LOOPBACK}:{cport},"
+            f"SASL_PLAINTEXT://{_LOOPBACK}:{sasl_port}",
+            "advertised.listeners": f"PLAINTEXT://{_LOOPBACK}:{port},"
+            f"SASL_PLAINTEXT://{_LOOPBACK}:{sasl_port}",
+            "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,"
+            "SASL_PLAINTEXT:SASL_PLAINTEXT",
+            "sasl.enabled.mechanisms": "PLAIN",
+            "listener.name.sasl_plaintext.plain.sasl.jaas.config": (
+                f"org.apache.kafka.common.security.plain.PlainLoginModule required {users};"
+            ),
+        }
 
     def _format(self, base: list[str], props: Path) -> None:
         """Format the log dir once; `--standalone` is required with quorum bootstrap servers."""
@@ -413,7 +454,9 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def start_group_at_end(bootstrap_servers: str, group_id: str, topic: str) -> None:
+def start_group_at_end(
+    bootstrap_servers: str, group_id: str, topic: str, client: KafkaSettings | None = None
+) -> None:
     """Commit `group_id`'s offsets at the end of `topic`, so it reads only what comes next.
 
     For tests and benchmarks that share one broker: a fresh group sees none of the history.
@@ -422,7 +465,10 @@ def start_group_at_end(bootstrap_servers: str, group_id: str, topic: str) -> Non
     from kafka.structs import OffsetAndMetadata
 
     consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap_servers, group_id=group_id, enable_auto_commit=False
+        bootstrap_servers=bootstrap_servers,
+        group_id=group_id,
+        enable_auto_commit=False,
+        **(kafka_python_options(client) if client else {}),
     )
     try:
         partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -36,10 +37,35 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
+
+
 class KafkaSettings(BaseModel):
-    """How to reach the cluster. `KAFKA_BOOTSTRAP_SERVERS` is shared by every service."""
+    """How to reach the cluster and prove who we are; the `KAFKA_*` variables are shared by
+    every service and tool (see haruul_common.kafka_security for how clients use them)."""
 
     bootstrap_servers: str = "127.0.0.1:9092"
+    security_protocol: SecurityProtocol = "PLAINTEXT"
+    sasl_mechanism: SaslMechanism = "PLAIN"
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_ca_file: Path | None = None
+    ssl_cert_file: Path | None = None
+    ssl_key_file: Path | None = None
+
+    @model_validator(mode="after")
+    def _credentials_for_sasl(self) -> KafkaSettings:
+        if self.security_protocol.startswith("SASL") and not (
+            self.sasl_username and self.sasl_password
+        ):
+            raise ValueError(
+                f"KAFKA_SECURITY_PROTOCOL={self.security_protocol} needs KAFKA_SASL_USERNAME"
+                " and KAFKA_SASL_PASSWORD"
+            )
+        if bool(self.ssl_cert_file) != bool(self.ssl_key_file):
+            raise ValueError("set KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE together")
+        return self
 
 
 class ServiceSettings(BaseSettings):
@@ -56,6 +82,27 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap_servers: str = Field(
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS"),
+    )
+    kafka_security_protocol: SecurityProtocol = Field(
+        default="PLAINTEXT", validation_alias=AliasChoices("KAFKA_SECURITY_PROTOCOL")
+    )
+    kafka_sasl_mechanism: SaslMechanism = Field(
+        default="PLAIN", validation_alias=AliasChoices("KAFKA_SASL_MECHANISM")
+    )
+    kafka_sasl_username: str | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_USERNAME")
+    )
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SASL_PASSWORD")
+    )
+    kafka_ssl_ca_file: Path | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SSL_CA_FILE")
+    )
+    kafka_ssl_cert_file: Path | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SSL_CERT_FILE")
+    )
+    kafka_ssl_key_file: Path | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_SSL_KEY_FILE")
     )
     # Personal data (report text, contacts, quotes) is purged after this many days, on the
     # broker (topic retention) and in every service's state; audit trails stay.
@@ -76,9 +123,23 @@ class ServiceSettings(BaseSettings):
         default="INFO", validation_alias=AliasChoices("HARUUL_LOG_LEVEL")
     )
 
+    @model_validator(mode="after")
+    def _kafka_settings_hold_together(self) -> ServiceSettings:
+        self.kafka  # noqa: B018 - validates the combination, naming the variables
+        return self
+
     @property
     def kafka(self) -> KafkaSettings:
-        return KafkaSettings(bootstrap_servers=self.kafka_bootstrap_servers)
+        return KafkaSettings(
+            bootstrap_servers=self.kafka_bootstrap_servers,
+            security_protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism,
+            sasl_username=self.kafka_sasl_username,
+            sasl_password=self.kafka_sasl_password,
+            ssl_ca_file=self.kafka_ssl_ca_file,
+            ssl_cert_file=self.kafka_ssl_cert_file,
+            ssl_key_file=self.kafka_ssl_key_file,
+        )
 
     @field_validator("reports_keys", "risk_events_keys")
     @classmethod
@@ -135,6 +196,8 @@ def load_settings(settings_class: type[SettingsT], **overrides: Any) -> Settings
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            field_name = str(item["loc"][0]) if item["loc"] else "?"
-            problems.append(f"{_env_name(settings_class, field_name)}: {item['msg']}")
+            message = item["msg"].removeprefix("Value error, ")
+            if item["loc"]:
+                message = f"{_env_name(settings_class, str(item['loc'][0]))}: {message}"
+            problems.append(message)  # a check across fields names its variables itself
         raise SettingsError("invalid settings — " + "; ".join(problems)) from None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from haruul_common.child_process import stop_process, terminate_with_parent
 from haruul_common.local_kafka import LocalKafka, ensure_topics
+from haruul_common.settings import ServiceSettings, load_settings
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
 from haruul_notify.gateway.dev_smtp_sink import start_dev_smtp_sink
 
@@ -173,7 +174,8 @@ def run_local(root: Path, ports: LocalPorts = LocalPorts()) -> int:
     with ExitStack() as stack:
         bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
         if bootstrap:
-            ensure_topics(bootstrap)
+            shared = load_settings(ServiceSettings)  # KAFKA_* and HARUUL_RETENTION_DAYS
+            ensure_topics(bootstrap, retention=shared.retention, client=shared.kafka)
         else:
             print(
                 "haruul: starting Kafka (first start downloads its jars with mvn)...",
