@@ -3,6 +3,7 @@
 haruul run              the whole platform locally, with a demo (what `make run` calls)
 haruul broker           only the local Kafka broker, in the foreground
 haruul score [FILE]     score reports given as JSON lines (stdin when FILE is omitted)
+haruul keys KIND ID     a fresh integration key, signing secret or sealing key
 """
 
 from __future__ import annotations
@@ -133,6 +134,32 @@ def _add_alerts(commands: Any) -> None:
     alerts.set_defaults(func=_alerts)
 
 
+def _keys(arguments: argparse.Namespace) -> int:
+    from haruul_platform import keys_command
+
+    make = {
+        "integration": keys_command.integration_key,
+        "signing": keys_command.signing_secret,
+        "sealing": keys_command.sealing_key,
+    }[arguments.kind]
+    make(arguments.id, sys.stdout)
+    return 0
+
+
+def _add_keys(commands: Any) -> None:
+    keys = commands.add_parser(
+        "keys", help="a fresh integration key, signing secret or sealing key"
+    )
+    keys.add_argument(
+        "kind",
+        choices=["integration", "signing", "sealing"],
+        help="integration: a bearer key and its digest line; signing: an HMAC secret line;"
+        " sealing: a key ring entry",
+    )
+    keys.add_argument("id", help="the integration id, or the sealing key's id (e.g. k2)")
+    keys.set_defaults(func=_keys)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="haruul", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -165,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.set_defaults(func=_stats)
     _add_alerts(commands)
+    _add_keys(commands)
     return parser
 
 
