@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring kannel postgres clean
+.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring chaos kannel postgres clean
 
 install: $(STAMP)
 
@@ -47,6 +47,10 @@ bench: $(STAMP)
 
 bench-scoring: $(STAMP)
 	$(BIN)/python -m haruul_scoring.bench --json var/bench/scoring.json
+
+# Faults under load (README "Faults"): prints lost=N duplicates=M, fails unless both are 0.
+chaos: $(STAMP) postgres
+	$(BIN)/python -m tools.chaos
 
 # Kannel (SMS gateway with a fake SMSC) from Debian's packages: the real peer of the SMS tests.
 kannel:

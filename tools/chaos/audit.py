@@ -76,6 +76,45 @@ def read_risk_events(bootstrap: str) -> dict[str, list[RiskEvent]]:
     return events
 
 
+@dataclass(frozen=True)
+class HeldKey:
+    """A report never acknowledged, as intake's idempotency store remembers its key."""
+
+    report_id: str  # the id intake gave it when it claimed the key
+    published_mark: bool  # intake marked it published (so a retry would replay the 202)
+    on_reports_topic: bool
+    paged: bool
+
+
+def held_keys(
+    intake_db: Path,
+    keys: Iterable[str],
+    reports: Counter[str],
+    events: Mapping[str, list[RiskEvent]],
+    deliveries: Iterable[Delivery],
+) -> list[HeldKey]:
+    """What became of reports whose every retry was refused: intake's state database names the
+    report id it claimed for the key, and the topics and sinks tell whether it went out anyway."""
+    paged = {d.alert_id for d in deliveries if d.address in PRIMARY}
+    found = []
+    with sqlite3.connect(f"file:{intake_db}?mode=ro", uri=True) as db:
+        for key in keys:
+            row = db.execute(
+                "SELECT report_id, published FROM idempotency_keys WHERE idempotency_key = ?",
+                (key,),
+            ).fetchone()
+            if row is None:
+                continue
+            report_id = str(row[0])
+            alerts = {e.alert_id for e in events.get(report_id, [])}
+            found.append(
+                HeldKey(
+                    report_id, bool(row[1]), reports.get(report_id, 0) > 0, bool(alerts & paged)
+                )
+            )
+    return found
+
+
 def _receipt_steps(receipts_db: Path) -> dict[str, str]:
     """channel message id -> the step of the delivery's idempotency key."""
     if not receipts_db.exists():

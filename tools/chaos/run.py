@@ -14,6 +14,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,11 @@ from pathlib import Path
 from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_platform.alerts_command import AlertDeskClient, AlertDeskError
+from tests.support.postgres import RunningPostgres
 from tools.chaos import audit
 from tools.chaos.loadgen import LoadSnapshot, ReportLoad
 from tools.chaos.platform import Platform, group
-from tools.chaos.services import Service, ServiceError
+from tools.chaos.services import Service, ServiceError, stop_all
 
 PROCESS_FAULTS = ("intake", "scoring", "notify", "gateway")
 FAULTS = (*PROCESS_FAULTS, "broker")
@@ -55,9 +57,10 @@ class SessionResult:
     phase: str
     load: LoadSnapshot
     unanswered: dict[str, int]  # last answer of each report never acknowledged -> count
-    audit: audit.PhaseAudit
+    books: audit.PhaseAudit
     alert_ids: set[str]
     desk_error: str | None = None
+    held: list[audit.HeldKey] = field(default_factory=list)  # keys intake never let go
 
 
 @dataclass
@@ -72,7 +75,7 @@ class ChaosResult:
 
     @property
     def lost(self) -> int:
-        return sum(s.audit.lost for s in self.sessions)
+        return sum(s.books.lost for s in self.sessions)
 
     @property
     def duplicate_count(self) -> int:
@@ -123,19 +126,28 @@ class Chaos:
         work = self.config.work_dir
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        bodies = paging_bodies()
-        with ExitStack() as stack:
+        with ExitStack() as stack, ThreadPoolExecutor(2) as background:
             self.say(f"work dir {work} (service logs in {work / 'logs'})")
+            # PostgreSQL starts while the broker does; it is needed only by the scale session.
+            postgres = (
+                background.submit(lambda: stack.enter_context(RunningPostgres()))
+                if "scale" in self.config.phases
+                else None
+            )
+            texts = background.submit(paging_bodies)
             platform = Platform(work, self.config.escalate_after_s, self.config.publish_timeout_s)
             stack.callback(platform.close)
             platform.start_broker()
             self.note(f"broker up at {platform.bootstrap}")
-            platform.add_gateway().start()
-            platform.add_intake().start()
+            bodies = texts.result()
+            platform.add_gateway()
+            platform.add_intake()
             if "single" in self.config.phases:
                 self.single(platform, bodies)
-            if "scale" in self.config.phases:
-                self.scale(platform, bodies, stack)
+            else:
+                self.start_all([platform.services["gateway"], platform.services["intake"]])
+            if postgres is not None:
+                self.scale(platform, bodies, postgres.result())
             deliveries = self.read_deliveries(platform)
         self.result.deliveries = len(deliveries)
         self.result.duplicates = audit.duplicates(deliveries)
@@ -151,8 +163,7 @@ class Chaos:
             str(platform.work / "notify-alerts.db"),
             str(platform.work / "notify.db"),
         )
-        scoring.start()
-        notify.start()
+        self.start_all(list(platform.services.values()))
         load = self.start_load(platform, bodies)
         for fault in self.config.faults:
             self.watch(platform, self.config.settle_s)
@@ -162,14 +173,12 @@ class Chaos:
                 self.kill(platform, platform.services[fault], self.config.down_s)
         self.watch(platform, self.config.settle_s)
         self.finish_session(platform, load, notify, escalation_expected=True)
-        scoring.stop()
-        notify.stop()
+        stop_all([scoring, notify])
 
-    def scale(self, platform: Platform, bodies: Sequence[dict[str, str]], stack: ExitStack) -> None:
-        from tests.support.postgres import RunningPostgres
-
+    def scale(
+        self, platform: Platform, bodies: Sequence[dict[str, str]], postgres: RunningPostgres
+    ) -> None:
         self._phase = "scale"
-        postgres = stack.enter_context(RunningPostgres())
         cases, state = postgres.new_database(), postgres.new_database()
         self.note(f"PostgreSQL up on port {postgres.port}")
         scoring_group, notify_group = group("scoring-scale"), group("notify-scale")
@@ -177,11 +186,7 @@ class Chaos:
         start_group_at_end(platform.bootstrap, notify_group, RISK_EVENTS.name)
         scorers = [platform.add_scoring(f"scoring-{n}", scoring_group, cases) for n in "ab"]
         notifiers = [platform.add_notify(f"notify-{n}", notify_group, state, state) for n in "ab"]
-        # All four at once, as an orchestrator starts replicas.
-        for service in (*scorers, *notifiers):
-            service.start(wait=False)
-        for service in (*scorers, *notifiers):
-            self.wait_ready(service)
+        self.start_all([*scorers, *notifiers])
         self.note("two scoring and two notify instances up (state in PostgreSQL)")
         load = self.start_load(platform, bodies)
         for victim in (scorers[0], notifiers[0]):
@@ -189,8 +194,14 @@ class Chaos:
             self.kill(platform, victim, self.config.scale_down_s)
         self.watch(platform, self.config.settle_s)
         self.finish_session(platform, load, notifiers[1], escalation_expected=True)
-        for service in (*scorers, *notifiers):
-            service.stop()
+        stop_all([*scorers, *notifiers])
+
+    def start_all(self, services: Sequence[Service]) -> None:
+        """All at once, as an orchestrator starts replicas; then until each listens."""
+        for service in services:
+            service.start(wait=False)
+        for service in services:
+            self.wait_ready(service)
 
     def wait_ready(self, service: Service, restarts: int = 3) -> None:
         """Until `service` listens; one that dies starting is recorded and started again."""
@@ -310,10 +321,13 @@ class Chaos:
         snap = load.snapshot()
         acked = [s.report_id for s in load.submissions if s.report_id is not None]
         unanswered: dict[str, int] = {}
+        held_keys = []
         for submission in load.submissions:
             if submission.report_id is None:
                 last = max(submission.answers, key=submission.answers.__getitem__, default="none")
                 unanswered[last] = unanswered.get(last, 0) + 1
+                if last.endswith("idempotency_key_in_progress"):
+                    held_keys.append(submission.idempotency_key)
         self.note(f"load stopped: {snap.due} offered, {len(acked)} acknowledged; draining")
         deadline = time.monotonic() + self.config.drain_timeout_s
         while True:
@@ -327,20 +341,21 @@ class Chaos:
             reasons = ", ".join(f"{k}: {len(v)}" for k, v in outstanding.missing.items())
             if time.monotonic() - self._last_progress >= self.config.progress_s:
                 self.progress(platform, f"outstanding={outstanding.lost} ({reasons})")
-            self.watch(platform, 2.0)
+            self.watch(platform, 1.0)
         self.watch(platform, self.config.quiet_s)
         alert_ids, desk_error = self.alert_ids(notify)
+        reports = audit.read_report_ids(platform.bootstrap)
+        events = audit.read_risk_events(platform.bootstrap)
+        deliveries = self.read_deliveries(platform)
         result = audit.audit_phase(
-            self._phase,
-            acked,
-            audit.read_report_ids(platform.bootstrap),
-            audit.read_risk_events(platform.bootstrap),
-            self.read_deliveries(platform),
-            alert_ids,
+            self._phase, acked, reports, events, deliveries, alert_ids,
             escalation_expected=escalation_expected,
-        )
+        )  # fmt: skip
+        held = audit.held_keys(platform.work / "intake.db", held_keys, reports, events, deliveries)
         self.result.sessions.append(
-            SessionResult(self._phase, snap, unanswered, result, alert_ids or set(), desk_error)
+            SessionResult(
+                self._phase, snap, unanswered, result, alert_ids or set(), desk_error, held
+            )
         )
         self.note(f"books closed: lost={result.lost} ({', '.join(result.missing) or 'none'})")
 

@@ -131,3 +131,13 @@ def base_env(bootstrap: str) -> dict[str, str]:
         "HARUUL_LOG_LEVEL": "INFO",
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
     }
+
+
+def stop_all(services: list[Service]) -> None:
+    """An orderly stop of several at once: SIGTERM to each, then wait for each."""
+    for service in services:
+        service.held_down = True
+        if service.process is not None and service.process.poll() is None:
+            service.process.send_signal(signal.SIGTERM)
+    for service in services:
+        service.stop()
