@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--faults", help=f"single session's faults, in order, from {','.join(FAULTS)}"
     )
+    parser.add_argument("--rounds", type=int, help="repeat the single session's faults")
     parser.add_argument("--rate", type=float, help="reports offered per second")
     parser.add_argument("--settle", type=float, help="seconds of load before each fault")
     parser.add_argument("--down", type=float, help="seconds a killed process stays down")
@@ -72,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = quick_config(args.work_dir) if args.quick else ChaosConfig(work_dir=args.work_dir)
     chosen = {
+        "rounds": args.rounds,
         "rate": args.rate,
         "settle_s": args.settle,
         "down_s": args.down,

@@ -44,11 +44,12 @@ class ChaosConfig:
     scale_down_s: float = 15.0  # a killed scaled-out instance stays down (its peer takes over)
     escalate_after_s: int = 15  # critical alerts page the secondary after this
     publish_timeout_s: float = 5.0
-    retry_grace_s: float = 30.0  # after the load stops, unanswered reports are retried this long
+    retry_grace_s: float = 75.0  # after the load stops, unanswered reports are retried this long
     drain_timeout_s: float = 240.0
     quiet_s: float = 3.0  # after the drain, time for a duplicate to show, were one to come
     progress_s: float = 5.0
     faults: tuple[str, ...] = FAULTS
+    rounds: int = 1  # the single session's faults, this many times over
     phases: tuple[str, ...] = PHASES
 
 
@@ -165,7 +166,7 @@ class Chaos:
         )
         self.start_all(list(platform.services.values()))
         load = self.start_load(platform, bodies)
-        for fault in self.config.faults:
+        for fault in self.config.faults * self.config.rounds:
             self.watch(platform, self.config.settle_s)
             if fault == "broker":
                 self.broker_fault(platform)
