@@ -197,6 +197,7 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
                     "conflict",
                     {"Retry-After": "1"},
                 )
+            report_id = claim.report_id  # a claim taken over keeps the id it was given first
         report = ReportV1(
             report_id=report_id,
             integration_id=integration_id,

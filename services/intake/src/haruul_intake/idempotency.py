@@ -3,12 +3,18 @@
 A key is scoped to its integration. The first request claims the key before publishing; a
 retry that arrives while the first is still publishing is told to retry later, a retry with a
 different body is a conflict, and a publish that failed releases the claim so the client's
-retry can succeed. State lives in SQLite (WAL) so it survives restarts.
+retry can succeed. State lives in SQLite (WAL) or PostgreSQL so it survives restarts.
+
+An intake killed between claiming and publishing leaves a claim nobody will finish; once it
+is older than `stale_after` (longer than any publish may take) a retry takes it over and
+publishes under the report id first given — never a second report id for one key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from haruul_common.state_db import StateDb, StateLocation
@@ -39,16 +45,27 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 """
 
 
+DEFAULT_STALE_AFTER = timedelta(seconds=60)
+
+
 class IdempotencyStore:
-    def __init__(self, path: StateLocation) -> None:
+    def __init__(
+        self,
+        path: StateLocation,
+        stale_after: timedelta = DEFAULT_STALE_AFTER,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self._db = StateDb(path, _SCHEMA)
+        self._db.add_missing_columns("idempotency_keys", {"claimed_at": "TEXT"})
+        self._stale_after = stale_after
+        self._clock = clock
 
     def claim(self, integration_id: str, key: str, request_digest: str, report_id: str) -> Claim:
+        now = self._clock()
         inserted = self._db.execute(
-            "INSERT INTO idempotency_keys"
-            " (integration_id, idempotency_key, request_digest, report_id) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (integration_id, key, request_digest, report_id),
+            "INSERT INTO idempotency_keys (integration_id, idempotency_key, request_digest,"
+            " report_id, claimed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (integration_id, key, request_digest, report_id, now.isoformat()),
         ).rowcount
         if inserted:
             return Claim(ClaimOutcome.NEW, report_id)
@@ -60,7 +77,14 @@ class IdempotencyStore:
         if stored_digest != request_digest:
             return Claim(ClaimOutcome.CONFLICT, stored_report_id)
         if not published:
-            return Claim(ClaimOutcome.IN_PROGRESS, stored_report_id)
+            taken_over = self._db.execute(
+                "UPDATE idempotency_keys SET claimed_at = ? WHERE integration_id = ?"
+                " AND idempotency_key = ? AND published = 0"
+                " AND (claimed_at IS NULL OR claimed_at < ?)",
+                (now.isoformat(), integration_id, key, (now - self._stale_after).isoformat()),
+            ).rowcount
+            outcome = ClaimOutcome.NEW if taken_over == 1 else ClaimOutcome.IN_PROGRESS
+            return Claim(outcome, stored_report_id)
         return Claim(ClaimOutcome.REPLAY, stored_report_id)
 
     def mark_published(self, integration_id: str, key: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import uvicorn
@@ -31,7 +31,10 @@ def build(settings: IntakeSettings) -> FastAPI:
     key_ring = _key_ring(settings)
     signatures = _signature_check(settings, key_ring)
     broker = build_broker(settings.kafka, client_id="haruul-intake")
-    idempotency = IdempotencyStore(settings.state_db)
+    # A claim older than two publish timeouts belongs to a request that died with its intake.
+    idempotency = IdempotencyStore(
+        settings.state_db, stale_after=timedelta(seconds=2 * settings.publish_timeout_s)
+    )
 
     async def close() -> None:
         await broker.stop()
