@@ -10,16 +10,12 @@ exchange programme, remote work from Mongolia) cancels the weak recruitment sign
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Collection
 
 from haruul_scoring.domain import cues
 from haruul_scoring.domain.mongolian import expand
+from haruul_scoring.domain.sentence_bounds import SentenceBounds
 
-# Sentence ends: a run of . ! ? … before a space or the end, or a run of Chinese stops or a
-# newline. The scan starts with a character class so the regex engine skips ordinary letters
-# in C; the lookbehind re-reads that character and the lookahead captures the whole run.
-_BOUNDARY = re.compile(r"[.!?…。！？\n](?<=(?=([.!?…]+(?=\s|$)|[。！？\n]+))(?s:.))")
 _QUESTION = re.compile(r"[?？]")
 
 _NEWS = re.compile("|".join(cues.NEWS))
@@ -61,60 +57,42 @@ WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 
 
 class Sentences:
-    """Sentence spans of a folded text, found on first use, with flags worked out per sentence
-    only for the sentences a match falls in (most sentences never need them)."""
+    """The sentences of a folded text that matches fall in (`sentence_bounds`), with flags
+    worked out per sentence only for those (most sentences never need them)."""
 
-    __slots__ = ("_cues", "_ends", "_flags", "_starts", "_text", "_withdrawn_to")
+    __slots__ = ("_bounds", "_cues", "_flags", "_sentences", "_text", "_withdrawn_to")
 
     def __init__(self, folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> None:
         self._text = folded
         self._cues = may_occur
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-        self._flags: dict[int, tuple[bool, bool, bool]] = {}
+        self._sentences = SentenceBounds(folded)
+        self._bounds: dict[int, tuple[int, int]] = {}  # position -> its sentence
+        self._flags: dict[int, tuple[bool, bool]] = {}  # sentence start -> flags
         self._withdrawn_to = -1
 
-    def _split(self) -> list[int]:
-        starts = [0]
-        ends: list[int] = []
-        for m in _BOUNDARY.finditer(self._text):
-            start, end = m.span(1)
-            if start >= starts[-1]:  # runs found inside a run already taken are skipped
-                ends.append(end)
-                starts.append(end)
-        ends.append(len(self._text))
-        self._starts, self._ends = starts, ends
-        return starts
-
-    def index(self, pos: int) -> int:
-        starts = self._starts if self._starts is not None else self._split()
-        return max(0, bisect_right(starts, pos) - 1)
-
     def bounds(self, pos: int) -> tuple[int, int]:
-        i = self.index(pos)
-        assert self._starts is not None
-        return self._starts[i], self._ends[i]
+        """[start, end) of the sentence `pos` falls in."""
+        found = self._bounds.get(pos)
+        if found is None:
+            found = self._bounds[pos] = self._sentences.around(pos)
+        return found
 
     def withdraw(self, positions: list[int]) -> None:
         """A retraction at each position withdraws the soft signs up to the end of its
         sentence (see `RETRACTIONS`); cues in reported sentences do not count."""
         for pos in positions:
-            i = self.index(pos)
-            if not self._flags_of(i)[0]:
-                self._withdrawn_to = max(self._withdrawn_to, self._ends[i])
+            start, end = self.bounds(pos)
+            if not self._flags_of(start, end)[0]:
+                self._withdrawn_to = max(self._withdrawn_to, end)
 
-    def _event(self, i: int) -> bool:
-        assert self._starts is not None
-        return (
-            "event" in self._cues
-            and _EVENT.search(self._text, self._starts[i], self._ends[i]) is not None
-        )
+    def _event(self, start: int, end: int) -> bool:
+        return "event" in self._cues and _EVENT.search(self._text, start, end) is not None
 
-    def _flags_of(self, i: int) -> tuple[bool, bool, bool]:
-        flags = self._flags.get(i)
+    def _flags_of(self, start: int, end: int) -> tuple[bool, bool]:
+        """(reported, legit scheme) for the sentence [start, end)."""
+        flags = self._flags.get(start)
         if flags is None:
-            assert self._starts is not None
-            sentence = self._text[self._starts[i] : self._ends[i]]
+            sentence = self._text[start:end]
             may_occur = self._cues
             reported = bool(
                 ("news" in may_occur and _NEWS.search(sentence))
@@ -125,18 +103,16 @@ class Sentences:
                 )
             )
             legit = "legit" in may_occur and _LEGIT.search(sentence) is not None
-            # The event cue only matters to a few codes: searched only for those (see `allows`).
-            flags = (reported, legit, False)
-            self._flags[i] = flags
+            flags = self._flags[start] = (reported, legit)
         return flags
 
     def allows(self, code: str, pos: int) -> bool:
         """False for a hit in a reported sentence, a place or scam-centre mention in a news
         event (raid, closure), a soft sign withdrawn by a later retraction, or a weak sign in
         a legit-scheme sentence."""
-        i = self.index(pos)
-        reported, legit, _ = self._flags_of(i)
-        if reported or (code in EVENT_CODES and self._event(i)):
+        start, end = self.bounds(pos)
+        reported, legit = self._flags_of(start, end)
+        if reported or (code in EVENT_CODES and self._event(start, end)):
             return False
         if pos < self._withdrawn_to and code in WITHDRAWN_CODES:
             return False
@@ -144,7 +120,7 @@ class Sentences:
 
 
 def split(folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> Sentences:
-    """Sentences of casefolded text; spans and reported/legit flags are worked out lazily.
+    """Sentences of casefolded text; bounds and reported/legit flags are worked out lazily.
     `may_occur`: the cues (`cues.CUES`) that may occur in the text (the others cannot, so no
     sentence is searched for them)."""
     return Sentences(folded, may_occur)
