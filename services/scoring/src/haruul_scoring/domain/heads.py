@@ -27,11 +27,13 @@ _UNKNOWN: frozenset[_Part] = frozenset({("", False)})
 
 class Spelling(NamedTuple):
     """How heads are spelt: a character, the characters of a class (`[...]`, None when they
-    cannot be listed), and two pieces joined."""
+    cannot be listed), two pieces joined, and what a word boundary after a word character
+    stands for (None: nothing known)."""
 
     char: Callable[[str], str]
     chars: Callable[[Any, int], set[str] | None]
     join: Callable[[str, str], str]
+    word_end: str | None = None
 
 
 def _as_is(text: str) -> str:
@@ -58,9 +60,11 @@ class _Reader:
         self.spell = spelling.char
         self.chars = spelling.chars
         self.join = spelling.join
+        self.word_end = spelling.word_end
         self.k = k
 
     def then(self, left: frozenset[_Part], right: frozenset[_Part]) -> frozenset[_Part]:
+        """Each part of `left` that is the whole match so far, followed by each of `right`."""
         out: set[_Part] = set()
         for a, whole in left:
             if not whole:
@@ -78,8 +82,16 @@ class _Reader:
         for op, av in items:
             if not any(whole for _, whole in result):
                 break
-            result = self.then(result, self.node(str(op), av))
+            if self.word_end is not None and str(op) == "AT" and str(av) == "AT_BOUNDARY":
+                result = self.boundary(result, self.word_end)
+            else:
+                result = self.then(result, self.node(str(op), av))
         return result
+
+    def boundary(self, left: frozenset[_Part], word_end: str) -> frozenset[_Part]:
+        """`\b` right after a word character: what follows is not one, spelt `word_end`."""
+        after_word = frozenset(part for part in left if part[0][-1:].isalnum())
+        return (left - after_word) | self.then(after_word, frozenset({(word_end, True)}))
 
     def node(self, name: str, av: Any) -> frozenset[_Part]:
         if name == "LITERAL":

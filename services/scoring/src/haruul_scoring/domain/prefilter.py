@@ -51,8 +51,8 @@ class Index:
         self._units: list[Unit] = []
         keys: dict[tuple[bool, str], int] = {}  # (spelt as it is?, key) -> key number
         conditions: list[list[frozenset[int]]] = []
-        # Each unit's heads, numbered: (key number, key, where in it the unit starts).
-        self._heads: list[tuple[tuple[int, str, int], ...]] = []
+        # Each unit's heads by key number: (key, where in it the unit starts).
+        self._heads: list[dict[int, tuple[str, int]]] = []
 
         def number(as_is: bool, key: str) -> int:
             return keys.setdefault((as_is, key), len(keys))
@@ -61,7 +61,7 @@ class Index:
             for unit in units(rule, regex, watch=rule >= len(rules)):
                 self._units.append(unit)
                 as_is = unit.how != AT_WORD_HEADS
-                heads = tuple((number(as_is, k), k, after) for k, after in unit.heads)
+                heads = {number(as_is, k): (k, after) for k, after in unit.heads}
                 self._heads.append(heads)
                 needs = [
                     frozenset(number(False, s) for s in strings)
@@ -69,7 +69,7 @@ class Index:
                     if all(_telling(s) for s in strings)
                 ]
                 if heads:
-                    needs.append(frozenset(n for n, _, _ in heads))
+                    needs.append(frozenset(heads))
                 conditions.append(needs)
         spelt = {n: key for (_, key), n in keys.items()}
         self._conditions = Conditions(conditions, len(keys), lambda c: _rank(c, spelt))
@@ -80,7 +80,7 @@ class Index:
         """Every (rule, start, end) match in `text`: for rules matched word by word, the first
         alternative's match at each word start (or symbol); for the others, `finditer`."""
         skeleton = Skeleton(text)
-        unspaced = UNSPACED_SCRIPT.search(text) is not None
+        unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
         present: set[int] = set()
         if self._words is not None:
             present.update(map(_second, self._words.iter(skeleton.words)))
@@ -95,13 +95,14 @@ class Index:
             if pattern is None:
                 found.watched.add(rule)
                 continue
-            where = self._heads[index]
+            heads = self._heads[index]
+            occur = [heads[n] for n in present.intersection(heads)]
             if how in (AT_HEADS, SCAN):
-                heads = [key for n, key, _ in where if n in present]
-                found.matches.extend((rule, s, e) for s, e in _leftmost(pattern, text, heads))
+                spans = _leftmost(pattern, text, [key for key, _ in occur])
+                found.matches.extend((rule, start, end) for start, end in spans)
                 continue
             if how == AT_WORD_HEADS:
-                spans = _at(pattern, text, _word_starts(skeleton, where, present))
+                spans = _at(pattern, text, _word_starts(skeleton, occur))
             else:
                 spans = (m.span(1) for m in pattern.finditer(text))
             for start, end in spans:
@@ -122,19 +123,13 @@ def _rank(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int]:
     return min(len(spelt[n]) for n in condition), -len(condition)
 
 
-def _word_starts(
-    skeleton: Skeleton, where: tuple[tuple[int, str, int], ...], present: set[int]
-) -> set[int]:
-    """Folded offsets where one of the heads found in the report starts a word, or, for a
-    head that starts with a space, anywhere in the run of non-word characters it stands for."""
+def _word_starts(skeleton: Skeleton, heads: list[tuple[str, int]]) -> set[int]:
+    """Folded offsets where one of `heads` (found in the report) starts a word, or, for a head
+    that starts with a space, anywhere in the run of non-word characters it stands for."""
     words = skeleton.words
+    dropped = skeleton.dropped()
     starts: set[int] = set()
-    dropped: list[int] | None = None
-    for n, key, after in where:
-        if n not in present:
-            continue
-        if dropped is None:
-            dropped = skeleton.dropped()
+    for key, after in heads:
         at = words.find(key)
         while at >= 0:
             # skeleton offset o is folded offset o + bisect_left(dropped, o) - 1

@@ -28,7 +28,7 @@ UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3400-\u9
 
 _WORD_HEAD = 6  # characters of a head in the skeleton (after its space)
 _RAW_HEAD = 3  # characters of a head spelt as it is (one Chinese character says little)
-_SKELETON = Spelling(spell, spell_class, join)
+_SKELETON = Spelling(spell, spell_class, join, word_end=" ")
 
 # How a unit is tried.
 AT_WORD_HEADS = 0  # `match` at each word start (or symbol) where a head follows a space
