@@ -1,10 +1,11 @@
-"""Kafka glue shared by the services: one way to build a broker and to dead-letter a message."""
+"""Kafka glue shared by the services: one way to build a broker, to consume (a batch per poll,
+one commit per batch) and to dead-letter a message."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -71,9 +72,41 @@ async def publish_dead_letter(
     )
 
 
-# After an unexpected failure the offset is not committed and the message is read again;
-# this pause keeps a broken dependency from turning that into a busy loop.
+# After an unexpected failure the batch's offsets are not committed and its messages are read
+# again; this pause keeps a broken dependency from turning that into a busy loop.
 RETRY_PAUSE_S = 1.0
+# Records handed to `handle` at most per poll; a setting of each consumer service.
+DEFAULT_BATCH_SIZE = 100
+# How long an idle poll waits for the first record (FastStream then sleeps as long again).
+POLL_TIMEOUT_MS = 20
+
+Handle = Callable[[SourceRecord], Awaitable[object]]
+
+
+async def handle_batch(records: Sequence[SourceRecord], handle: Handle) -> list[Exception]:
+    """Handle every record of one poll concurrently; the failures, once all have finished.
+
+    Each record's handler starts in offset order and runs until it first waits (scoring's
+    engine and case index run in order; their publishes overlap). The caller commits the
+    batch only when nothing failed, so an offset is never committed before every message up
+    to it was handled (published downstream or dead-lettered).
+    """
+    results = await asyncio.gather(*(handle(record) for record in records), return_exceptions=True)
+    failures: list[Exception] = []
+    for record, result in zip(records, results, strict=True):
+        if isinstance(result, Exception):
+            # Ids and the error's class only: an exception's text may quote the payload.
+            log.error(
+                "message_not_processed",
+                topic=record.topic,
+                partition=record.partition,
+                offset=record.offset,
+                error=type(result).__name__,
+            )
+            failures.append(result)
+        elif isinstance(result, BaseException):
+            raise result  # cancelled, or the process is stopping: nothing is committed
+    return failures
 
 
 def subscribe(
@@ -81,12 +114,16 @@ def subscribe(
     topic: Topic,
     *,
     group_id: str,
-    handle: Callable[[SourceRecord], Awaitable[object]],
+    handle: Handle,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> None:
-    """Consume `topic` in `group_id`, committing each message only after `handle` returned.
+    """Consume `topic` in `group_id` a poll at a time (up to `batch_size` records), and commit
+    the poll's offsets once, only after `handle` returned for every record in it.
 
-    `handle` decides what is poison (dead-letter it and return) and what is transient (raise:
-    the offset stays uncommitted and the message is read again, at least once).
+    `handle` decides what is poison (dead-letter it and return: the rest of the batch goes on)
+    and what is transient (raise: once every other record of the batch has finished, nothing is
+    committed, each partition is rewound to the batch's first record there, and the batch is
+    read again — at least once; the handlers downstream are idempotent).
     """
 
     @broker.subscriber(
@@ -94,30 +131,27 @@ def subscribe(
         group_id=group_id,
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.NACK_ON_ERROR,
+        batch=True,
+        max_records=batch_size,
+        batch_timeout_ms=POLL_TIMEOUT_MS,
     )
-    async def on_message(message: KafkaMessage) -> None:
+    async def on_batch(message: KafkaMessage) -> None:
         raw = message.raw_message
-        assert not isinstance(raw, tuple)  # a single-message subscriber
-        record = SourceRecord(
-            topic=raw.topic,
-            partition=raw.partition,
-            offset=raw.offset,
-            key=raw.key,
-            value=raw.value or b"",
-        )
-        try:
-            await handle(record)
-        except Exception as error:
-            # Ids and the error's class only: an exception's text may quote the payload.
-            log.error(
-                "message_not_processed",
-                topic=record.topic,
-                partition=record.partition,
-                offset=record.offset,
-                error=type(error).__name__,
+        batch = raw if isinstance(raw, tuple) else (raw,)
+        records = [
+            SourceRecord(
+                topic=item.topic,
+                partition=item.partition,
+                offset=item.offset,
+                key=item.key,
+                value=item.value or b"",
             )
+            for item in batch
+        ]
+        failures = await handle_batch(records, handle)
+        if failures:
             await asyncio.sleep(RETRY_PAUSE_S)
-            raise
+            raise failures[0]  # NACK_ON_ERROR: no commit; the partitions are rewound
 
 
 PayloadT = TypeVar("PayloadT", bound=BaseModel)

@@ -92,6 +92,7 @@ class NotifyService:
             await self._desk.stop(1)
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.gateway.close()
+        self.pager.close()
         self.ledger.close()
         self.alerts.store.close()
 
@@ -131,13 +132,20 @@ def build_notify(
         fallback_after=settings.fallback_after_failures,
         instance_id=settings.instance_id or None,
         claim_lease=timedelta(seconds=settings.claim_lease_s),
+        fire_concurrency=settings.fire_concurrency,
         clock=clock,
     )
     broker = build_broker(settings.kafka, client_id="haruul-notify")
     handler = RiskEventHandler(
         pager=pager, dead_letters=KafkaDeadLetterSink(broker), metrics=metrics
     )
-    subscribe(broker, RISK_EVENTS, group_id=settings.group_id, handle=handler.handle)
+    subscribe(
+        broker,
+        RISK_EVENTS,
+        group_id=settings.group_id,
+        handle=handler.handle,
+        batch_size=settings.batch_size,
+    )
     return NotifyService(
         settings=settings,
         broker=broker,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -59,6 +60,8 @@ log = structlog.get_logger("haruul_notify")
 LOWEST_PAGED_LEVEL = "medium"
 # Long enough for a step's deliveries with their retries; how long a dead instance's claim holds.
 DEFAULT_CLAIM_LEASE = timedelta(seconds=60)
+# Alerts whose due steps are delivered at once; each waits on the gateway, not on the others.
+DEFAULT_FIRE_CONCURRENCY = 32
 
 
 def alert_level_of(event: RiskEventV1) -> str:
@@ -97,6 +100,7 @@ class Pager:
         fallback_after: int = DEFAULT_FALLBACK_AFTER,
         instance_id: str | None = None,
         claim_lease: timedelta = DEFAULT_CLAIM_LEASE,
+        fire_concurrency: int = DEFAULT_FIRE_CONCURRENCY,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         # Who holds a claimed step: unique per process unless the deployment names instances
@@ -113,6 +117,15 @@ class Pager:
         self._clock = clock
         self._lock = asyncio.Lock()  # one firing at a time: the ticker and the consumer share it
         self._deferred: set[tuple[str, int, str]] = set()  # counted once in the metric
+        self._fire_concurrency = fire_concurrency
+        # Per staff id, in the current firing round: SMS in the budget's window (delivered), and
+        # SMS being sent now.
+        self._sms_counted: dict[str, int] = {}
+        self._sms_in_flight: Counter[str] = Counter()
+
+    def close(self) -> None:
+        """Wait for the ledger's last write; call before closing the ledger."""
+        self._sender.close()
 
     async def on_risk_event(self, event: RiskEventV1) -> None:
         facts = report_facts(event)
@@ -210,24 +223,50 @@ class Pager:
         """Send every escalation step that is due; leave failed ones pending for the next tick.
 
         Steps are claimed first, so another instance sharing the store never fires the same
-        one; a step not fired is released for the next tick."""
+        one; a step not fired is released for the next tick. Different alerts are fired
+        concurrently (at most `fire_concurrency` at once), each alert's steps in order."""
         async with self._lock:
             now = self._clock()
+            self._sms_counted = {}  # a new round: each phone's SMS in the window read afresh
             due = self._alerts.store.claim_due_steps(now, self._instance, self._claim_lease)
-            digests: list[tuple[Alert, int]] = []
+            codes_by_alert: dict[str, list[int]] = {}
             for alert_id, code in due:
-                alert = self._alerts.store.get(alert_id)
-                if alert is None or not alert.is_open:
-                    self._alerts.store.cancel_steps(alert_id)
-                elif step_of(code)[1] == DIGEST_INDEX:
-                    digests.append((alert, code))
-                elif await self._fire(alert, code, now):
-                    self._alerts.store.finish_step(alert_id, code)
-                else:
-                    self._alerts.store.release_step(alert_id, code, self._instance)
+                codes_by_alert.setdefault(alert_id, []).append(code)
+            slots = asyncio.Semaphore(self._fire_concurrency)
+
+            async def fire_alert(alert_id: str, codes: list[int]) -> list[tuple[Alert, int]]:
+                async with slots:
+                    return await self._fire_steps(alert_id, codes, now)
+
+            results = await asyncio.gather(
+                *(fire_alert(alert_id, codes) for alert_id, codes in codes_by_alert.items()),
+                return_exceptions=True,
+            )
+            digests: list[tuple[Alert, int]] = []
+            for result in results:
+                if isinstance(result, BaseException):
+                    raise result  # the steps stay claimed by this instance, retried next tick
+                digests.extend(result)
             if digests:
                 await self._fire_digests(digests, now)
             await self._flush_bundles(now)
+
+    async def _fire_steps(
+        self, alert_id: str, codes: list[int], now: datetime
+    ) -> list[tuple[Alert, int]]:
+        """Fire one alert's due steps in order; the digest steps among them, for the caller."""
+        digests: list[tuple[Alert, int]] = []
+        for code in codes:
+            alert = self._alerts.store.get(alert_id)
+            if alert is None or not alert.is_open:
+                self._alerts.store.cancel_steps(alert_id)
+            elif step_of(code)[1] == DIGEST_INDEX:
+                digests.append((alert, code))
+            elif await self._fire(alert, code, now):
+                self._alerts.store.finish_step(alert_id, code)
+            else:
+                self._alerts.store.release_step(alert_id, code, self._instance)
+        return digests
 
     async def _deliver_to(
         self,
@@ -237,18 +276,34 @@ class Pager:
         now: datetime,
         accepted_at: datetime | None = None,
     ) -> bool:
-        """Send, holding the SMS back for a bundle when this phone had its fill of SMS."""
+        """Send, holding the SMS back for a bundle when this phone had its fill of SMS.
+
+        The phone's SMS in the window are read from the ledger once per firing round (reading
+        them for every SMS made paging cost grow with the ledger); the round then counts what
+        it sends and what is on its way, with no wait between the check and the reservation,
+        so alerts fired side by side cannot both take the last place."""
         sms = [d for d in deliveries if d.channel is Channel.SMS]
         others = [d for d in deliveries if d.channel is not Channel.SMS]
-        if sms and self._budget and not self._ledger.is_delivered(sms[0].idempotency_key):
-            recent = self._ledger.sms_delivered_to(staff.id, now - self._budget.window)
-            if not may_send(recent, now, self._budget):
-                self._alerts.store.hold_sms(
-                    staff.id, alert.alert_id, next_slot(recent, now, self._budget)
-                )
-                self._metrics.deferred.labels("rate_limit").inc()
-                sms = []
-        return await self._sender.send_all([*sms, *others], accepted_at)
+        budget = self._budget
+        if not (sms and budget and not self._ledger.is_delivered(sms[0].idempotency_key)):
+            return await self._sender.send_all([*sms, *others], accepted_at)
+        if staff.id not in self._sms_counted:
+            recent = self._ledger.sms_delivered_to(staff.id, now - budget.window)
+            self._sms_counted[staff.id] = sum(1 for at in recent if now - budget.window < at)
+        if self._sms_counted[staff.id] + self._sms_in_flight[staff.id] >= budget.limit:
+            recent = self._ledger.sms_delivered_to(staff.id, now - budget.window)
+            recent += [now] * self._sms_in_flight[staff.id]
+            self._alerts.store.hold_sms(staff.id, alert.alert_id, next_slot(recent, now, budget))
+            self._metrics.deferred.labels("rate_limit").inc()
+            return await self._sender.send_all(others, accepted_at)
+        self._sms_in_flight[staff.id] += 1
+        try:
+            sms_sent = await self._sender.send_all(sms, accepted_at)
+        finally:
+            self._sms_in_flight[staff.id] -= 1
+        if self._ledger.is_delivered(sms[0].idempotency_key):
+            self._sms_counted[staff.id] += 1
+        return await self._sender.send_all(others, accepted_at) and sms_sent
 
     async def _flush_bundles(self, now: datetime) -> None:
         """Held SMS go out as one message per person once their window allows another."""

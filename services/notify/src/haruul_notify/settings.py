@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from haruul_common.kafka import DEFAULT_BATCH_SIZE
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
 
@@ -41,6 +42,10 @@ class NotifySettings(ServiceSettings):
     # per process when empty; a stable name lets a restarted instance resume its own at once).
     instance_id: str = ""
     claim_lease_s: float = Field(default=60.0, ge=5, le=3600)
+    # Risk events read per poll and handled together; their offsets are committed once, after.
+    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=10_000)
+    # Alerts whose due steps are delivered at once (each alert's own steps stay in order).
+    fire_concurrency: int = Field(default=32, ge=1, le=1000)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9103, ge=0, le=65535)
     # The alert desk (gRPC) for staff tools and `haruul alerts`.

@@ -3,12 +3,18 @@
 Errors are classified here. A message that cannot be read as a v1 report is dead-lettered
 with the reason and committed — retrying it would never succeed. A failure to publish the
 risk event propagates, so the offset is not committed and the report is read again.
+
+The reports of one poll are handled side by side (`haruul_common.kafka.subscribe`). The case
+index is written on one thread of its own, in the order the reports arrive: its commit waits
+for the disk, and meanwhile the event loop scores the next report and publishes the last.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -46,6 +52,8 @@ class ReportHandler:
         self._contact_salt = contact_salt
         self._metrics = metrics
         self._clock = clock
+        # One thread: the case index's connection is used by one thread at a time, in order.
+        self._case_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="case-index")
 
     async def handle(self, record: SourceRecord) -> RiskEventV1 | None:
         report = await read_or_dead_letter(
@@ -57,7 +65,9 @@ class ReportHandler:
         assessment = assess(report.text)
         entities = extract_entities(report.text)
         self._metrics.score_seconds.observe(time.perf_counter() - started)
-        case = self._cases.link(
+        case = await asyncio.get_running_loop().run_in_executor(
+            self._case_writer,
+            self._cases.link,
             report.report_id,
             report_contact_hashes(report, entities, self._contact_salt),
             assessment.level.value,
@@ -80,3 +90,7 @@ class ReportHandler:
         if case.merged_case_ids:
             log.info("cases_merged", case_id=case.case_id, merged=list(case.merged_case_ids))
         return event
+
+    def close(self) -> None:
+        """Wait for the case index's last write; call before closing the case index."""
+        self._case_writer.shutdown(wait=True)

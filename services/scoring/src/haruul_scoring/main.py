@@ -32,6 +32,7 @@ class ScoringService:
 
     async def close(self) -> None:
         await self.broker.stop()
+        self.handler.close()
         self.cases.close()
 
 
@@ -52,7 +53,13 @@ def build_scoring(
         settings.contact_hash_key.get_secret_value().encode("utf-8"),
     )
 
-    subscribe(broker, REPORTS, group_id=settings.group_id, handle=handler.handle)
+    subscribe(
+        broker,
+        REPORTS,
+        group_id=settings.group_id,
+        handle=handler.handle,
+        batch_size=settings.batch_size,
+    )
 
     return ScoringService(broker=broker, handler=handler, metrics=metrics, cases=cases)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from haruul_common.kafka import DEFAULT_BATCH_SIZE
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
 
@@ -26,6 +27,8 @@ class ScoringSettings(ServiceSettings):
     case_db: StateLocation = Path("var/scoring-cases.db")
     # Secret key for hashing contacts in the case index. Changing it starts a new index.
     contact_hash_key: SecretStr = SecretStr(DEVELOPMENT_CONTACT_HASH_KEY)
+    # Reports read per poll and handled together; their offsets are committed once, after all.
+    batch_size: int = Field(default=DEFAULT_BATCH_SIZE, ge=1, le=10_000)
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> ScoringSettings:
