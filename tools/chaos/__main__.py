@@ -30,10 +30,10 @@ def quick_config(work_dir: Path) -> ChaosConfig:
     return ChaosConfig(
         work_dir=work_dir,
         rate=6.0,
-        settle_s=2.0,
+        settle_s=1.5,
         down_s=1.0,
         broker_down_s=2.0,
-        scale_down_s=2.5,
+        scale_down_s=2.0,
         escalate_after_s=3,
         publish_timeout_s=3.0,
         retry_grace_s=8.0,

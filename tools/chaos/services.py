@@ -111,12 +111,12 @@ class Service:
         return self.process.poll()
 
     def last_log_line(self) -> str:
-        """The last line the process wrote (a crash's exception names itself there)."""
+        """The last lines the process wrote (a crash's exception names itself there)."""
         try:
             lines = self.log_file.read_text(errors="replace").strip().splitlines()
         except OSError:
             return ""
-        return lines[-1][:300] if lines else ""
+        return " | ".join(line.strip() for line in lines[-2:])[:400]
 
     @property
     def pid(self) -> int | None:
