@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
-from prometheus_client import generate_latest
+from prometheus_client import CollectorRegistry, generate_latest
 
+from haruul_common.sealing import new_key_text
+from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key
+from tests.support.kafka import wait_for_records
 from tests.support.logs import captured_logs
 from tests.support.pipeline import (
     eventually,
@@ -50,17 +57,53 @@ SEEDS = [
 ]
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
 def leaks(text: str) -> list[str]:
-    """The seeds found in `text`, numbers also when written with other separators."""
-    found = [seed for seed in SEEDS if seed.lower() in text.lower()]
-    digits = _digits(text)
-    return found + [
-        seed for seed in SEEDS if seed.isdigit() and seed in digits and seed not in found
+    """The seeds found in `text`; numbers also when written with spaces, dashes or brackets."""
+    numbers = [re.sub(r"\D", "", run) for run in re.findall(r"[\d\s().+-]{8,}", text)]
+    return [
+        seed
+        for seed in SEEDS
+        if seed.lower() in text.lower() or (seed.isdigit() and any(seed in n for n in numbers))
     ]
+
+
+REPORT = {
+    "text": NARRATIVE,
+    "language": "en",
+    "relation": "sibling",
+    "destination_country": "KH",
+    "reporter": REPORTER,
+    "subject": SUBJECT,
+}
+
+
+@dataclass
+class Pipeline:
+    client: httpx.AsyncClient
+    smtp: RecordingSmtpServer
+    registries: list[CollectorRegistry]
+
+
+@asynccontextmanager
+async def pipeline(bootstrap: str, tmp: Path) -> AsyncIterator[Pipeline]:
+    """intake, scoring, notify and the gateway in-process; settings also from the environment."""
+    smtp = RecordingSmtpServer()
+    smtp.start()
+    api_key = new_key()
+    try:
+        async with (
+            running_gateway(tmp, smtp) as gateway,
+            running_notify(bootstrap, tmp, gateway.port) as notify,
+            running_scoring(scoring_settings(bootstrap, tmp)) as scoring,
+            running_intake(bootstrap, tmp, api_key) as intake_url,
+            httpx.AsyncClient(
+                base_url=intake_url, headers={"Authorization": f"Bearer {api_key}"}
+            ) as client,
+        ):
+            registries = [s.metrics.registry for s in (scoring, notify, gateway)]
+            yield Pipeline(client, smtp, registries)
+    finally:
+        smtp.stop()
 
 
 @pytest.fixture
@@ -75,60 +118,61 @@ async def test_no_personal_data_in_logs_metrics_or_error_bodies(
     tmp_path_factory: pytest.TempPathFactory,
     log_lines: io.StringIO,
 ) -> None:
-    tmp = tmp_path_factory.mktemp("personal-data")
-    smtp = RecordingSmtpServer()
-    smtp.start()
-    api_key = new_key()
     error_bodies: list[str] = []
     metrics: list[str] = []
-    try:
-        async with (
-            running_gateway(tmp, smtp) as gateway,
-            running_notify(kafka_bootstrap, tmp, gateway.port) as notify,
-            running_scoring(scoring_settings(kafka_bootstrap, tmp)) as scoring,
-            running_intake(kafka_bootstrap, tmp, api_key) as intake_url,
-            httpx.AsyncClient(
-                base_url=intake_url, headers={"Authorization": f"Bearer {api_key}"}
-            ) as client,
+    async with pipeline(kafka_bootstrap, tmp_path_factory.mktemp("personal-data")) as running:
+        client = running.client
+        accepted = await client.post("/v1/reports", json=REPORT)
+        assert accepted.status_code == 202
+        # Bad input that carries personal data: the refusals must not echo it.
+        for bad in (
+            {**REPORT, "destination_country": SUBJECT["phone"]},
+            {**REPORT, "reporter": {**REPORTER, "name": "Oyunchimeg " * 40}},
+            {**REPORT, "subject": "Saruul Ganbold +97695553311"},
+            {**REPORT, "text": 12345},
         ):
-            report = {
-                "text": NARRATIVE,
-                "language": "en",
-                "relation": "sibling",
-                "destination_country": "KH",
-                "reporter": REPORTER,
-                "subject": SUBJECT,
-            }
-            accepted = await client.post("/v1/reports", json=report)
-            assert accepted.status_code == 202
-            # Bad input that carries personal data: the refusals must not echo it.
-            for bad in (
-                {**report, "destination_country": SUBJECT["phone"]},
-                {**report, "reporter": {**REPORTER, "name": "Oyunchimeg " * 40}},
-                {**report, "subject": "Saruul Ganbold +97695553311"},
-                {**report, "text": 12345},
-            ):
-                refused = await client.post("/v1/reports", json=bad)
-                assert refused.status_code == 422
-                error_bodies.append(refused.text)
-            unauthorised = await httpx.AsyncClient(base_url=intake_url).post(
-                "/v1/reports", json=report, headers={"Authorization": "Bearer 95553311"}
-            )
-            error_bodies.append(unauthorised.text)
-            await eventually(lambda: len(smtp.messages) >= 1, what="the page by e-mail")
-            await asyncio.sleep(1)  # the SMS and the remaining log lines
-            metrics.append((await client.get("/metrics")).text)
-            for registry in (
-                scoring.metrics.registry,
-                notify.metrics.registry,
-                gateway.metrics.registry,
-            ):
-                metrics.append(generate_latest(registry).decode())
-    finally:
-        smtp.stop()
+            refused = await client.post("/v1/reports", json=bad)
+            assert refused.status_code == 422
+            error_bodies.append(refused.text)
+        unauthorised = await client.post(
+            "/v1/reports", json=REPORT, headers={"Authorization": "Bearer 95553311"}
+        )
+        assert unauthorised.status_code == 401
+        error_bodies.append(unauthorised.text)
+        await eventually(lambda: len(running.smtp.messages) >= 1, what="the page by e-mail")
+        await asyncio.sleep(1)  # the SMS and the remaining log lines
+        metrics.append((await client.get("/metrics")).text)
+        metrics += [generate_latest(registry).decode() for registry in running.registries]
     log_text = log_lines.getvalue()
     assert "alert_opened" in log_text  # the capture does hold the pipeline's log lines
     assert leaks(log_text) == []
     assert leaks("\n".join(metrics)) == []
     for body in error_bodies:
         assert leaks(body) == [], body
+
+
+async def test_with_key_rings_the_broker_holds_nothing_personal(
+    kafka_bootstrap: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone with only broker access reads ids and levels; the officer still gets the page."""
+    monkeypatch.setenv("HARUUL_REPORTS_KEYS", new_key_text("r1"))
+    monkeypatch.setenv("HARUUL_RISK_EVENTS_KEYS", new_key_text("e1"))
+    async with pipeline(kafka_bootstrap, tmp_path) as running:
+        accepted = await running.client.post("/v1/reports", json=REPORT)
+        assert accepted.status_code == 202
+        report_id = accepted.json()["report_id"]
+        await eventually(lambda: len(running.smtp.messages) >= 1, what="the page by e-mail")
+    [mail] = running.smtp.messages
+    body = mail.get_content() if not mail.is_multipart() else str(mail)
+    # The explanation and the indicators travelled sealed; notify opened them for the officer.
+    assert "DOC (identity documents held by someone else)" in body
+    assert "Indicators: " in body
+
+    for topic in (REPORTS.name, RISK_EVENTS.name):
+        [record] = await asyncio.to_thread(
+            wait_for_records, kafka_bootstrap, topic, lambda r: r.key == report_id.encode()
+        )
+        assert leaks(record.value.decode()) == [], topic
+        assert b"passport" not in record.value
+        assert b"identity documents" not in record.value
+        assert json.loads(record.value)["sealed"]["key_id"] in ("r1", "e1")

@@ -12,7 +12,7 @@ async def test_the_purge_repeats_survives_a_failure_and_stops() -> None:
     stop = asyncio.Event()
     rounds: list[int] = []
 
-    def purge() -> int:
+    async def purge() -> int:
         rounds.append(len(rounds))
         if len(rounds) == 2:
             raise RuntimeError("database away")

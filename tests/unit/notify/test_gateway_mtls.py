@@ -12,8 +12,11 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from haruul_common.settings import SettingsError, load_settings
+from haruul_notify.domain.alerts import Channel, Delivery
 from haruul_notify.gateway.main import GatewayServer, start_gateway
 from haruul_notify.gateway.settings import GatewaySettings
+from haruul_notify.gateway_client import GatewayClient
+from haruul_notify.settings import NotifySettings
 from tests.support.certificates import certificate_authority, signed_certificate
 
 Pair = tuple[Path, Path]
@@ -110,3 +113,42 @@ def test_a_key_that_is_not_the_certificates_is_named(pki: Pki) -> None:
             tls_key_file=pki.client[1],
             tls_client_ca_file=pki.ca[0],
         )
+
+
+async def test_notify_delivers_through_the_gateway_with_its_client_certificate(
+    gateway: GatewayServer, pki: Pki, tmp_path: Path
+) -> None:
+    settings = NotifySettings(
+        gateway_target=f"127.0.0.1:{gateway.port}",
+        gateway_tls_ca_file=pki.ca[0],
+        gateway_tls_cert_file=pki.client[0],
+        gateway_tls_key_file=pki.client[1],
+    )
+    client = GatewayClient(
+        settings.gateway_target,
+        deadline_s=5,
+        attempts=1,
+        backoff_s=0,
+        credentials=settings.gateway_credentials(),
+    )
+    delivery = Delivery(
+        "alt-1/officer/sms/step-300",
+        "alt-1",
+        "r1",
+        "officer",
+        Channel.SMS,
+        "+97699000042",
+        "",
+        "HARUUL CRITICAL alt-1",
+    )
+    try:
+        receipt = await client.deliver(delivery)
+    finally:
+        await client.close()
+    assert receipt.receipt_id
+    assert list((tmp_path / "sms").glob("alt-1-*"))
+
+
+def test_notify_refuses_half_a_gateway_tls_configuration(pki: Pki) -> None:
+    with pytest.raises(SettingsError, match="HARUUL_NOTIFY_GATEWAY_TLS_KEY_FILE together"):
+        load_settings(NotifySettings, gateway_tls_ca_file=pki.ca[0])

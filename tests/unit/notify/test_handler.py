@@ -8,6 +8,9 @@ from pathlib import Path
 from prometheus_client import CollectorRegistry
 
 from haruul_common.kafka import SourceRecord
+from haruul_common.sealing import KeyRing, Sealer, new_key_text
+from haruul_common.topics import RISK_EVENTS
+from haruul_notify.domain.alerts import Channel
 from haruul_notify.handler import RiskEventHandler
 from haruul_notify.metrics import NotifyMetrics
 from tests.unit.notify.test_pager import Rig, event
@@ -72,3 +75,42 @@ async def test_a_readable_event_pages(tmp_path: Path) -> None:
 
     assert dead.entries == []
     assert len(rig.gateway.to("officer-primary")) == 1
+
+
+def _sealer(ring: str) -> Sealer:
+    return Sealer(KeyRing.parse(ring), RISK_EVENTS.name, RISK_EVENTS.sealed_fields)
+
+
+async def test_a_sealed_event_is_opened_and_pages(tmp_path: Path) -> None:
+    rig, dead, ring = Rig(tmp_path), DeadLetters(), new_key_text("k1")
+    handler = RiskEventHandler(
+        pager=rig.pager,
+        dead_letters=dead,
+        metrics=NotifyMetrics(CollectorRegistry()),
+        sealer=_sealer(ring),
+    )
+    sealed = _sealer(ring).seal_json(event("r1").model_dump(mode="json"), b"r1")
+    assert b"Documents taken" not in sealed
+
+    await handler.handle(_record(sealed))
+
+    assert dead.entries == []
+    [mail] = rig.gateway.to("officer-primary", Channel.EMAIL)
+    assert "Documents taken" in mail.body  # the explanation, opened
+
+
+async def test_an_event_sealed_under_a_key_notify_lacks_is_dead_lettered(tmp_path: Path) -> None:
+    rig, dead = Rig(tmp_path), DeadLetters()
+    handler = RiskEventHandler(
+        pager=rig.pager,
+        dead_letters=dead,
+        metrics=NotifyMetrics(CollectorRegistry()),
+        sealer=_sealer(new_key_text("k2")),
+    )
+    sealed = _sealer(new_key_text("k1")).seal_json(event("r1").model_dump(mode="json"), b"r1")
+
+    await handler.handle(_record(sealed))
+
+    [(_, reason)] = dead.entries
+    assert reason == "risk event: sealed with key id 'k1', which this service does not hold"
+    assert rig.gateway.sent == []

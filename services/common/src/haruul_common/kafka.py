@@ -16,7 +16,9 @@ from prometheus_client import Counter
 from pydantic import BaseModel, ValidationError
 
 from haruul_common.events import unreadable_reason
+from haruul_common.kafka_security import faststream_security
 from haruul_common.logs import get_logger
+from haruul_common.sealing import Sealer, SealError
 from haruul_common.settings import KafkaSettings
 from haruul_common.topics import Topic
 
@@ -37,6 +39,9 @@ def build_broker(settings: KafkaSettings, *, client_id: str) -> KafkaBroker:
         client_id=client_id,
         acks="all",
         enable_idempotence=True,
+        security=faststream_security(settings),
+        # FastStream's per-message lines at DEBUG, through our (scrubbing) root handler.
+        logger=logging.getLogger("haruul.faststream"),
         log_level=logging.DEBUG,
     )
 
@@ -163,14 +168,20 @@ async def read_or_dead_letter(
     record: SourceRecord,
     dead_letter: Callable[[SourceRecord, str], Awaitable[None]],
     dead_letters: Counter,
+    sealer: Sealer | None = None,
 ) -> PayloadT | None:
-    """The record as a `model`, or None after dead-lettering it with the reason and counting it.
+    """The record as a `model` (its sealed fields opened with `sealer`), or None after
+    dead-lettering it with the reason and counting it.
 
     A message that cannot be read will never be readable: retrying it would block its partition
-    forever, so it goes to the dead-letter topic and the caller commits past it.
+    forever, so it goes to the dead-letter topic and the caller commits past it. That includes
+    one sealed under a key this service does not hold: it waits there, intact, for a replay.
     """
     try:
-        return model.model_validate_json(record.value)
+        value = sealer.open_json(record.value, record.key) if sealer else record.value
+        return model.model_validate_json(value)
+    except SealError as error:
+        reason = f"{payload_name}: {error}"
     except ValidationError as error:
         reason = unreadable_reason(payload_name, error)
     await dead_letter(record, reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from haruul_common.logs import get_logger
@@ -16,11 +16,14 @@ DEFAULT_PURGE_INTERVAL = timedelta(hours=1)
 
 
 async def purge_periodically(
-    purge: Callable[[], int], stop: asyncio.Event, every: timedelta = DEFAULT_PURGE_INTERVAL
+    purge: Callable[[], Awaitable[int]],
+    stop: asyncio.Event,
+    every: timedelta = DEFAULT_PURGE_INTERVAL,
 ) -> None:
+    """`purge` runs where its store's connection lives (the caller's thread or executor)."""
     while not stop.is_set():
         try:
-            purged = await asyncio.to_thread(purge)
+            purged = await purge()
             if purged:
                 log.info("retention_purge", purged=purged)
         except Exception as error:  # the next round tries again

@@ -50,3 +50,17 @@ class _EncryptedKey(Exception):
 def _refuse_encrypted_key() -> bytes:
     # Without a password callback OpenSSL would prompt on the terminal and hang the start.
     raise _EncryptedKey
+
+
+def check_mutual_tls(files: dict[str, Path | None], certificate_env: str, key_env: str) -> None:
+    """The files of one mutual-TLS setup (env name -> path): all set or none, and the key
+    that of the certificate. Raises naming the variables."""
+    if any(files.values()) and not all(files.values()):
+        names = list(files)
+        raise ValueError(f"set {', '.join(names[:-1])} and {names[-1]} together, or none of them")
+    certificate, key = files[certificate_env], files[key_env]
+    if certificate and key:
+        try:
+            check_key_pair(certificate, key)
+        except ValueError as error:
+            raise ValueError(f"{key_env}: {error}") from None

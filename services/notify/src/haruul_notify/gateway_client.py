@@ -41,9 +41,11 @@ class GatewayClient:
         deadline_s: float,
         attempts: int,
         backoff_s: float,
+        credentials: grpc.ChannelCredentials | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._target = target
+        self._credentials = credentials  # mutual TLS when the gateway demands it
         # Made on first use: a grpc.aio channel belongs to the event loop it was made in.
         self._channel: grpc.aio.Channel | None = None
         self._deadline_s = deadline_s
@@ -63,7 +65,11 @@ class GatewayClient:
             recipient_id=delivery.recipient_id,
         )
         if self._channel is None:
-            self._channel = grpc.aio.insecure_channel(self._target)
+            self._channel = (
+                grpc.aio.secure_channel(self._target, self._credentials)
+                if self._credentials is not None
+                else grpc.aio.insecure_channel(self._target)
+            )
         stub = delivery_pb2_grpc.DeliveryGatewayStub(self._channel)
         last_error: grpc.aio.AioRpcError | None = None
         for attempt in range(self._attempts):

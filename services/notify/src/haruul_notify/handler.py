@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from haruul_common.events import RiskEventV1
 from haruul_common.kafka import SourceRecord, read_or_dead_letter
+from haruul_common.sealing import Sealer
 from haruul_notify.handler_types import DeadLetterSink
 from haruul_notify.metrics import NotifyMetrics
 from haruul_notify.pager import Pager
@@ -17,8 +18,14 @@ from haruul_notify.pager import Pager
 
 class RiskEventHandler:
     def __init__(
-        self, *, pager: Pager, dead_letters: DeadLetterSink, metrics: NotifyMetrics
+        self,
+        *,
+        pager: Pager,
+        dead_letters: DeadLetterSink,
+        metrics: NotifyMetrics,
+        sealer: Sealer | None = None,
     ) -> None:
+        self._sealer = sealer  # opens the events' sealed explanation, indicators and entities
         self._pager = pager
         self._dead_letters = dead_letters
         self._metrics = metrics
@@ -30,6 +37,7 @@ class RiskEventHandler:
             record,
             self._dead_letters.dead_letter,
             self._metrics.dead_letters,
+            self._sealer,
         )
         if event is None:
             return

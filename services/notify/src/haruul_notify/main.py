@@ -18,6 +18,7 @@ from haruul.notify.v1 import alert_desk_pb2_grpc
 from haruul_common.asgi_server import RunningAsgiServer, start_asgi_server
 from haruul_common.kafka import build_broker, subscribe
 from haruul_common.logs import configure_logging
+from haruul_common.retention import purge_periodically
 from haruul_common.settings import SettingsError, load_settings
 from haruul_common.topics import RISK_EVENTS
 from haruul_notify.ack_http import build_http_app
@@ -83,6 +84,11 @@ class NotifyService:
             )
         )
 
+        async def purge() -> int:
+            return self.alerts.purge_personal_data(self.settings.retention)
+
+        self._tasks.append(asyncio.create_task(purge_periodically(purge, self.stop_ticker)))
+
     async def close(self) -> None:
         self.stop_ticker.set()
         await self.broker.stop()
@@ -115,6 +121,7 @@ def build_notify(
         deadline_s=settings.deliver_deadline_s,
         attempts=settings.deliver_attempts,
         backoff_s=settings.deliver_backoff_s,
+        credentials=settings.gateway_credentials(),
     )
     links = AckLinks(
         settings.secret.get_secret_value().encode(),
@@ -137,7 +144,10 @@ def build_notify(
     )
     broker = build_broker(settings.kafka, client_id="haruul-notify")
     handler = RiskEventHandler(
-        pager=pager, dead_letters=KafkaDeadLetterSink(broker), metrics=metrics
+        pager=pager,
+        dead_letters=KafkaDeadLetterSink(broker),
+        metrics=metrics,
+        sealer=settings.sealer(RISK_EVENTS),
     )
     subscribe(
         broker,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+import grpc
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from haruul_common.kafka import DEFAULT_BATCH_SIZE
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
+from haruul_common.tls_files import check_certificate, check_mutual_tls
 
 # Refused in production (see the validator below): local runs only.
 DEVELOPMENT_SECRET = "haruul-development-notify-secret"  # noqa: S105
@@ -27,6 +29,11 @@ class NotifySettings(ServiceSettings):
     alert_db: StateLocation = Path("var/notify-alerts.db")
     ledger_db: StateLocation = Path("var/notify.db")
     gateway_target: str = "127.0.0.1:50051"
+    # Mutual TLS to the gateway: the CA that signed the gateway's certificate, and notify's own
+    # client certificate and key. All three, or none (plaintext on loopback).
+    gateway_tls_ca_file: Path | None = None
+    gateway_tls_cert_file: Path | None = None
+    gateway_tls_key_file: Path | None = None
     deliver_deadline_s: float = Field(default=5.0, gt=0)
     deliver_attempts: int = Field(default=5, ge=1, le=20)
     deliver_backoff_s: float = Field(default=0.2, ge=0)
@@ -58,6 +65,35 @@ class NotifySettings(ServiceSettings):
     # Signs acknowledgement links and authenticates the SMS gateway's callbacks.
     secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
     ack_link_ttl_s: int = Field(default=24 * 3600, ge=60)
+
+    @field_validator("gateway_tls_ca_file", "gateway_tls_cert_file")
+    @classmethod
+    def _certificates(cls, path: Path | None) -> Path | None:
+        return None if path is None else check_certificate(path)
+
+    @model_validator(mode="after")
+    def _all_of_mutual_tls_or_none(self) -> NotifySettings:
+        check_mutual_tls(
+            {
+                "HARUUL_NOTIFY_GATEWAY_TLS_CA_FILE": self.gateway_tls_ca_file,
+                "HARUUL_NOTIFY_GATEWAY_TLS_CERT_FILE": self.gateway_tls_cert_file,
+                "HARUUL_NOTIFY_GATEWAY_TLS_KEY_FILE": self.gateway_tls_key_file,
+            },
+            "HARUUL_NOTIFY_GATEWAY_TLS_CERT_FILE",
+            "HARUUL_NOTIFY_GATEWAY_TLS_KEY_FILE",
+        )
+        return self
+
+    def gateway_credentials(self) -> grpc.ChannelCredentials | None:
+        if not (
+            self.gateway_tls_ca_file and self.gateway_tls_cert_file and self.gateway_tls_key_file
+        ):
+            return None
+        return grpc.ssl_channel_credentials(
+            root_certificates=self.gateway_tls_ca_file.read_bytes(),
+            private_key=self.gateway_tls_key_file.read_bytes(),
+            certificate_chain=self.gateway_tls_cert_file.read_bytes(),
+        )
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> NotifySettings:

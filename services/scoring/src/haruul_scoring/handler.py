@@ -22,6 +22,7 @@ import structlog
 
 from haruul_common.events import ReportV1, RiskEventV1
 from haruul_common.kafka import SourceRecord, read_or_dead_letter
+from haruul_common.sealing import Sealer
 from haruul_scoring.case_store import CaseStore
 from haruul_scoring.correlation import report_contact_hashes, report_source
 from haruul_scoring.domain.engine import assess
@@ -46,8 +47,10 @@ class ReportHandler:
         cases: CaseStore,
         contact_salt: bytes,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sealer: Sealer | None = None,
     ) -> None:
         self._sink = sink
+        self._sealer = sealer  # opens the reports' sealed narrative and contacts
         self._cases = cases
         self._contact_salt = contact_salt
         self._metrics = metrics
@@ -55,9 +58,19 @@ class ReportHandler:
         # One thread: the case index's connection is used by one thread at a time, in order.
         self._case_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="case-index")
 
+    async def forget_before(self, cutoff: datetime) -> int:
+        """The retention purge of the case index, on the thread that owns its connection."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._case_writer, self._cases.purge_before, cutoff)
+
     async def handle(self, record: SourceRecord) -> RiskEventV1 | None:
         report = await read_or_dead_letter(
-            ReportV1, "report", record, self._sink.dead_letter, self._metrics.dead_letters
+            ReportV1,
+            "report",
+            record,
+            self._sink.dead_letter,
+            self._metrics.dead_letters,
+            self._sealer,
         )
         if report is None:
             return None

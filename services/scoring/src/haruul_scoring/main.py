@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
@@ -14,8 +15,10 @@ from prometheus_client import CollectorRegistry
 from haruul_common.kafka import build_broker, subscribe
 from haruul_common.logs import configure_logging
 from haruul_common.metrics_http import serve_metrics
+from haruul_common.retention import purge_periodically
+from haruul_common.sealing import Sealer
 from haruul_common.settings import SettingsError, load_settings
-from haruul_common.topics import REPORTS
+from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_scoring.case_store import CaseStore
 from haruul_scoring.handler import ReportHandler, RiskEventSink
 from haruul_scoring.kafka_sink import KafkaRiskEventSink
@@ -29,8 +32,22 @@ class ScoringService:
     handler: ReportHandler
     metrics: ScoringMetrics
     cases: CaseStore
+    retention: timedelta
+    _stop_purging: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _purging: asyncio.Task[None] | None = field(default=None, init=False)
+
+    async def start_purging(self) -> None:
+        """The retention purge of the case index: now, then every hour."""
+
+        async def purge() -> int:
+            return await self.handler.forget_before(datetime.now(UTC) - self.retention)
+
+        self._purging = asyncio.create_task(purge_periodically(purge, self._stop_purging))
 
     async def close(self) -> None:
+        self._stop_purging.set()
+        if self._purging is not None:
+            await self._purging
         await self.broker.stop()
         self.handler.close()
         self.cases.close()
@@ -39,7 +56,7 @@ class ScoringService:
 def build_scoring(
     settings: ScoringSettings,
     *,
-    sink_factory: Callable[[KafkaBroker], RiskEventSink] = KafkaRiskEventSink,
+    sink_factory: Callable[[KafkaBroker, Sealer | None], RiskEventSink] = KafkaRiskEventSink,
     registry: CollectorRegistry | None = None,
 ) -> ScoringService:
     """Wire scoring; nothing connects until `broker.start()`. Tests swap the sink."""
@@ -47,10 +64,11 @@ def build_scoring(
     metrics = ScoringMetrics(registry or CollectorRegistry())
     cases = CaseStore(settings.case_db)
     handler = ReportHandler(
-        sink_factory(broker),
+        sink_factory(broker, settings.sealer(RISK_EVENTS)),
         metrics,
         cases,
         settings.contact_hash_key.get_secret_value().encode("utf-8"),
+        sealer=settings.sealer(REPORTS),
     )
 
     subscribe(
@@ -61,7 +79,13 @@ def build_scoring(
         batch_size=settings.batch_size,
     )
 
-    return ScoringService(broker=broker, handler=handler, metrics=metrics, cases=cases)
+    return ScoringService(
+        broker=broker,
+        handler=handler,
+        metrics=metrics,
+        cases=cases,
+        retention=settings.retention,
+    )
 
 
 def main() -> None:
@@ -75,7 +99,10 @@ def main() -> None:
         service.metrics.registry, settings.metrics_host, settings.metrics_port
     )
     try:
-        asyncio.run(FastStream(service.broker, on_shutdown=[service.close]).run())
+        app = FastStream(
+            service.broker, on_startup=[service.start_purging], on_shutdown=[service.close]
+        )
+        asyncio.run(app.run())
     finally:
         metrics_server.stop()
 

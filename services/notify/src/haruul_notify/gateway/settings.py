@@ -10,7 +10,7 @@ from pydantic_settings import SettingsConfigDict
 
 from haruul_common.settings import ServiceSettings
 from haruul_common.state_db import StateLocation
-from haruul_common.tls_files import check_certificate, check_key_pair
+from haruul_common.tls_files import check_certificate, check_mutual_tls
 
 
 class GatewaySettings(ServiceSettings):
@@ -61,17 +61,15 @@ class GatewaySettings(ServiceSettings):
 
     @model_validator(mode="after")
     def _all_of_mutual_tls_or_none(self) -> GatewaySettings:
-        files = (self.tls_cert_file, self.tls_key_file, self.tls_client_ca_file)
-        if any(files) and not all(files):
-            raise ValueError(
-                "set HARUUL_GATEWAY_TLS_CERT_FILE, HARUUL_GATEWAY_TLS_KEY_FILE and"
-                " HARUUL_GATEWAY_TLS_CLIENT_CA_FILE together, or none of them"
-            )
-        if self.tls_cert_file and self.tls_key_file:
-            try:
-                check_key_pair(self.tls_cert_file, self.tls_key_file)
-            except ValueError as error:
-                raise ValueError(f"HARUUL_GATEWAY_TLS_KEY_FILE: {error}") from None
+        check_mutual_tls(
+            {
+                "HARUUL_GATEWAY_TLS_CERT_FILE": self.tls_cert_file,
+                "HARUUL_GATEWAY_TLS_KEY_FILE": self.tls_key_file,
+                "HARUUL_GATEWAY_TLS_CLIENT_CA_FILE": self.tls_client_ca_file,
+            },
+            "HARUUL_GATEWAY_TLS_CERT_FILE",
+            "HARUUL_GATEWAY_TLS_KEY_FILE",
+        )
         return self
 
     @model_validator(mode="after")
