@@ -21,6 +21,7 @@ PRIMARY_EMAIL = "primary@consulate.example"
 
 
 @pytest.mark.integration
+@pytest.mark.timeout(420)  # ~90 s on a quiet machine; three minutes seen at load average 9
 def test_faults_under_load_lose_no_acknowledged_report_and_page_nobody_twice(
     tmp_path: Path,
 ) -> None:
