@@ -22,6 +22,7 @@ from pathlib import Path
 
 from haruul_common.child_process import stop_process, terminate_with_parent
 from haruul_common.local_kafka import LocalKafka, ensure_topics
+from haruul_common.sealing import new_key_text
 from haruul_common.settings import ServiceSettings, load_settings
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
 from haruul_notify.gateway.dev_smtp_sink import start_dev_smtp_sink
@@ -65,10 +66,45 @@ def ensure_dev_key(var_dir: Path) -> str:
     return key
 
 
+# The topic key rings each service holds: those of the topics it writes, or must read in the
+# clear. The gateway reads no topic and holds none.
+KEY_RINGS_BY_SERVICE: dict[str, tuple[str, ...]] = {
+    "intake": ("HARUUL_REPORTS_KEYS",),
+    "scoring": ("HARUUL_REPORTS_KEYS", "HARUUL_RISK_EVENTS_KEYS"),
+    "notify": ("HARUUL_RISK_EVENTS_KEYS",),
+    "gateway": (),
+}
+_ALL_RINGS = ("HARUUL_REPORTS_KEYS", "HARUUL_RISK_EVENTS_KEYS")
+
+
+def ensure_dev_key_rings(var: Path) -> dict[str, str]:
+    """The local run's sealing key rings: from the environment if set there, else made once
+    and kept in var/sealing-keys (mode 0600), so messages of an earlier run still open."""
+    stored = var / "sealing-keys"
+    rings: dict[str, str] = {}
+    if stored.is_file():
+        for line in stored.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.partition("=")
+            rings[name] = value
+    if any(name not in rings for name in _ALL_RINGS):
+        rings = {name: new_key_text(f"dev-{name[7:9].lower()}1") for name in _ALL_RINGS}
+        var.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(stored, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.writelines(f"{name}={value}\n" for name, value in rings.items())
+    return {name: os.environ.get(name) or rings[name] for name in _ALL_RINGS}
+
+
+def environment_for(service: str, base: dict[str, str], rings: dict[str, str]) -> dict[str, str]:
+    return {**base, **{name: rings[name] for name in KEY_RINGS_BY_SERVICE[service]}}
+
+
 def service_environment(bootstrap: str, root: Path, ports: LocalPorts) -> dict[str, str]:
+    """What every service gets (no key rings: `environment_for` adds each one's own)."""
     var = root / "var"
+    inherited = {name: value for name, value in os.environ.items() if name not in _ALL_RINGS}
     return {
-        **os.environ,
+        **inherited,
         "HARUUL_ENV": "development",
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "HARUUL_INTAKE_PORT": str(ports.intake),
@@ -187,11 +223,14 @@ def run_local(root: Path, ports: LocalPorts = LocalPorts()) -> int:
         smtp = start_dev_smtp_sink(var / "outbox" / "email", port=ports.smtp)
         stack.callback(smtp.stop)
         env = service_environment(bootstrap, root, ports)
+        rings = ensure_dev_key_rings(var)
         processes: dict[str, subprocess.Popen[bytes]] = {}
         bin_dir = Path(sys.executable).parent
         for name in ("gateway", "scoring", "notify", "intake"):
             command = [str(bin_dir / f"haruul-{name}")]
-            processes[name] = stack.enter_context(_process(name, command, env))
+            processes[name] = stack.enter_context(
+                _process(name, command, environment_for(name, env, rings))
+            )
         wait_until_healthy(ports.intake, processes)
         print(
             "\nHaruul is running. Post the sample report:\n\n"
