@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from haruul_common.state_db import StateDb
@@ -44,3 +46,17 @@ def test_a_column_added_in_a_later_release_reaches_an_old_table(state_at: StateA
     new.add_missing_columns("items", {"seq": "INTEGER NOT NULL DEFAULT 0"})
     new.add_missing_columns("items", {"seq": "INTEGER NOT NULL DEFAULT 0"})  # idempotent
     assert tuple(new.execute("SELECT id, n, seq FROM items").fetchone()) == ("a", 1, 0)
+
+
+def test_instances_starting_together_create_the_schema_once(state_at: StateAt) -> None:
+    location = state_at("state.db")
+    schema = SCHEMA + ";CREATE INDEX IF NOT EXISTS items_by_n ON items (n)"
+
+    def start() -> None:
+        db = StateDb(location, schema)
+        db.add_missing_columns("items", {"seq": "INTEGER NOT NULL DEFAULT 0"})
+        db.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        for started in [pool.submit(start) for _ in range(6)]:
+            started.result()  # none of them failed on another's half-made schema

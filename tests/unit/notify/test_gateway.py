@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -327,3 +328,26 @@ async def test_keyed_locks_are_forgotten_when_nobody_holds_them() -> None:
 
     assert order.index("a out") < order.index("b in")  # one key: one holder at a time
     assert len(locks) == 0
+
+
+async def test_a_send_cut_off_by_the_gateways_death_is_not_sent_again(
+    gateway: GatewayServer,
+    stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub,
+    smtp: RecordingSmtpServer,
+) -> None:
+    # What a gateway killed between handing the e-mail to SMTP and storing the receipt leaves.
+    key = "alt-0123456789abcdef/desk/email/step-300"
+    assert gateway.receipts.begin_send(key, "email", datetime.now(UTC))
+
+    first = await stub.Deliver(_email(key), timeout=TIMEOUT_S)
+    again = await stub.Deliver(_email(key), timeout=TIMEOUT_S)
+
+    assert smtp.messages == []  # it may have gone out before the death: never twice
+    assert first.duplicate
+    assert again.receipt_id == first.receipt_id
+    assert first.channel_message_id == "unknown"
+    unknown = gateway.metrics.registry.get_sample_value(
+        "haruul_gateway_deliveries_total", {"channel": "email", "outcome": "unknown"}
+    )
+    assert unknown == 1  # counted once, and logged as delivery_outcome_unknown
+

@@ -23,6 +23,8 @@ import psycopg
 
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 
+_SCHEMA_LOCK = "haruul-schema"
+
 # Where a store keeps its state: a SQLite file, or a PostgreSQL URL.
 StateLocation = str | Path
 
@@ -43,9 +45,12 @@ class StateDb:
         if self.is_postgres:
             self._pg: psycopg.Connection[Any] | None = psycopg.connect(text, autocommit=True)
             self._sqlite: sqlite3.Connection | None = None
-            for statement in schema.split(";"):
-                if statement.strip():
-                    self._pg.execute(statement)
+            # Instances starting together would race on CREATE … IF NOT EXISTS (it is not
+            # atomic in PostgreSQL): one creates the schema at a time.
+            with self.exclusive(_SCHEMA_LOCK):
+                for statement in schema.split(";"):
+                    if statement.strip():
+                        self._pg.execute(statement)
         else:
             Path(text).parent.mkdir(parents=True, exist_ok=True)
             # check_same_thread=False: services open the file before their event loop starts;
@@ -73,18 +78,20 @@ class StateDb:
     def add_missing_columns(self, table: str, columns: dict[str, str]) -> None:
         """Columns added after a table's first release (`CREATE TABLE IF NOT EXISTS` keeps an
         old table as it was): name -> declaration, added where missing."""
-        if self._pg is not None:
-            rows = self._pg.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-                (table,),
-            ).fetchall()
-            present = {str(row[0]) for row in rows}
-        else:
-            assert self._sqlite is not None
-            present = {str(row[1]) for row in self._sqlite.execute(f"PRAGMA table_info({table})")}
-        for name, declaration in columns.items():
-            if name not in present:
-                self.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+        with self.exclusive(_SCHEMA_LOCK):  # instances starting together add a column once
+            if self._pg is not None:
+                rows = self._pg.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+                    (table,),
+                ).fetchall()
+                present = {str(row[0]) for row in rows}
+            else:
+                assert self._sqlite is not None
+                pragma = self._sqlite.execute(f"PRAGMA table_info({table})")
+                present = {str(row[1]) for row in pragma}
+            for name, declaration in columns.items():
+                if name not in present:
+                    self.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
 
     @contextmanager
     def exclusive(self, lock_name: str) -> Iterator[None]:

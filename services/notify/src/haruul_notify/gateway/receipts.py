@@ -21,7 +21,16 @@ CREATE TABLE IF NOT EXISTS receipts (
     delivery_status TEXT
 );
 CREATE INDEX IF NOT EXISTS receipts_by_channel_id ON receipts (channel_message_id);
+CREATE TABLE IF NOT EXISTS sending (
+    idempotency_key TEXT PRIMARY KEY,
+    channel TEXT NOT NULL,
+    started_at TEXT NOT NULL
+);
 """
+
+# The channel_message_id of a delivery that was handed to its channel by a gateway that died
+# before it heard back: it may or may not have gone out.
+OUTCOME_UNKNOWN = "unknown"
 
 
 _RECORD_FINAL = "UPDATE receipts SET delivery_status = ? WHERE channel_message_id = ?"
@@ -56,7 +65,25 @@ class ReceiptStore:
             idempotency_key, row[0], row[1], row[2], datetime.fromisoformat(row[3])
         )
 
+    def begin_send(self, idempotency_key: str, channel: str, at: datetime) -> bool:
+        """Note, before handing a message to its channel, that it is on its way. False when a
+        note is there already: an earlier gateway died in the middle of this very send."""
+        return (
+            self._db.execute(
+                "INSERT INTO sending (idempotency_key, channel, started_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (idempotency_key, channel, at.isoformat()),
+            ).rowcount
+            == 1
+        )
+
+    def end_send(self, idempotency_key: str) -> None:
+        """The channel answered (sent, refused or unreachable): the note is done with."""
+        self._db.execute("DELETE FROM sending WHERE idempotency_key = ?", (idempotency_key,))
+
     def put(self, receipt: StoredReceipt) -> None:
+        """Store the receipt of a send (and drop its note, in the same step)."""
+        self.end_send(receipt.idempotency_key)
         self._db.execute(
             "INSERT INTO receipts (idempotency_key, receipt_id, channel, channel_message_id,"
             " accepted_at) VALUES (?, ?, ?, ?, ?)",

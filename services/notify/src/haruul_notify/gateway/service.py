@@ -20,7 +20,7 @@ from haruul_notify.gateway.adapters import (
     OutgoingMessage,
 )
 from haruul_notify.gateway.metrics import GatewayMetrics
-from haruul_notify.gateway.receipts import ReceiptStore, StoredReceipt
+from haruul_notify.gateway.receipts import OUTCOME_UNKNOWN, ReceiptStore, StoredReceipt
 
 log = structlog.get_logger("haruul_gateway")
 
@@ -98,6 +98,19 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
         self._clock = clock
         self._key_locks = KeyedLocks()
 
+    def _store_receipt(
+        self, idempotency_key: str, channel: str, channel_message_id: str
+    ) -> StoredReceipt:
+        stored = StoredReceipt(
+            idempotency_key=idempotency_key,
+            receipt_id=f"rcp-{uuid.uuid4().hex[:16]}",
+            channel=channel,
+            channel_message_id=channel_message_id,
+            accepted_at=self._clock(),
+        )
+        self._receipts.put(stored)
+        return stored
+
     async def Deliver(
         self,
         request: delivery_pb2.DeliverRequest,
@@ -122,6 +135,14 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
                 self._metrics.deliveries.labels(channel, "duplicate").inc()
                 log.info("delivery_duplicate", **ids, receipt_id=stored.receipt_id)
                 return _receipt(stored, request.channel, duplicate=True)
+            if not self._receipts.begin_send(request.idempotency_key, channel, self._clock()):
+                # A gateway died between handing this message to the channel and storing its
+                # receipt: it may have gone out. Sending again could page twice, so the key
+                # is settled as "outcome unknown" — loudly, and the escalation chain goes on.
+                stored = self._store_receipt(request.idempotency_key, channel, OUTCOME_UNKNOWN)
+                self._metrics.deliveries.labels(channel, "unknown").inc()
+                log.error("delivery_outcome_unknown", **ids, receipt_id=stored.receipt_id)
+                return _receipt(stored, request.channel, duplicate=True)
             message = OutgoingMessage(
                 address=request.address,
                 subject=request.subject,
@@ -133,21 +154,20 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             try:
                 channel_message_id = await self._adapters[channel].send(message)
             except ChannelUnavailable as error:
+                self._receipts.end_send(request.idempotency_key)  # known: not sent
                 self._metrics.deliveries.labels(channel, "unavailable").inc()
                 log.warning("delivery_unavailable", **ids, failure=str(error))
                 await context.abort(grpc.StatusCode.UNAVAILABLE, str(error))
             except ChannelRefused as error:
+                self._receipts.end_send(request.idempotency_key)
                 self._metrics.deliveries.labels(channel, "refused").inc()
                 log.error("delivery_refused", **ids, failure=str(error))
                 await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
-            stored = StoredReceipt(
-                idempotency_key=request.idempotency_key,
-                receipt_id=f"rcp-{uuid.uuid4().hex[:16]}",
-                channel=channel,
-                channel_message_id=channel_message_id,
-                accepted_at=self._clock(),
-            )
-            self._receipts.put(stored)
+            except Exception:
+                # An error we lived to see is retried as before; only a death leaves the note.
+                self._receipts.end_send(request.idempotency_key)
+                raise
+            stored = self._store_receipt(request.idempotency_key, channel, channel_message_id)
         self._metrics.deliveries.labels(channel, "sent").inc()
         log.info("delivery_sent", **ids, receipt_id=stored.receipt_id)
         return _receipt(stored, request.channel, duplicate=False)
