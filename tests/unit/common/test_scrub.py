@@ -9,7 +9,7 @@ import sys
 import pytest
 import structlog
 
-from haruul_common.logs import ScrubbingFormatter
+from haruul_common.logs import RepeatFilter, ScrubbingFormatter
 from haruul_common.scrub import EMAIL_MARK, PHONE_MARK, REDACTED, scrub_event, scrub_text
 from tests.support.logs import captured_logs
 
@@ -95,3 +95,20 @@ def test_library_log_lines_and_tracebacks_are_scrubbed() -> None:
     assert "99112233" not in formatted
     assert "dorj@" not in formatted
     assert f"invalid recipient {EMAIL_MARK} / {PHONE_MARK}" in formatted
+
+
+def test_a_library_repeating_itself_is_held_back_and_counted() -> None:
+    now = [0.0]
+    repeats = RepeatFilter(every_s=10, clock=lambda: now[0])
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("aiokafka", logging.ERROR, __file__, 1, message, (), None)
+
+    assert repeats.filter(record("Unable to connect to node %s"))
+    for _ in range(1_700):
+        assert not repeats.filter(record("Unable to connect to node %s"))
+    assert repeats.filter(record("another message"))
+    now[0] = 10.0
+    later = record("Unable to connect to node %s")
+    assert repeats.filter(later)
+    assert later.msg.endswith("(1700 more like this held back)")

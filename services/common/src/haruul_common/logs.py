@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from typing import TextIO
 
 import structlog
@@ -44,11 +46,36 @@ def configure_logging(
     # warnings, drop their chatter.
     handler = logging.StreamHandler(stream)
     handler.setFormatter(ScrubbingFormatter("%(name)s %(levelname)s %(message)s"))
+    handler.addFilter(RepeatFilter())
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     # FastStream's own lifecycle logger writes to its own handler; send it through ours.
     faststream = logging.getLogger("faststream")
     faststream.handlers.clear()
     faststream.propagate = True
+
+
+class RepeatFilter(logging.Filter):
+    """One line per library message shape per `every_s`: a client retrying an absent broker
+    (aiokafka logs each attempt, ~1,700 lines a second) must not drown the log; the next line
+    let through says how many were held back."""
+
+    def __init__(self, every_s: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._every_s = every_s
+        self._clock = clock
+        self._seen: dict[tuple[str, object], tuple[float, int]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        shape = (record.name, record.msg)
+        now = self._clock()
+        last, held_back = self._seen.get(shape, (float("-inf"), 0))
+        if now - last < self._every_s:
+            self._seen[shape] = (last, held_back + 1)
+            return False
+        self._seen[shape] = (now, 0)
+        if held_back:
+            record.msg = f"{record.msg} ({held_back} more like this held back)"
+        return True
 
 
 class ScrubbingFormatter(logging.Formatter):
