@@ -489,6 +489,7 @@ def broker() -> Iterator[str]:
 
 def run(phases: Sequence[str], write_doc: bool, command: str) -> int:
     started_at = datetime.now(UTC).isoformat(timespec="seconds")
+    load_before = os.getloadavg()[0]
     began = time.monotonic()
     texts = load_texts()
     rss: dict[str, float] = {}
@@ -514,6 +515,8 @@ def run(phases: Sequence[str], write_doc: bool, command: str) -> int:
     details["duration_s"] = round(time.monotonic() - began, 1)
     latest = figures(details, rss)
     latest.update(machine=machine(), command=command, started_at=started_at)
+    # The machine is shared: the 1-minute load average before and after tells how busy it was.
+    latest["machine"]["load_avg"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     out = REPO / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(latest, indent=2) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """The scoring baseline: the same FastStream client and subscription as scoring (build_broker,
-subscribe: a consumer group, commit after each message), publishing each report unchanged.
+subscribe: a consumer group, a poll's records handled side by side, one commit per batch),
+publishing each report unchanged.
 
     python -m tools.bench.passthrough GROUP_ID OUTPUT_TOPIC   (KAFKA_BOOTSTRAP_SERVERS from env)
 """

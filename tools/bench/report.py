@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 Row = tuple[str, str, str]
+
+# Appended to BENCHMARKS.md by every run: the profile-guided changes and their measured gains.
+FINDINGS = Path(__file__).with_name("findings.md")
 
 
 def _fmt(value: Any, unit: str = "") -> str:
@@ -114,7 +118,12 @@ def render_doc(latest: dict[str, Any], details: dict[str, Any]) -> str:
         f"- run: {latest['started_at']}, command `{latest['command']}`, "
         f"{details.get('duration_s', '?')} s",
         f"- machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, "
-        f"Linux {m['kernel']}, Python {m['python']}; one local Kafka 4.1 node on loopback",
+        f"Linux {m['kernel']}, Python {m['python']}; one local Kafka 4.1 node on loopback"
+        + (
+            f"; 1-minute load average {m['load_avg'][0]} before, {m['load_avg'][1]} after"
+            if m.get("load_avg")
+            else ""
+        ),
         "",
         "| what | figure | baseline |",
         "|---|---|---|",
@@ -126,6 +135,8 @@ def render_doc(latest: dict[str, Any], details: dict[str, Any]) -> str:
         for what, figure, met in targets(latest, details)
     ]
     out += ["", "## How each figure is measured", "", METHOD]
+    if FINDINGS.exists():  # hand-written: what was changed, what it gained, what remains
+        out += ["", FINDINGS.read_text(encoding="utf-8").rstrip()]
     return "\n".join(out) + "\n"
 
 
@@ -142,8 +153,9 @@ METHOD = """\
   `haruul.reports.v1` for a fresh consumer group; the real `haruul-scoring` process reads them
   and publishes 2,000 risk events. Rate from the 5th to the 100th percentile of outputs
   (counted by the topic's end offsets), so start-up and the group join are left out. Baseline:
-  `tools/bench/passthrough.py`, the same FastStream client and subscription (commit after each
-  message, awaited publish with acks=all) publishing each report unchanged.
+  `tools/bench/passthrough.py`, the same FastStream client and subscription
+  (`haruul_common.kafka.subscribe`: a poll's records handled side by side, one commit per
+  batch, publishes with acks=all) publishing each report unchanged.
 - **e2e**: `haruul run --ports-from` (gateway, scoring, notify, intake as processes; the
   routing of `infra/local`) on the bench broker, with `HARUUL_NOTIFY_SMS_LIMIT` raised. Reports
   are the critical texts that name no contact (so each is its own case and pages at once,

@@ -98,7 +98,6 @@ class NotifyService:
             await self._desk.stop(1)
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.gateway.close()
-        self.pager.close()
         self.ledger.close()
         self.alerts.store.close()
 

@@ -123,10 +123,6 @@ class Pager:
         self._sms_counted: dict[str, int] = {}
         self._sms_in_flight: Counter[str] = Counter()
 
-    def close(self) -> None:
-        """Wait for the ledger's last write; call before closing the ledger."""
-        self._sender.close()
-
     async def on_risk_event(self, event: RiskEventV1) -> None:
         facts = report_facts(event)
         if level_rank(facts.level) < level_rank(LOWEST_PAGED_LEVEL):

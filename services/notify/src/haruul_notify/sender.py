@@ -8,21 +8,13 @@ A delivery that carries a fallback (the same message on the other channel) falls
 is refused, or once it has failed `fallback_after` times: the fallback is sent (or found sent
 already, when the step used both channels) and the failing delivery is marked superseded, so
 the chain is not held up by a dead channel — and the switch is counted and logged.
-
-The ledger's writes (each a commit that waits for the disk) run on one thread of their own,
-in the order they are made; each is awaited before the step that depends on it, so the order
-"attempt recorded → gateway called → outcome recorded" of every delivery is kept, while the
-event loop goes on with other alerts' deliveries.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 import structlog
 
@@ -66,15 +58,6 @@ class DeliverySender:
         self._metrics = metrics
         self._clock = clock
         self._fallback_after = fallback_after
-        # One thread: the ledger's writes stay in the order they were made.
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ledger-writer")
-
-    async def _write(self, write: Callable[..., None], *args: Any) -> None:
-        await asyncio.get_running_loop().run_in_executor(self._writer, write, *args)
-
-    def close(self) -> None:
-        """Wait for the ledger's last write; call before closing the ledger."""
-        self._writer.shutdown(wait=True)
 
     async def send_all(
         self, deliveries: Iterable[Delivery], accepted_at: datetime | None = None
@@ -98,9 +81,7 @@ class DeliverySender:
             return False
         if await self._attempt(fallback, accepted_at) is not Outcome.DELIVERED:
             return False
-        await self._write(
-            self._ledger.record_superseded, delivery.idempotency_key, fallback.idempotency_key
-        )
+        self._ledger.record_superseded(delivery.idempotency_key, fallback.idempotency_key)
         self._metrics.fallbacks.labels(delivery.channel.value, fallback.channel.value).inc()
         log.warning(
             "channel_fallback",
@@ -116,18 +97,16 @@ class DeliverySender:
         if self._ledger.is_delivered(delivery.idempotency_key):
             self._metrics.deliveries.labels(channel, "skipped").inc()
             return Outcome.DELIVERED
-        await self._write(self._ledger.record_attempt, delivery)
+        self._ledger.record_attempt(delivery)
         try:
             receipt = await self._gateway.deliver(delivery)
         except DeliveryFailed as error:
-            await self._write(self._ledger.record_failed, delivery.idempotency_key, str(error))
+            self._ledger.record_failed(delivery.idempotency_key, str(error))
             outcome = Outcome.REFUSED if error.permanent else Outcome.FAILED
             self._metrics.deliveries.labels(channel, outcome.value).inc()
             log.error("delivery_" + outcome.value, **_ids(delivery), failure=str(error))
             return outcome
-        await self._write(
-            self._ledger.record_delivered, delivery.idempotency_key, receipt.receipt_id
-        )
+        self._ledger.record_delivered(delivery.idempotency_key, receipt.receipt_id)
         label = "duplicate" if receipt.duplicate else "delivered"
         self._metrics.deliveries.labels(channel, label).inc()
         if accepted_at is not None and not receipt.duplicate:
