@@ -28,6 +28,8 @@ RULES = [
     r"\b(?:took|take)\b" + GAP + r"\b(?:passports?|documents)\b",
     r"(?:\$|usd ?)\d[\d,.]*k? (?:a|per) ?month",
     r"\d[\d,.]*k? ?(?:\$|usd) (?:a|per) ?month",
+    r"\$?\d[\d,]* (?:usd|dollars)",
+    r"[$€]?\d\d",  # starts at a symbol or a word: the same heads
     r"\bkk[- ]?park\b",
     r"\w+ist\b",
     "赎金|贖金|(?:要|让)(?:家人)?(?:付|交)钱",
@@ -64,6 +66,10 @@ WORDS = [
     "$500",
     "usd 3000",
     "3,000$",
+    "$3,000",
+    "€30",
+    "x$30",
+    "dollars",
     "a",
     "per",
     "month",
@@ -142,5 +148,5 @@ def test_evidence_after_long_vowels_quotes_the_right_words() -> None:
 
 
 def test_chinese_rules_are_found_in_chinese_text() -> None:
-    assert (9, 5, 7) in _INDEX.find("要求家里付赎金才放人。").matches
+    assert (11, 5, 7) in _INDEX.find("要求家里付赎金才放人。").matches
     assert assess("公司要求家里付赎金才放人。").indicators

@@ -15,8 +15,8 @@ C automaton with no I/O, needed for the speed target.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -25,9 +25,8 @@ import ahocorasick  # type: ignore[import-not-found]
 from haruul_scoring.domain.conditions import Conditions
 from haruul_scoring.domain.skeleton import Skeleton
 from haruul_scoring.domain.units import (
-    AT_HEADS,
     AT_WORD_HEADS,
-    SCAN,
+    AT_WORDS,
     UNSPACED_SCRIPT,
     Unit,
     units,
@@ -97,16 +96,17 @@ class Index:
                 continue
             heads = self._heads[index]
             occur = [heads[n] for n in present.intersection(heads)]
-            if how in (AT_HEADS, SCAN):
+            if how == AT_WORD_HEADS:
+                spans: Iterable[tuple[int, int]] = _at(pattern, text, _word_starts(skeleton, occur))
+            elif how == AT_WORDS:
+                spans = (m.span(1) for m in pattern.finditer(text))
+            else:
                 spans = _leftmost(pattern, text, [key for key, _ in occur])
                 found.matches.extend((rule, start, end) for start, end in spans)
                 continue
-            if how == AT_WORD_HEADS:
-                spans = _at(pattern, text, _word_starts(skeleton, occur))
-            else:
-                spans = (m.span(1) for m in pattern.finditer(text))
             for start, end in spans:
-                if first.get((rule, start), (number + 1,))[0] > number:
+                earlier = first.get((rule, start))
+                if earlier is None or earlier[0] > number:
                     first[(rule, start)] = (number, end)
         found.matches.extend((r, s, e) for (r, s), (_, e) in first.items() if e > s)
         return found
@@ -124,33 +124,17 @@ def _rank(condition: frozenset[int], spelt: dict[int, str]) -> tuple[int, int]:
 
 
 def _word_starts(skeleton: Skeleton, heads: list[tuple[str, int]]) -> set[int]:
-    """Folded offsets where one of `heads` (found in the report) starts a word, or, for a head
-    that starts with a space, anywhere in the run of non-word characters it stands for."""
-    words = skeleton.words
-    dropped = skeleton.dropped()
+    """Folded offsets where the unit can start, given its heads found in the report."""
     starts: set[int] = set()
-    for key, after in heads:
-        at = words.find(key)
-        while at >= 0:
-            # skeleton offset o is folded offset o + bisect_left(dropped, o) - 1
-            start = at + after
-            start += bisect_left(dropped, start) - 1
-            if after:
-                starts.add(start)
-            else:
-                end = at + 1 + bisect_left(dropped, at + 1) - 1
-                starts.update(range(max(0, start), end))
-            at = words.find(key, at + 1)
+    for key, where in heads:
+        starts.update(skeleton.starts(key, where))
     return starts
 
 
-def _at(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[tuple[int, int]]:
+def _at(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[tuple[int, int]]:
     """(start, end) of the match at each of `starts` where there is one."""
     match = pattern.match
-    for start in starts:
-        m = match(text, start)
-        if m is not None:
-            yield m.span()
+    return [m.span() for m in map(match, repeat(text), starts) if m is not None]
 
 
 def _leftmost(pattern: re.Pattern[str], text: str, heads: list[str]) -> Iterator[tuple[int, int]]:

@@ -120,7 +120,7 @@ def join(a: str, b: str) -> str:
 class Skeleton:
     """The skeleton of one folded text (`words`) and the way back to folded offsets."""
 
-    __slots__ = ("_diff", "_dropped", "beyond_cp1251", "words")
+    __slots__ = ("_diff", "_dropped", "_starts", "beyond_cp1251", "words")
 
     def __init__(self, folded: str) -> None:
         encoded = _encode(folded)
@@ -130,6 +130,7 @@ class Skeleton:
         data, self._diff = _collapse(b" " + encoded.translate(_TABLE) + b" ")
         self.words = data.decode("latin-1")
         self._dropped: list[int] | None = None
+        self._starts: dict[tuple[str, int], list[int]] = {}
 
     def dropped(self) -> list[int]:
         """For each dropped repeat, in order, how many skeleton characters come before it."""
@@ -140,6 +141,29 @@ class Skeleton:
             pieces = self._diff.split(b"\x00")
             dropped = self._dropped = list(accumulate(map(len, pieces[:-1])))
         return dropped
+
+    def starts(self, key: str, where: int) -> list[int]:
+        """Folded offsets at the places `key` occurs, which starts with a space: the offset of
+        the character after that space (`where` 1: a word start), of every character of the
+        run of non-word characters the space stands for (0), or both (2)."""
+        found = self._starts.get((key, where))
+        if found is not None:
+            return found
+        words = self.words
+        dropped = self.dropped()
+        found = []
+        at = words.find(key)
+        while at >= 0:
+            # skeleton offset o is folded offset o + bisect_left(dropped, o) - 1
+            after = at + 1 + bisect_left(dropped, at + 1) - 1
+            if where == 1:
+                found.append(after)
+            else:
+                run = max(0, at + bisect_left(dropped, at) - 1)
+                found.extend(range(run, after + 1 if where == 2 else after))
+            at = words.find(key, at + 1)
+        self._starts[(key, where)] = found
+        return found
 
     def folded(self, offset: int) -> int:
         """The folded offset of skeleton `offset` (of the first character of a run); -1 for

@@ -71,11 +71,15 @@ def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
 
 
 def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    """Each head as looked for in `Skeleton.words`: one that starts with a word character
-    after a space (1: the unit starts one character after the found place), one that starts
-    with a space as it is (0: the unit starts somewhere in the run of non-word characters
-    that space stands for)."""
-    return tuple((s, 0) if s[0] == " " else (" " + s, 1) for s in sorted(strings))
+    """Each head as looked for in `Skeleton.words` (see `Skeleton.starts`): one that starts
+    with a word character after a space (1: the unit starts after the space), one that starts
+    with a space as it is (0: somewhere in the run of non-word characters that space stands
+    for), both when a rule has both (2)."""
+    keys: dict[str, int] = {}
+    for s in strings:
+        key, where = (s, 0) if s[0] == " " else (" " + s, 1)
+        keys[key] = where if keys.get(key, where) == where else 2
+    return tuple(sorted(keys.items()))
 
 
 def _compile(regex: str, how: int) -> re.Pattern[str]:
