@@ -65,7 +65,7 @@ class Sentences:
     def __init__(self, folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> None:
         self._text = folded
         self._cues = may_occur
-        self._sentences = SentenceBounds(folded)
+        self._sentences: SentenceBounds | None = None  # made on first use
         self._bounds: dict[int, tuple[int, int]] = {}  # position -> its sentence
         self._flags: dict[int, tuple[bool, bool]] = {}  # sentence start -> flags
         self._withdrawn_to = -1
@@ -74,6 +74,8 @@ class Sentences:
         """[start, end) of the sentence `pos` falls in."""
         found = self._bounds.get(pos)
         if found is None:
+            if self._sentences is None:
+                self._sentences = SentenceBounds(self._text)
             found = self._bounds[pos] = self._sentences.around(pos)
         return found
 

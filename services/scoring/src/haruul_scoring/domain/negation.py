@@ -37,12 +37,14 @@ def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: in
     """True when the match folded[start:end] in language `lang` is negated."""
     window_start = max(sentence_start, start - (_ZH_WINDOW if lang is Lang.ZH else _PRE_WINDOW))
     before = folded[window_start:start]
-    if lang is not Lang.ZH:
-        clause = _CLAUSE_BREAK.match(before)
-        if clause is not None:
-            before = before[clause.end() :]
-    if _PRE_CUES[lang].search(before):
-        return True
+    cues = _PRE_CUES[lang]
+    if cues.search(before):  # only then can the clause that `before` ends in have one
+        if lang is not Lang.ZH:
+            clause = _CLAUSE_BREAK.match(before)
+            if clause is not None:
+                before = before[clause.end() :]
+        if cues.search(before):
+            return True
     if lang is Lang.MN:
         word_end = _MN_WORD_END.match(folded, end)
         stop = word_end.end() if word_end is not None else end
