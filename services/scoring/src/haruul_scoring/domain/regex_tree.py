@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")
@@ -10,8 +11,9 @@ _parser: Any = importlib.import_module("re._parser")
 DIGITS = frozenset("0123456789")
 
 
+@lru_cache(maxsize=64)  # a rule's anchors, heads and start keys read the same tree
 def parse(regex: str) -> Any:
-    """The parse tree: a sequence of (opcode, argument) pairs."""
+    """The parse tree: a sequence of (opcode, argument) pairs. Shared: do not change it."""
     return _parser.parse(regex)
 
 
