@@ -1,19 +1,22 @@
 """Throughput benchmark of the scoring engine against a normalise-only baseline.
 
-    python -m haruul_scoring.bench [--seconds N] [--json PATH] [--reports N]
+    python -m haruul_scoring.bench [--seconds N] [--json PATH] [--reports N] [--profile N]
 
 Builds a deterministic corpus of realistic 1–2 KB reports (1,000–2,000 characters) in English,
 Mongolian (Cyrillic and Latin-typed), Russian, Chinese and mixed language: neutral narrative
 with a few indicator sentences (like the dev set's) placed among it, and about a third with
 no indicator at all. In the same run it times `assess` and a baseline that only normalises
 the texts (NFKC + casefold), with a warm-up and several repetitions, and prints the medians
-and the ratio between them. Pure standard library.
+and the ratio between them. `--profile N` instead runs `assess` once over the corpus under
+cProfile and prints the N costliest functions (own time). Pure standard library.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import statistics
 import time
 import unicodedata
@@ -74,6 +77,19 @@ def measure(seconds: float, reports: int) -> dict[str, object]:
     return results
 
 
+def profile(reports: int, top: int) -> None:
+    """The `top` functions `assess` spends most of its own time in, over one warm pass."""
+    corpus = build_corpus(reports)
+    for text in corpus:
+        assess(text)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for text in corpus:
+        assess(text)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
 def _print_table(results: dict[str, object]) -> None:
     print(f"corpus: {results['reports']} reports, mean {results['mean_chars']} characters")
     print(f"{'':28} {'reports/s':>11} {'µs/report':>10} {'min':>9} {'max':>9} {'reps':>5}")
@@ -92,7 +108,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="rough total time budget")
     parser.add_argument("--reports", type=int, default=500, help="corpus size")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON here")
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="profile assess instead; print the N costliest"
+    )
     args = parser.parse_args(argv)
+    if args.profile:
+        profile(args.reports, args.profile)
+        return
     results = measure(args.seconds, args.reports)
     _print_table(results)
     if args.json:
