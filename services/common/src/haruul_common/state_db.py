@@ -39,7 +39,10 @@ class Rows(Protocol):
 
 
 class StateDb:
-    def __init__(self, location: StateLocation, schema: str) -> None:
+    def __init__(self, location: StateLocation, schema: str, *, durable: bool = True) -> None:
+        """`durable=False` lets SQLite sync at checkpoints instead of at every commit (WAL
+        `synchronous=NORMAL`): still safe when the process is killed, but a power loss may
+        forget the last commits — only for state that another durable record backs up."""
         text = str(location)
         self.is_postgres = text.startswith(POSTGRES_PREFIXES)
         if self.is_postgres:
@@ -58,7 +61,7 @@ class StateDb:
             self._sqlite = sqlite3.connect(text, isolation_level=None, check_same_thread=False)
             self._pg = None
             self._sqlite.execute("PRAGMA journal_mode=WAL")
-            self._sqlite.execute("PRAGMA synchronous=FULL")
+            self._sqlite.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
             self._sqlite.executescript(schema)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Rows:

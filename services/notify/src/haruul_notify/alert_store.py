@@ -162,12 +162,13 @@ class AlertStore:
         return {LEVELS[int(rank)]: int(count) for rank, count in rows}
 
     def schedule(self, alert_id: str, steps: Iterable[tuple[int, datetime]]) -> None:
-        """Persist escalation steps; steps already known keep their state."""
-        self._db.executemany(
-            "INSERT INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            [(alert_id, step, due_at.isoformat()) for step, due_at in steps],
-        )
+        """Persist escalation steps (one commit for all); steps already known keep their state."""
+        with self._db.exclusive("notify-timers"):
+            self._db.executemany(
+                "INSERT INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                [(alert_id, step, due_at.isoformat()) for step, due_at in steps],
+            )
 
     def due_steps(self, now: datetime) -> list[tuple[str, int]]:
         rows = self._db.execute(

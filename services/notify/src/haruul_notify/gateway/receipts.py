@@ -82,19 +82,22 @@ class ReceiptStore:
         self._db.execute("DELETE FROM sending WHERE idempotency_key = ?", (idempotency_key,))
 
     def put(self, receipt: StoredReceipt) -> None:
-        """Store the receipt of a send (and drop its note, in the same step)."""
-        self.end_send(receipt.idempotency_key)
-        self._db.execute(
-            "INSERT INTO receipts (idempotency_key, receipt_id, channel, channel_message_id,"
-            " accepted_at) VALUES (?, ?, ?, ?, ?)",
-            (
-                receipt.idempotency_key,
-                receipt.receipt_id,
-                receipt.channel,
-                receipt.channel_message_id,
-                receipt.accepted_at.isoformat(),
-            ),
-        )
+        """Store the receipt of a send and drop its note, in one commit."""
+        with self._db.exclusive("gateway-receipts"):
+            self._db.execute(
+                "DELETE FROM sending WHERE idempotency_key = ?", (receipt.idempotency_key,)
+            )
+            self._db.execute(
+                "INSERT INTO receipts (idempotency_key, receipt_id, channel, channel_message_id,"
+                " accepted_at) VALUES (?, ?, ?, ?, ?)",
+                (
+                    receipt.idempotency_key,
+                    receipt.receipt_id,
+                    receipt.channel,
+                    receipt.channel_message_id,
+                    receipt.accepted_at.isoformat(),
+                ),
+            )
 
     def record_report(self, channel_message_id: str, status: str, final: bool) -> bool:
         """A delivery report from the channel; a final status is never replaced by a later,
