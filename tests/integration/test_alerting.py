@@ -91,6 +91,18 @@ class Stack:
         )
         return report_id
 
+    async def publish_from_outside(self, case_ids: list[str], level: str = "critical") -> None:
+        """Risk events from a producer of the test's own, for a notify that runs elsewhere."""
+        producer = build_broker(
+            KafkaSettings(bootstrap_servers=self.bootstrap), client_id="test-producer"
+        )
+        await producer.start()
+        try:
+            for case_id in case_ids:
+                await self.publish(producer, case_id, level)
+        finally:
+            await producer.stop()
+
 
 async def sms_for(
     stack: Stack, phone: str, alert_id: str, timeout_s: float = 10.0
@@ -231,12 +243,7 @@ async def test_notify_killed_during_an_escalation_resumes_without_a_duplicate(
 
     first = await asyncio.create_subprocess_exec(NOTIFY_COMMAND, env=env)
     try:
-        producer = build_broker(
-            KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
-        )
-        await producer.start()
-        await stack.publish(producer, case_id)
-        await producer.stop()
+        await stack.publish_from_outside([case_id])
         await sms_for(stack, PRIMARY_PHONE, alert_id, 30)
     finally:
         first.send_signal(signal.SIGKILL)  # mid-escalation: the secondary's step is pending
@@ -295,13 +302,8 @@ async def test_a_channel_that_keeps_failing_falls_back_to_email(
     ).model_copy(update={"deliver_attempts": 1})
     try:
         async with running_notify(stack.bootstrap, tmp_path, 0, settings=settings) as notify:
-            producer = build_broker(
-                KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
-            )
-            await producer.start()
             case_id = f"case-{uuid.uuid4().hex[:8]}"
-            await stack.publish(producer, case_id, level="high")
-            await producer.stop()
+            await stack.publish_from_outside([case_id], level="high")
             alert_id = alert_id_for_case(case_id)
 
             registry = notify.metrics.registry
@@ -348,13 +350,7 @@ async def test_two_notify_instances_on_postgresql_page_once_and_survive_one_kill
     case_ids = [f"case-{uuid.uuid4().hex[:8]}" for _ in range(6)]
     alert_ids = [alert_id_for_case(case_id) for case_id in case_ids]
     try:
-        producer = build_broker(
-            KafkaSettings(bootstrap_servers=stack.bootstrap), client_id="test-producer"
-        )
-        await producer.start()
-        for case_id in case_ids:
-            await stack.publish(producer, case_id)
-        await producer.stop()
+        await stack.publish_from_outside(case_ids)
         for alert_id in alert_ids:
             await sms_for(stack, PRIMARY_PHONE, alert_id, 40)
         processes[0].send_signal(signal.SIGKILL)
