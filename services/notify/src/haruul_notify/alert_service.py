@@ -74,7 +74,7 @@ class AlertService:
         """Strip report quotes from alerts opened more than `older_than` ago; how many changed."""
         now = self._clock()
         purged = 0
-        for alert_id in self.store.opened_before(now - older_than):
+        for alert_id in self.store.not_purged_before(now - older_than):
             before, after = self.change(
                 alert_id, lambda alert: purge_personal_data(alert, now), "purged"
             )

@@ -22,7 +22,7 @@ from typing import Any
 
 from haruul_common.state_db import StateDb, StateLocation
 from haruul_notify.domain.alerts import LEVELS, level_rank
-from haruul_notify.domain.lifecycle import Alert, AlertState, AuditEntry
+from haruul_notify.domain.lifecycle import PURGED, Alert, AlertState, AuditEntry
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS alerts (
@@ -147,11 +147,13 @@ class AlertStore:
         ).fetchall()
         return [_decode(row[0]) for row in rows]
 
-    def opened_before(self, cutoff: datetime) -> list[str]:
-        """Ids of alerts opened before `cutoff` (candidates for the retention purge)."""
+    def not_purged_before(self, cutoff: datetime) -> list[str]:
+        """Ids of alerts opened before `cutoff` whose personal data is still there: the purge
+        reads each old alert once, not again every hour."""
         rows = self._db.execute(
-            "SELECT alert_id FROM alerts WHERE opened_at < ? ORDER BY opened_at",
-            (cutoff.isoformat(),),
+            "SELECT alert_id FROM alerts WHERE opened_at < ? AND body NOT LIKE ?"
+            " ORDER BY opened_at",
+            (cutoff.isoformat(), f'%"action": "{PURGED}"%'),
         ).fetchall()
         return [str(row[0]) for row in rows]
 
