@@ -18,17 +18,9 @@ from prometheus_client import CollectorRegistry, generate_latest
 
 from haruul_common.sealing import new_key_text
 from haruul_common.topics import REPORTS, RISK_EVENTS
-from haruul_intake.api_keys import new_key
 from tests.support.kafka import wait_for_records
 from tests.support.logs import captured_logs
-from tests.support.pipeline import (
-    eventually,
-    running_gateway,
-    running_intake,
-    running_notify,
-    running_scoring,
-    scoring_settings,
-)
+from tests.support.pipeline import eventually, running_platform
 from tests.support.smtp import RecordingSmtpServer
 
 pytestmark = pytest.mark.integration
@@ -86,24 +78,16 @@ class Pipeline:
 
 @asynccontextmanager
 async def pipeline(bootstrap: str, tmp: Path) -> AsyncIterator[Pipeline]:
-    """intake, scoring, notify and the gateway in-process; settings also from the environment."""
-    smtp = RecordingSmtpServer()
-    smtp.start()
-    api_key = new_key()
-    try:
-        async with (
-            running_gateway(tmp, smtp) as gateway,
-            running_notify(bootstrap, tmp, gateway.port) as notify,
-            running_scoring(scoring_settings(bootstrap, tmp)) as scoring,
-            running_intake(bootstrap, tmp, api_key) as intake_url,
-            httpx.AsyncClient(
-                base_url=intake_url, headers={"Authorization": f"Bearer {api_key}"}
-            ) as client,
-        ):
-            registries = [s.metrics.registry for s in (scoring, notify, gateway)]
-            yield Pipeline(client, smtp, registries)
-    finally:
-        smtp.stop()
+    """The platform in-process, and a client that holds intake's key."""
+    async with (
+        running_platform(bootstrap, tmp) as platform,
+        httpx.AsyncClient(
+            base_url=platform.intake_url,
+            headers={"Authorization": f"Bearer {platform.api_key}"},
+        ) as client,
+    ):
+        registries = [s.metrics.registry for s in (platform.scoring, platform.notify)]
+        yield Pipeline(client, platform.smtp, [*registries, platform.gateway.metrics.registry])
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,20 +15,9 @@ import pytest
 from haruul_common.events import RiskEventV1
 from haruul_common.kafka import DLQ_REASON
 from haruul_common.topics import REPORTS, RISK_EVENTS
-from haruul_intake.api_keys import new_key
 from haruul_notify.domain.lifecycle import alert_id_for_case
-from haruul_notify.main import NotifyService
-from haruul_scoring.main import ScoringService
 from tests.support.kafka import Record, wait_for_records, wait_until_consumed
-from tests.support.pipeline import (
-    eventually,
-    running_gateway,
-    running_intake,
-    running_notify,
-    running_scoring,
-    scoring_settings,
-)
-from tests.support.smtp import RecordingSmtpServer
+from tests.support.pipeline import RunningPlatform, eventually, running_platform
 
 pytestmark = pytest.mark.integration
 
@@ -42,14 +30,8 @@ HOLIDAY = "We are planning a two-week family holiday in Bangkok and Phuket. Whic
 
 
 @dataclass
-class Pipeline:
-    bootstrap: str
-    intake_url: str
-    api_key: str
-    smtp: RecordingSmtpServer
-    sms_outbox: Path
-    scoring: ScoringService
-    notify: NotifyService
+class Pipeline(RunningPlatform):
+    bootstrap: str = ""
 
     def sms_for(self, alert_id: str) -> list[dict[str, str]]:
         return [
@@ -69,22 +51,8 @@ class Pipeline:
 async def pipeline(
     kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Pipeline]:
-    tmp = tmp_path_factory.mktemp("pipeline")
-    smtp = RecordingSmtpServer()
-    smtp.start()
-    api_key = new_key()
-    try:
-        async with (
-            running_gateway(tmp, smtp) as gateway,
-            running_notify(kafka_bootstrap, tmp, gateway.port) as notify,
-            running_scoring(scoring_settings(kafka_bootstrap, tmp)) as scoring,
-            running_intake(kafka_bootstrap, tmp, api_key) as intake_url,
-        ):
-            yield Pipeline(
-                kafka_bootstrap, intake_url, api_key, smtp, tmp / "outbox" / "sms", scoring, notify
-            )
-    finally:
-        smtp.stop()
+    async with running_platform(kafka_bootstrap, tmp_path_factory.mktemp("pipeline")) as p:
+        yield Pipeline(**vars(p), bootstrap=kafka_bootstrap)
 
 
 def _keyed(report_id: str) -> Callable[[Record], bool]:

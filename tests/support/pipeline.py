@@ -13,12 +13,13 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from haruul_common.asgi_server import start_asgi_server
 from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
-from haruul_intake.api_keys import write_key_file
+from haruul_intake.api_keys import new_key, write_key_file
 from haruul_intake.main import build as build_intake
 from haruul_intake.settings import IntakeSettings
 from haruul_notify.gateway.main import GatewayServer, start_gateway
@@ -165,3 +166,35 @@ async def eventually(
                 f"timed out after {timeout_s:.0f} s waiting for {what or condition}"
             )
         await asyncio.sleep(0.1)
+
+
+@dataclass
+class RunningPlatform:
+    intake_url: str
+    api_key: str
+    smtp: RecordingSmtpServer
+    sms_outbox: Path
+    scoring: ScoringService
+    notify: NotifyService
+    gateway: GatewayServer
+
+
+@asynccontextmanager
+async def running_platform(bootstrap: str, tmp: Path) -> AsyncIterator[RunningPlatform]:
+    """intake, scoring, notify and the gateway in-process, with a recording SMTP server; their
+    settings are the test defaults and whatever the environment adds (e.g. key rings)."""
+    smtp = RecordingSmtpServer()
+    smtp.start()
+    api_key = new_key()
+    try:
+        async with (
+            running_gateway(tmp, smtp) as gateway,
+            running_notify(bootstrap, tmp, gateway.port) as notify,
+            running_scoring(scoring_settings(bootstrap, tmp)) as scoring,
+            running_intake(bootstrap, tmp, api_key) as intake_url,
+        ):
+            yield RunningPlatform(
+                intake_url, api_key, smtp, tmp / "outbox" / "sms", scoring, notify, gateway
+            )
+    finally:
+        smtp.stop()
