@@ -12,6 +12,8 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from haruul_intake.main import SERVER_STACK
+
 
 def build() -> FastAPI:
     app = FastAPI(title="bench baseline")
@@ -29,7 +31,9 @@ def build() -> FastAPI:
 
 def main() -> None:
     # As haruul_intake.main does it.
-    uvicorn.run(build(), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+    uvicorn.run(
+        build(), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", **SERVER_STACK
+    )
 
 
 if __name__ == "__main__":
