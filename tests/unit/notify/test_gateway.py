@@ -13,10 +13,15 @@ import grpc
 import pytest
 from aiosmtpd.controller import Controller
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from prometheus_client import CollectorRegistry
 
 from haruul.notify.v1 import delivery_pb2, delivery_pb2_grpc
+from haruul_common.state_db import StateDb
+from haruul_notify.gateway.adapters import OutgoingMessage
 from haruul_notify.gateway.main import SERVICE_NAME, GatewayServer, start_gateway
-from haruul_notify.gateway.service import KeyedLocks
+from haruul_notify.gateway.metrics import GatewayMetrics
+from haruul_notify.gateway.receipts import ReceiptStore
+from haruul_notify.gateway.service import DeliveryGatewayService, KeyedLocks
 from haruul_notify.gateway.settings import GatewaySettings
 from tests.support.net import free_port
 from tests.support.smtp import RecordingSmtpServer
@@ -337,7 +342,7 @@ async def test_a_send_cut_off_by_the_gateways_death_is_not_sent_again(
 ) -> None:
     # What a gateway killed between handing the e-mail to SMTP and storing the receipt leaves.
     key = "alt-0123456789abcdef/desk/email/step-300"
-    assert gateway.receipts.begin_send(key, "email", datetime.now(UTC))
+    assert await gateway.receipts.begin_send(key, "email", datetime.now(UTC))
 
     first = await stub.Deliver(_email(key), timeout=TIMEOUT_S)
     again = await stub.Deliver(_email(key), timeout=TIMEOUT_S)
@@ -351,3 +356,47 @@ async def test_a_send_cut_off_by_the_gateways_death_is_not_sent_again(
     )
     assert unknown == 1  # counted once, and logged as delivery_outcome_unknown
 
+
+class _NoteChecking:
+    """A channel that looks, as another process would, for the send's note as it is handed a
+    message."""
+
+    def __init__(self, outside: StateDb) -> None:
+        self._outside = outside
+        self.noted_when_sent: list[bool] = []
+
+    async def send(self, message: OutgoingMessage) -> str:
+        row = self._outside.execute(
+            "SELECT 1 FROM sending WHERE idempotency_key = ?", (message.idempotency_key,)
+        ).fetchone()
+        self.noted_when_sent.append(row is not None)
+        await asyncio.sleep(0)
+        return f"sms-{len(self.noted_when_sent)}"
+
+
+async def test_concurrent_sends_each_have_their_note_and_receipt_on_disk_in_time(
+    tmp_path: Path,
+) -> None:
+    receipts = ReceiptStore(tmp_path / "gateway.db")
+    outside = StateDb(tmp_path / "gateway.db", "")  # what a restarted gateway would read
+    channel = _NoteChecking(outside)
+    service = DeliveryGatewayService(
+        {"sms": channel, "email": channel}, receipts, GatewayMetrics(CollectorRegistry())
+    )
+    keys = [f"alt-0123456789abcdef/duty/sms/{n}" for n in range(24)]
+    context: Any = None  # used only to refuse a call; none is refused here
+
+    replies = await asyncio.gather(*(service.Deliver(_sms(key), context) for key in keys))
+    stored_when_answered = [
+        outside.execute(
+            "SELECT receipt_id FROM receipts WHERE idempotency_key = ?", (reply.idempotency_key,)
+        ).fetchone()[0]
+        == reply.receipt_id
+        for reply in replies
+    ]
+    receipts.close()
+    outside.close()
+
+    assert channel.noted_when_sent == [True] * 24  # each note committed before its send
+    assert stored_when_answered == [True] * 24
+    assert sorted(reply.idempotency_key for reply in replies) == sorted(keys)

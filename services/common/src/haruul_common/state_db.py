@@ -8,16 +8,21 @@ several instances share. Callers write one dialect: `?` placeholders, `ON CONFLI
 `exclusive()` is a transaction that one writer holds at a time, across every process sharing
 the state: SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL a transaction-scoped advisory lock
 named by the caller — so a read-decide-write stays correct with several instances.
+
+`GroupCommit` lets concurrent callers share one commit (one disk sync) instead of paying one
+each; each caller is answered only once its own write is committed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import psycopg
 
@@ -27,6 +32,8 @@ _SCHEMA_LOCK = "haruul-schema"
 
 # Where a store keeps its state: a SQLite file, or a PostgreSQL URL.
 StateLocation = str | Path
+
+T = TypeVar("T")
 
 
 class Rows(Protocol):
@@ -110,13 +117,93 @@ class StateDb:
         self._sqlite.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._sqlite.execute("COMMIT")
         except BaseException:
-            self._sqlite.execute("ROLLBACK")
+            if self._sqlite.in_transaction:  # also when the COMMIT itself failed
+                self._sqlite.execute("ROLLBACK")
             raise
-        self._sqlite.execute("COMMIT")
 
     def close(self) -> None:
         if self._pg is not None:
             self._pg.close()
         if self._sqlite is not None:
             self._sqlite.close()
+
+
+# One write of a group: its statements, run on the group's connection; its result.
+GroupWrite = Callable[[StateDb], T]
+
+
+class GroupCommit:
+    """Writes of concurrent callers committed together: what is waiting when a commit starts
+    goes into the next one, so N callers share one transaction and one disk sync.
+
+    A caller is answered once its write is committed (synced, for a durable SQLite state) —
+    never before. The writes run in a thread of their own on a connection of their own, so the
+    event loop keeps serving while a commit syncs; what a caller was answered for is visible to
+    every connection. When a write fails (or the commit), the group is rolled back and each of
+    its writes is tried alone, so a failure reaches only the caller whose write it is.
+
+    A write takes the group's connection and must touch nothing else: it runs in the thread.
+    """
+
+    def __init__(self, location: StateLocation, lock_name: str, *, durable: bool = True) -> None:
+        self._db = StateDb(location, "", durable=durable)
+        self._lock_name = lock_name
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="group-commit")
+        self._waiting: list[tuple[GroupWrite[Any], asyncio.Future[Any]]] = []
+        self._draining: asyncio.Task[None] | None = None
+        self.commits = 0  # transactions committed: fewer than writes when callers overlap
+
+    async def write(self, work: GroupWrite[T]) -> T:
+        waiter: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._waiting.append((work, waiter))
+        if self._draining is None:
+            self._draining = asyncio.create_task(self._drain())
+        return await waiter
+
+    async def _drain(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self._waiting:
+                group, self._waiting = self._waiting, []
+                works = [work for work, _ in group]
+                try:
+                    outcomes = await loop.run_in_executor(self._thread, self._commit, works)
+                except RuntimeError as error:  # closed: nothing of this group was written
+                    outcomes = [(False, error)] * len(group)
+                except asyncio.CancelledError:  # the loop is going away: so are the callers
+                    for _, waiter in group + self._waiting:
+                        waiter.cancel()
+                    raise
+                _settle(group, outcomes)
+        finally:
+            self._draining = None
+
+    def _commit(self, works: list[GroupWrite[Any]]) -> list[tuple[bool, Any]]:
+        try:
+            with self._db.exclusive(self._lock_name):
+                results = [work(self._db) for work in works]
+        except Exception as error:
+            if len(works) == 1:
+                return [(False, error)]
+            return [self._commit(works[i : i + 1])[0] for i in range(len(works))]
+        self.commits += 1
+        return [(True, result) for result in results]
+
+    def close(self) -> None:
+        """Waits for the commit under way; a write not yet started fails (RuntimeError)."""
+        self._thread.shutdown(wait=True)
+        self._db.close()
+
+
+def _settle(
+    group: list[tuple[GroupWrite[Any], asyncio.Future[Any]]], outcomes: list[tuple[bool, Any]]
+) -> None:
+    for (_, waiter), (ok, value) in zip(group, outcomes, strict=True):
+        if waiter.done():  # its caller gave up waiting (cancelled); the write stands
+            continue
+        if ok:
+            waiter.set_result(value)
+        else:
+            waiter.set_exception(value)

@@ -6,20 +6,20 @@ Each raises `ChannelUnavailable` for failures worth retrying (the channel is dow
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 from typing import Protocol
 
 import aiosmtplib
 
-# Headers that let a person trace a delivered message back to the alert and report.
-ALERT_HEADER = "X-Haruul-Alert-Id"
-REPORT_HEADER = "X-Haruul-Report-Id"
+from haruul_notify.gateway.email_text import email_bytes
 
 
 class ChannelUnavailable(Exception):
@@ -55,39 +55,138 @@ class SmtpConfig:
     timeout_s: float
     # CA bundle that signs the server's certificate, when it is not in the system's store.
     ca_file: str | None = None
+    # Connections kept open and reused, one e-mail at a time each.
+    connections: int = 4
+
+
+# The reply of a server closing the connection (an idle timeout, a restart).
+_SERVICE_CLOSING = 421
+
+
+@contextmanager
+def _closed_on_error(smtp: aiosmtplib.SMTP) -> Iterator[None]:
+    """A connection that erred is not used again (it may be mid-transaction)."""
+    try:
+        yield
+    except BaseException:
+        smtp.close()
+        raise
 
 
 class SmtpEmailAdapter:
+    """E-mail over a few SMTP connections kept open and reused — STARTTLS and the login done
+    once per connection, not once per e-mail. A connection that errs is closed and replaced."""
+
     def __init__(self, config: SmtpConfig) -> None:
         self._config = config
+        self._idle: list[aiosmtplib.SMTP] = []
+        self._slots = asyncio.Semaphore(config.connections)
 
     async def send(self, message: OutgoingMessage) -> str:
-        email = EmailMessage()
-        email["From"] = self._config.sender
-        email["To"] = message.address
-        email["Subject"] = message.subject
-        email["Message-ID"] = make_msgid(domain="haruul.local")
-        email[ALERT_HEADER] = message.alert_id
-        email[REPORT_HEADER] = message.report_id
-        email.set_content(message.body)
-        try:
-            await aiosmtplib.send(
-                email,
-                hostname=self._config.host,
-                port=self._config.port,
-                start_tls=self._config.starttls,
-                username=self._config.username,
-                password=self._config.password,
-                timeout=self._config.timeout_s,
-                cert_bundle=self._config.ca_file,
+        message_id = make_msgid(domain="haruul.local")
+        async with self._slots:
+            kept = self._idle.pop() if self._idle else None
+            try:
+                if kept is not None and kept.is_connected:
+                    smtp = await self._send_on_kept(kept, message, message_id)
+                else:
+                    smtp = await self._connect()
+                    await self._send_on(smtp, message, message_id)
+            except (aiosmtplib.SMTPRecipientRefused, aiosmtplib.SMTPSenderRefused) as error:
+                raise ChannelRefused(f"SMTP refused the message ({type(error).__name__})") from None
+            except (aiosmtplib.SMTPException, OSError) as error:
+                # Authentication and TLS failures land here too: a fixed setting makes the retry
+                # succeed, so the alert waits for it rather than being given up.
+                raise ChannelUnavailable(f"SMTP unavailable ({type(error).__name__})") from None
+            self._idle.append(smtp)
+        return message_id
+
+    async def _connect(self) -> aiosmtplib.SMTP:
+        config = self._config
+        smtp = aiosmtplib.SMTP(
+            hostname=config.host,
+            port=config.port,
+            start_tls=config.starttls,
+            username=config.username,
+            password=config.password,
+            timeout=config.timeout_s,
+            cert_bundle=config.ca_file,
+        )
+        await smtp.connect()  # closes itself when STARTTLS or the login fails
+        return smtp
+
+    async def _send_on_kept(
+        self, smtp: aiosmtplib.SMTP, message: OutgoingMessage, message_id: str
+    ) -> aiosmtplib.SMTP:
+        """Send on a kept connection — or, when the server has closed it meanwhile, on a new
+        one: that shows at MAIL FROM, before anything of the message went out, so the e-mail
+        cannot arrive twice. The connection used is returned."""
+        with _closed_on_error(smtp):
+            try:
+                await self._mail_from(smtp, message)
+            except aiosmtplib.SMTPResponseException as error:
+                if error.code != _SERVICE_CLOSING:
+                    raise
+                stale = True
+            except ConnectionError:  # aiosmtplib's SMTPServerDisconnected among them
+                stale = True
+            else:
+                stale = False
+            if not stale:
+                await self._rcpt_and_data(smtp, message, message_id)
+                return smtp
+        smtp.close()
+        fresh = await self._connect()
+        await self._send_on(fresh, message, message_id)
+        return fresh
+
+    async def _send_on(
+        self, smtp: aiosmtplib.SMTP, message: OutgoingMessage, message_id: str
+    ) -> None:
+        with _closed_on_error(smtp):
+            await self._mail_from(smtp, message)
+            await self._rcpt_and_data(smtp, message, message_id)
+
+    def _utf8(self, message: OutgoingMessage) -> bool:
+        return not (self._config.sender + message.address).isascii()
+
+    async def _mail_from(self, smtp: aiosmtplib.SMTP, message: OutgoingMessage) -> None:
+        options = []
+        if self._utf8(message):
+            if not smtp.supports_extension("smtputf8"):
+                raise aiosmtplib.SMTPNotSupported("a non-ASCII address needs SMTPUTF8")
+            options.append("SMTPUTF8")
+        if smtp.supports_extension("8bitmime"):
+            options.append("BODY=8BITMIME")
+        encoding = "utf-8" if self._utf8(message) else "ascii"
+        await smtp.mail(self._config.sender, options=options, encoding=encoding)
+
+    async def _rcpt_and_data(
+        self, smtp: aiosmtplib.SMTP, message: OutgoingMessage, message_id: str
+    ) -> None:
+        encoding = "utf-8" if self._utf8(message) else "ascii"
+        await smtp.rcpt(message.address, encoding=encoding)
+        await smtp.data(
+            email_bytes(
+                sender=self._config.sender,
+                to=message.address,
+                subject=message.subject,
+                body=message.body,
+                message_id=message_id,
+                alert_id=message.alert_id,
+                report_id=message.report_id,
+                eight_bit=smtp.supports_extension("8bitmime"),
             )
-        except (aiosmtplib.SMTPRecipientsRefused, aiosmtplib.SMTPSenderRefused) as error:
-            raise ChannelRefused(f"SMTP refused the message ({type(error).__name__})") from None
-        except (aiosmtplib.SMTPException, OSError) as error:
-            # Authentication and TLS failures land here too: a fixed setting makes the retry
-            # succeed, so the alert waits for it rather than being given up.
-            raise ChannelUnavailable(f"SMTP unavailable ({type(error).__name__})") from None
-        return str(email["Message-ID"])
+        )
+
+    async def close(self) -> None:
+        """QUIT on every kept connection."""
+        idle, self._idle = self._idle, []
+        for smtp in idle:
+            try:
+                await smtp.quit()
+            except (aiosmtplib.SMTPException, OSError):
+                smtp.close()
 
 
 class FileSmsAdapter:

@@ -43,11 +43,13 @@ class GatewayServer:
     receipts: ReceiptStore
     metrics: GatewayMetrics
     http: RunningAsgiServer
+    email: SmtpEmailAdapter
 
     async def stop(self, grace_s: float = 2.0) -> None:
         await self.health.enter_graceful_shutdown()
         await self.server.stop(grace_s)
         await self.http.stop()
+        await self.email.close()
         self.receipts.close()
 
 
@@ -82,21 +84,20 @@ async def start_gateway(
     """Bind (port 0 picks a free port), start serving, and report SERVING on health."""
     metrics = GatewayMetrics(registry or CollectorRegistry())
     receipts = ReceiptStore(settings.receipts_db)
-    adapters: dict[str, ChannelAdapter] = {
-        "email": SmtpEmailAdapter(
-            SmtpConfig(
-                host=settings.smtp_host,
-                port=settings.smtp_port,
-                sender=settings.email_from,
-                starttls=settings.smtp_starttls,
-                username=settings.smtp_username,
-                password=settings.smtp_password,
-                timeout_s=settings.smtp_timeout_s,
-                ca_file=str(settings.smtp_ca_file) if settings.smtp_ca_file else None,
-            )
-        ),
-        "sms": _sms_adapter(settings),
-    }
+    email = SmtpEmailAdapter(
+        SmtpConfig(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            sender=settings.email_from,
+            starttls=settings.smtp_starttls,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            timeout_s=settings.smtp_timeout_s,
+            ca_file=str(settings.smtp_ca_file) if settings.smtp_ca_file else None,
+            connections=settings.smtp_connections,
+        )
+    )
+    adapters: dict[str, ChannelAdapter] = {"email": email, "sms": _sms_adapter(settings)}
     server = grpc.aio.server()
     delivery_pb2_grpc.add_DeliveryGatewayServicer_to_server(
         DeliveryGatewayService(adapters, receipts, metrics), server
@@ -129,7 +130,13 @@ async def start_gateway(
     await health.set(SERVICE_NAME, health_pb2.HealthCheckResponse.SERVING)
     await health.set("", health_pb2.HealthCheckResponse.SERVING)
     return GatewayServer(
-        server=server, port=port, health=health, receipts=receipts, metrics=metrics, http=http
+        server=server,
+        port=port,
+        health=health,
+        receipts=receipts,
+        metrics=metrics,
+        http=http,
+        email=email,
     )
 
 

@@ -2,6 +2,9 @@
 
 It makes `Deliver` idempotent even when notify crashed after a send but before writing its own
 ledger: the retry finds the receipt here and nothing is sent again.
+
+The notes and receipts of concurrent calls are synced together (group commit): each call still
+waits for its own to be on disk, but they share one sync.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from haruul_common.state_db import StateDb, StateLocation
+from haruul_common.state_db import GroupCommit, StateDb, StateLocation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS receipts (
@@ -52,6 +55,7 @@ class StoredReceipt:
 class ReceiptStore:
     def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
+        self._writes = GroupCommit(path, "gateway-receipts")
 
     def get(self, idempotency_key: str) -> StoredReceipt | None:
         row = self._db.execute(
@@ -65,39 +69,50 @@ class ReceiptStore:
             idempotency_key, row[0], row[1], row[2], datetime.fromisoformat(row[3])
         )
 
-    def begin_send(self, idempotency_key: str, channel: str, at: datetime) -> bool:
-        """Note, before handing a message to its channel, that it is on its way. False when a
-        note is there already: an earlier gateway died in the middle of this very send."""
-        return (
-            self._db.execute(
-                "INSERT INTO sending (idempotency_key, channel, started_at) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (idempotency_key, channel, at.isoformat()),
-            ).rowcount
-            == 1
+    async def begin_send(self, idempotency_key: str, channel: str, at: datetime) -> bool:
+        """Note, before handing a message to its channel, that it is on its way (synced when
+        this returns). False when a note is there already: an earlier gateway died in the
+        middle of this very send."""
+        row = (idempotency_key, channel, at.isoformat())
+        return await self._writes.write(
+            lambda db: (
+                db.execute(
+                    "INSERT INTO sending (idempotency_key, channel, started_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    row,
+                ).rowcount
+                == 1
+            )
         )
 
-    def end_send(self, idempotency_key: str) -> None:
+    async def end_send(self, idempotency_key: str) -> None:
         """The channel answered (sent, refused or unreachable): the note is done with."""
-        self._db.execute("DELETE FROM sending WHERE idempotency_key = ?", (idempotency_key,))
-
-    def put(self, receipt: StoredReceipt) -> None:
-        """Store the receipt of a send and drop its note, in one commit."""
-        with self._db.exclusive("gateway-receipts"):
-            self._db.execute(
-                "DELETE FROM sending WHERE idempotency_key = ?", (receipt.idempotency_key,)
+        await self._writes.write(
+            lambda db: db.execute(
+                "DELETE FROM sending WHERE idempotency_key = ?", (idempotency_key,)
             )
-            self._db.execute(
+        )
+
+    async def put(self, receipt: StoredReceipt) -> None:
+        """Store the receipt of a send and drop its note, in one commit (synced when this
+        returns)."""
+        row = (
+            receipt.idempotency_key,
+            receipt.receipt_id,
+            receipt.channel,
+            receipt.channel_message_id,
+            receipt.accepted_at.isoformat(),
+        )
+
+        def store(db: StateDb) -> None:
+            db.execute("DELETE FROM sending WHERE idempotency_key = ?", (row[0],))
+            db.execute(
                 "INSERT INTO receipts (idempotency_key, receipt_id, channel, channel_message_id,"
                 " accepted_at) VALUES (?, ?, ?, ?, ?)",
-                (
-                    receipt.idempotency_key,
-                    receipt.receipt_id,
-                    receipt.channel,
-                    receipt.channel_message_id,
-                    receipt.accepted_at.isoformat(),
-                ),
+                row,
             )
+
+        await self._writes.write(store)
 
     def record_report(self, channel_message_id: str, status: str, final: bool) -> bool:
         """A delivery report from the channel; a final status is never replaced by a later,
@@ -113,4 +128,5 @@ class ReceiptStore:
         return str(row[0]) if row and row[0] else None
 
     def close(self) -> None:
+        self._writes.close()
         self._db.close()

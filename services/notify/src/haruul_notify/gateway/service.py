@@ -98,7 +98,7 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
         self._clock = clock
         self._key_locks = KeyedLocks()
 
-    def _store_receipt(
+    async def _store_receipt(
         self, idempotency_key: str, channel: str, channel_message_id: str
     ) -> StoredReceipt:
         stored = StoredReceipt(
@@ -108,7 +108,7 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             channel_message_id=channel_message_id,
             accepted_at=self._clock(),
         )
-        self._receipts.put(stored)
+        await self._receipts.put(stored)
         return stored
 
     async def Deliver(
@@ -135,11 +135,13 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
                 self._metrics.deliveries.labels(channel, "duplicate").inc()
                 log.info("delivery_duplicate", **ids, receipt_id=stored.receipt_id)
                 return _receipt(stored, request.channel, duplicate=True)
-            if not self._receipts.begin_send(request.idempotency_key, channel, self._clock()):
+            if not await self._receipts.begin_send(request.idempotency_key, channel, self._clock()):
                 # A gateway died between handing this message to the channel and storing its
                 # receipt: it may have gone out. Sending again could page twice, so the key
                 # is settled as "outcome unknown" — loudly, and the escalation chain goes on.
-                stored = self._store_receipt(request.idempotency_key, channel, OUTCOME_UNKNOWN)
+                stored = await self._store_receipt(
+                    request.idempotency_key, channel, OUTCOME_UNKNOWN
+                )
                 self._metrics.deliveries.labels(channel, "unknown").inc()
                 log.error("delivery_outcome_unknown", **ids, receipt_id=stored.receipt_id)
                 return _receipt(stored, request.channel, duplicate=True)
@@ -154,20 +156,20 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             try:
                 channel_message_id = await self._adapters[channel].send(message)
             except ChannelUnavailable as error:
-                self._receipts.end_send(request.idempotency_key)  # known: not sent
+                await self._receipts.end_send(request.idempotency_key)  # known: not sent
                 self._metrics.deliveries.labels(channel, "unavailable").inc()
                 log.warning("delivery_unavailable", **ids, failure=str(error))
                 await context.abort(grpc.StatusCode.UNAVAILABLE, str(error))
             except ChannelRefused as error:
-                self._receipts.end_send(request.idempotency_key)
+                await self._receipts.end_send(request.idempotency_key)
                 self._metrics.deliveries.labels(channel, "refused").inc()
                 log.error("delivery_refused", **ids, failure=str(error))
                 await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
             except Exception:
                 # An error we lived to see is retried as before; only a death leaves the note.
-                self._receipts.end_send(request.idempotency_key)
+                await self._receipts.end_send(request.idempotency_key)
                 raise
-            stored = self._store_receipt(request.idempotency_key, channel, channel_message_id)
+            stored = await self._store_receipt(request.idempotency_key, channel, channel_message_id)
         self._metrics.deliveries.labels(channel, "sent").inc()
         log.info("delivery_sent", **ids, receipt_id=stored.receipt_id)
         return _receipt(stored, request.channel, duplicate=False)
