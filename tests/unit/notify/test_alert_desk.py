@@ -28,10 +28,10 @@ class Desk:
     def __init__(self, service: AlertService, port: int) -> None:
         self.service, self.target = service, f"127.0.0.1:{port}"
 
-    def add(self, case_id: str, level: str) -> str:
+    async def add(self, case_id: str, level: str) -> str:
         facts = ReportFacts(f"r-{case_id}", case_id, level, 80, "destination", ("DOC",), "KH")
         alert = open_alert(facts, "desk-kh", T0)
-        assert self.service.open(alert, "opened")
+        assert await self.service.open(alert, "opened")
         return alert.alert_id
 
 
@@ -53,8 +53,8 @@ async def desk(tmp_path: Path) -> AsyncIterator[Desk]:
 
 
 async def test_the_cli_lists_acknowledges_and_resolves(desk: Desk) -> None:
-    critical = desk.add("c1", "critical")
-    desk.add("c2", "medium")
+    critical = await desk.add("c1", "critical")
+    await desk.add("c2", "medium")
     client = AlertDeskClient(desk.target)
 
     listed = await asyncio.to_thread(client.list, [], "high")
@@ -72,14 +72,14 @@ async def test_the_cli_lists_acknowledges_and_resolves(desk: Desk) -> None:
 
 
 async def test_acknowledging_cancels_the_remaining_escalation(desk: Desk) -> None:
-    alert_id = desk.add("c1", "critical")
+    alert_id = await desk.add("c1", "critical")
     desk.service.store.schedule(alert_id, [(1, T0 + timedelta(minutes=5))])
     desk.service.acknowledge(alert_id, "officer-bat", "sms")
     assert desk.service.store.step_status(alert_id) == {1: "cancelled"}
 
 
 async def test_unknown_and_resolved_alerts_get_clear_errors(desk: Desk) -> None:
-    alert_id = desk.add("c1", "high")
+    alert_id = await desk.add("c1", "high")
     client = AlertDeskClient(desk.target)
     with pytest.raises(AlertDeskError, match="NOT_FOUND: no alert alt-missing"):
         await asyncio.to_thread(client.acknowledge, "alt-missing", "x")
@@ -96,7 +96,7 @@ async def test_an_unreachable_desk_is_named() -> None:
 
 
 async def test_watch_streams_current_alerts_then_changes(desk: Desk) -> None:
-    alert_id = desk.add("c1", "critical")
+    alert_id = await desk.add("c1", "critical")
     async with grpc.aio.insecure_channel(desk.target) as channel:
         stub = alert_desk_pb2_grpc.AlertDeskStub(channel)
         stream = stub.WatchAlerts(pb.WatchAlertsRequest(min_level=pb.LEVEL_HIGH), timeout=10)

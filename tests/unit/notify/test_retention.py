@@ -24,7 +24,7 @@ def _facts(case_id: str) -> ReportFacts:
     )
 
 
-def test_old_alerts_lose_their_quotes_and_keep_their_history(state_at: StateAt) -> None:
+async def test_old_alerts_lose_their_quotes_and_keep_their_history(state_at: StateAt) -> None:
     now = T0
     service = AlertService(
         AlertStore(state_at("alerts.db")),
@@ -34,8 +34,8 @@ def test_old_alerts_lose_their_quotes_and_keep_their_history(state_at: StateAt) 
     )
     old = open_alert(_facts("c-old"), "kh", T0)
     recent = open_alert(_facts("c-new"), "kh", T0 + timedelta(days=25))
-    assert service.open(old, "opened")
-    assert service.open(recent, "opened")
+    assert await service.open(old, "opened")
+    assert await service.open(recent, "opened")
     service.acknowledge(old.alert_id, "officer-1", "sms")
 
     now = T0 + timedelta(days=31)

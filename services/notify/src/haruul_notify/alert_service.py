@@ -3,7 +3,7 @@ link): acknowledge or resolve — stored, audited, timers cancelled, watchers to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 import structlog
@@ -47,9 +47,12 @@ class AlertService:
             raise AlertNotFound(alert_id)
         return alert
 
-    def open(self, alert: Alert, action: str) -> bool:
-        """Store a new alert and tell the watchers; False if its case has one already."""
-        if not self.store.insert(alert):
+    async def open(
+        self, alert: Alert, action: str, steps: Iterable[tuple[int, datetime]] = ()
+    ) -> bool:
+        """Store a new alert with its escalation steps and tell the watchers; False if its case
+        has one already."""
+        if not await self.store.insert(alert, steps):
             return False
         self.feed.publish(alert, action)
         return True

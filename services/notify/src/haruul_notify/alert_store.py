@@ -10,17 +10,20 @@ Several instances share the timers safely: an instance *claims* due steps (and h
 bundles) for a lease before firing them, so no two fire the same step; a claim left by an
 instance that died lapses with its lease. Alerts change by compare-and-set (`replace`), so an
 acknowledgement on one instance is never overwritten by an update computed on another.
+
+A new alert with its timers, and a finished step, are committed together with those of
+concurrent callers (group commit): each caller still waits for its own to be synced.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from haruul_common.state_db import StateDb, StateLocation
+from haruul_common.state_db import GroupCommit, StateDb, StateLocation
 from haruul_notify.domain.alerts import LEVELS, level_rank
 from haruul_notify.domain.lifecycle import PURGED, Alert, AlertState, AuditEntry
 
@@ -57,13 +60,24 @@ CREATE TABLE IF NOT EXISTS sms_bundles (
 """
 
 
-def _encode(alert: Alert) -> str:
-    def default(value: object) -> str:
-        if isinstance(value, datetime):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
+_ALERT_FIELDS = tuple(field.name for field in fields(Alert))
+_AUDIT_FIELDS = tuple(field.name for field in fields(AuditEntry))
 
-    return json.dumps(asdict(alert), default=default, ensure_ascii=False)
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _encode(alert: Alert) -> str:
+    """The stored body: what `json.dumps(dataclasses.asdict(alert))` gives, to the byte (an
+    alert changes by compare-and-set on it), without asdict's deep copies."""
+    data: dict[str, Any] = {name: getattr(alert, name) for name in _ALERT_FIELDS}
+    data["audit"] = [
+        {name: getattr(entry, name) for name in _AUDIT_FIELDS} for entry in alert.audit
+    ]
+    return json.dumps(data, default=_json_default, ensure_ascii=False)
 
 
 def _decode(body: str) -> Alert:
@@ -83,11 +97,25 @@ def _decode(body: str) -> Alert:
     return Alert(**data)
 
 
+_INSERT_ALERT = (
+    "INSERT INTO alerts (alert_id, case_id, ack_code, state, level_rank, opened_at, body)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+_INSERT_TIMER = (
+    "INSERT INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _timer_rows(alert_id: str, steps: Iterable[tuple[int, datetime]]) -> list[tuple[str, int, str]]:
+    return [(alert_id, step, due_at.isoformat()) for step, due_at in steps]
+
+
 class AlertStore:
     def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
         for table in ("escalation_timers", "sms_bundles"):
             self._db.add_missing_columns(table, {"claimed_by": "TEXT", "claimed_until": "TEXT"})
+        self._writes = GroupCommit(path, "notify-timers")
 
     def get(self, alert_id: str) -> Alert | None:
         row = self._db.execute("SELECT body FROM alerts WHERE alert_id = ?", (alert_id,)).fetchone()
@@ -100,22 +128,29 @@ class AlertStore:
         ).fetchone()
         return _decode(row[0]) if row else None
 
-    def insert(self, alert: Alert) -> bool:
-        """Store a new alert; False when its case has one already (another instance won)."""
-        rows = self._db.execute(
-            "INSERT INTO alerts (alert_id, case_id, ack_code, state, level_rank, opened_at, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (
-                alert.alert_id,
-                alert.case_id,
-                alert.ack_code,
-                alert.state.value,
-                level_rank(alert.level),
-                alert.opened_at.isoformat(),
-                _encode(alert),
-            ),
+    async def insert(self, alert: Alert, steps: Iterable[tuple[int, datetime]] = ()) -> bool:
+        """Store a new alert with its escalation steps, in one commit (synced when this
+        returns); False, and nothing stored, when its case has one already (another instance
+        won)."""
+        row = (
+            alert.alert_id,
+            alert.case_id,
+            alert.ack_code,
+            alert.state.value,
+            level_rank(alert.level),
+            alert.opened_at.isoformat(),
+            _encode(alert),
         )
-        return rows.rowcount == 1
+        timers = _timer_rows(alert.alert_id, steps)
+
+        def write(db: StateDb) -> bool:
+            if db.execute(_INSERT_ALERT, row).rowcount != 1:
+                return False
+            if timers:
+                db.executemany(_INSERT_TIMER, timers)
+            return True
+
+        return await self._writes.write(write)
 
     def replace(self, before: Alert, after: Alert) -> bool:
         """Store `after` only if the alert is still `before`; False when it changed meanwhile."""
@@ -166,11 +201,7 @@ class AlertStore:
     def schedule(self, alert_id: str, steps: Iterable[tuple[int, datetime]]) -> None:
         """Persist escalation steps (one commit for all); steps already known keep their state."""
         with self._db.exclusive("notify-timers"):
-            self._db.executemany(
-                "INSERT INTO escalation_timers (alert_id, step, due_at) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                [(alert_id, step, due_at.isoformat()) for step, due_at in steps],
-            )
+            self._db.executemany(_INSERT_TIMER, _timer_rows(alert_id, steps))
 
     def due_steps(self, now: datetime) -> list[tuple[str, int]]:
         rows = self._db.execute(
@@ -207,10 +238,13 @@ class AlertStore:
         ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
-    def finish_step(self, alert_id: str, step: int) -> None:
-        self._db.execute(
-            "UPDATE escalation_timers SET status = 'done' WHERE alert_id = ? AND step = ?",
-            (alert_id, step),
+    async def finish_step(self, alert_id: str, step: int) -> None:
+        """The step went out (synced when this returns)."""
+        await self._writes.write(
+            lambda db: db.execute(
+                "UPDATE escalation_timers SET status = 'done' WHERE alert_id = ? AND step = ?",
+                (alert_id, step),
+            )
         )
 
     def cancel_steps(self, alert_id: str) -> None:
@@ -275,4 +309,5 @@ class AlertStore:
         )
 
     def close(self) -> None:
+        self._writes.close()
         self._db.close()

@@ -129,8 +129,12 @@ class Pager:
             return
         now = self._clock()
         alert_id = alert_id_for_case(facts.case_id)
-        async with self._lock:
-            if self._alerts.store.get(alert_id) is not None or not self._open(facts, now, event):
+        # Opening needs no lock: a case opened twice at once (here, or on another instance)
+        # is stored once, and the loser updates it below. Unlocked, the openings of a batch's
+        # events share their commits.
+        opened = self._alerts.store.get(alert_id) is None and await self._open(facts, now, event)
+        if not opened:
+            async with self._lock:
                 before, after = self._alerts.change(
                     alert_id, lambda alert: add_report(alert, facts, now), "updated"
                 )
@@ -138,7 +142,7 @@ class Pager:
                     await self._update(before, after, now, event)
         await self.fire_due()
 
-    def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> bool:
+    async def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> bool:
         """Open the case's alert; False when another instance opened it first."""
         config = self._routing.config
         desk = route_desk(config, facts.destination_country)
@@ -146,15 +150,16 @@ class Pager:
         silence = matching_silence(config.silences, self._attributes(alert), now)
         if silence is not None:
             silenced = note(alert, "silenced", "kafka", now, f"silence {silence.id}")
-            if not self._alerts.open(silenced, "silenced"):
+            if not await self._alerts.open(silenced, "silenced"):
                 return False
             self._metrics.silenced.inc()
             log.info("alert_silenced", alert_id=alert.alert_id, silence_id=silence.id)
             return True
-        if not self._alerts.open(alert, "opened"):
+        timers = self._timers(desk, alert.level, now)
+        if not await self._alerts.open(alert, "opened", timers):
             return False
         self._metrics.alerts_raised.labels(alert.level).inc()
-        self._schedule(alert, desk, alert.level, now)
+        self._count_digests(timers)
         log.info(
             "alert_opened",
             alert_id=alert.alert_id,
@@ -191,6 +196,13 @@ class Pager:
                 )
 
     def _schedule(self, alert: Alert, desk: Desk, level: str, since: datetime) -> None:
+        timers = self._timers(desk, level, since)
+        self._alerts.store.schedule(alert.alert_id, timers)
+        self._count_digests(timers)
+
+    def _timers(self, desk: Desk, level: str, since: datetime) -> list[tuple[int, datetime]]:
+        """(step code, due time) of `level`'s chain at `desk` starting at `since`, with its
+        digest when the level has one."""
         steps = plan(desk, level, since)
         timers = [(step_code(level, s.step_index), s.due_at) for s in steps]
         digest = digest_for(desk, level)
@@ -199,8 +211,11 @@ class Pager:
             config = self._routing.config
             due = min(next_digest_time(config.staff[staff_id], since) for staff_id in recipients)
             timers.append((step_code(level, DIGEST_INDEX), due))
+        return timers
+
+    def _count_digests(self, timers: list[tuple[int, datetime]]) -> None:
+        if any(step_of(code)[1] == DIGEST_INDEX for code, _ in timers):
             self._metrics.deferred.labels("digest").inc()
-        self._alerts.store.schedule(alert.alert_id, timers)
 
     def _desk(self, alert: Alert) -> Desk:
         config = self._routing.config
@@ -259,7 +274,7 @@ class Pager:
             elif step_of(code)[1] == DIGEST_INDEX:
                 digests.append((alert, code))
             elif await self._fire(alert, code, now):
-                self._alerts.store.finish_step(alert_id, code)
+                await self._alerts.store.finish_step(alert_id, code)
             else:
                 self._alerts.store.release_step(alert_id, code, self._instance)
         return digests
@@ -340,7 +355,7 @@ class Pager:
                 sent &= await self._sender.send_all(deliveries)
             for alert, code in members:
                 if sent:
-                    self._alerts.store.finish_step(alert.alert_id, code)
+                    await self._alerts.store.finish_step(alert.alert_id, code)
                 else:
                     self._alerts.store.release_step(alert.alert_id, code, self._instance)
             if sent:
