@@ -1,10 +1,13 @@
-"""The case index on disk: joins, merges, idempotent redelivery, survival across restarts."""
+"""The case index on disk: joins, merges, idempotent redelivery, survival across restarts,
+batches linked all or nothing."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from haruul_scoring.case_store import CaseStore
+import pytest
+
+from haruul_scoring.case_store import CaseStore, LinkRequest
 from tests.conftest import StateAt
 
 T0 = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
@@ -85,3 +88,31 @@ def test_reports_and_contacts_older_than_the_retention_are_forgotten(state_at: S
     joined = store.link("r-join", {"h-kept"}, "medium", "family-d", at=T0 + 41 * day)
     assert joined.case_id == old.case_id
     assert joined.report_count == 2  # r-new and r-join: r-old is gone
+
+
+def test_a_batch_is_linked_in_order_each_report_seeing_those_before_it(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
+    first, second, bridge, redelivered = store.link_all(
+        [
+            LinkRequest("r1", frozenset({"h-a"}), "high", "a"),
+            LinkRequest("r2", frozenset({"h-b"}), "medium", "b"),
+            LinkRequest("r3", frozenset({"h-a", "h-b"}), "medium", "c"),
+            LinkRequest("r3", frozenset({"h-a", "h-b"}), "medium", "c"),
+        ]
+    )
+    assert first.case_id != second.case_id
+    assert bridge.case_id == first.case_id
+    assert bridge.merged_case_ids == (second.case_id,)
+    assert [first.report_count, second.report_count, bridge.report_count] == [1, 1, 3]
+    assert redelivered.report_count == 3  # the same report twice in a batch counts once
+    assert store.link("r4", {"h-b"}, "low", "d").report_count == 4
+
+
+def test_a_batch_that_fails_part_way_links_none_of_its_reports(state_at: StateAt) -> None:
+    store = CaseStore(state_at("cases.db"))
+    good = LinkRequest("r1", frozenset({"h"}), "high", "a")
+    with pytest.raises(ValueError, match="unknown level"):
+        store.link_all([good, LinkRequest("r2", frozenset({"h"}), "no-such-level", "b")])
+
+    again = store.link_all([good, LinkRequest("r2", frozenset({"h"}), "high", "b")])
+    assert [view.report_count for view in again] == [1, 2]  # r1 was not kept from the first try

@@ -1,11 +1,14 @@
 """Scoring's Kafka edge with a poll's reports handled side by side (no broker): every report is
-scored and published, the case index links them in the order they arrived, and a poison
-message is dead-lettered without holding up the rest of the batch."""
+scored and published, the case index links them in the order they arrived (in one transaction
+per poll, committed before any of their events is published), and a poison message is
+dead-lettered without holding up the rest of the batch."""
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import uuid
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from prometheus_client import CollectorRegistry
 
 from haruul_common.events import ReportV1, RiskEventV1
 from haruul_common.kafka import SourceRecord, handle_batch
-from haruul_scoring.case_store import CaseStore
+from haruul_scoring.case_store import CaseStore, CaseView, LinkRequest
 from haruul_scoring.handler import ReportHandler
 from haruul_scoring.metrics import ScoringMetrics
 
@@ -105,3 +108,63 @@ async def test_a_failed_publish_fails_only_its_own_report(tmp_path: Path) -> Non
 
     assert [type(error) for error in failures] == [ConnectionError]
     assert {e.report_id for e in sink.published} == {r.report_id for r in others}
+
+
+class CountingCases(CaseStore):
+    """The case index, counting its transactions; the first may fail at one report."""
+
+    def __init__(self, path: Path, fail_at: str | None = None) -> None:
+        super().__init__(path)
+        self.batches: list[int] = []
+        self._fail_at = fail_at
+
+    def link_all(self, requests: Sequence[LinkRequest]) -> list[CaseView]:
+        self.batches.append(len(requests))
+        return super().link_all(requests)
+
+    def _link(self, request: LinkRequest, sequence: Iterator[int]) -> CaseView:
+        view = super()._link(request, sequence)
+        if request.report_id == self._fail_at:
+            self._fail_at = None
+            raise sqlite3.OperationalError("disk I/O error")
+        return view
+
+
+async def test_a_poll_is_linked_in_one_transaction_before_any_event_is_published(
+    tmp_path: Path,
+) -> None:
+    sink, cases = SlowSink(), CountingCases(tmp_path / "cases.db")
+    handler = ReportHandler(sink, ScoringMetrics(CollectorRegistry()), cases, b"salt")
+    reports = [_report() for _ in range(5)]
+    records = [_record(i, r.model_dump_json().encode()) for i, r in enumerate(reports)]
+    try:
+        assert await handle_batch(records, handler.handle) == []
+        assert await handle_batch(records[:2], handler.handle) == []  # the next poll
+    finally:
+        handler.close()
+        cases.close()
+
+    assert cases.batches == [5, 2]
+    assert [e.case_report_count for e in sink.published[:5]] == [1, 2, 3, 4, 5]
+
+
+async def test_a_case_index_failure_fails_the_whole_poll_and_its_redelivery_links_it(
+    tmp_path: Path,
+) -> None:
+    reports = [_report() for _ in range(6)]
+    sink, cases = SlowSink(), CountingCases(tmp_path / "cases.db", fail_at=reports[3].report_id)
+    handler = ReportHandler(sink, ScoringMetrics(CollectorRegistry()), cases, b"salt")
+    records = [_record(i, r.model_dump_json().encode()) for i, r in enumerate(reports)]
+    try:
+        failures = await handle_batch(records, handler.handle)
+        assert sink.published == []  # no event names a case that was not committed
+        redelivered = await handle_batch(records, handler.handle)
+    finally:
+        handler.close()
+        cases.close()
+
+    assert [type(error) for error in failures] == [sqlite3.OperationalError] * 6
+    assert redelivered == []
+    # Nothing of the failed transaction was kept: the redelivery opens the case afresh.
+    by_report = {event.report_id: event for event in sink.published}
+    assert [by_report[r.report_id].case_report_count for r in reports] == [1, 2, 3, 4, 5, 6]

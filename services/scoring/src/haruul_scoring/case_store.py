@@ -13,7 +13,8 @@ Linking is idempotent per report, so a redelivered report does not count twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -35,6 +36,18 @@ CREATE TABLE IF NOT EXISTS case_reports (
 );
 CREATE INDEX IF NOT EXISTS case_reports_by_case ON case_reports (case_id);
 """
+
+
+@dataclass(frozen=True)
+class LinkRequest:
+    """One report to link: its id, the hashes of the contacts it names, its level, its source,
+    and when it was accepted (`None`: now), which dates its links for the retention purge."""
+
+    report_id: str
+    contact_hashes: frozenset[str]
+    level: str
+    source: str
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -64,46 +77,63 @@ class CaseStore:
     ) -> CaseView:
         """Put the report in its case (joining or merging cases); return the case as it is now.
         `at` (when the report was accepted) dates the links for the retention purge."""
-        hashes = sorted(set(contact_hashes))
-        linked_at = (at or datetime.now(UTC)).isoformat()
+        [view] = self.link_all(
+            [LinkRequest(report_id, frozenset(contact_hashes), level, source, at)]
+        )
+        return view
+
+    def link_all(self, requests: Sequence[LinkRequest]) -> list[CaseView]:
+        """Link reports in order, in one transaction (one disk sync for all of them): each sees
+        the links of those before it, so reports naming one contact share a case. All or
+        nothing: when one fails, none is linked."""
+        if not requests:
+            return []
         with self._db.exclusive("scoring-cases"):
-            known = self._db.execute(
-                "SELECT case_id FROM case_reports WHERE report_id = ?", (report_id,)
-            ).fetchone()
-            if known is not None:
-                return self._view(str(known[0]))
-            existing = self._cases_of(hashes)
-            decision = link_report(
-                report_id,
-                hashes,
-                existing,
-                case_id_for(report_id),
-                opened=self._opened(set(existing.values())),
-            )
-            for merged in decision.merged_case_ids:
-                for table in ("contact_cases", "case_reports"):
-                    self._db.execute(
-                        f"UPDATE {table} SET case_id = ? WHERE case_id = ?",  # noqa: S608
-                        (decision.case_id, merged),
-                    )
-            self._db.executemany(
-                "INSERT INTO contact_cases (contact_hash, case_id, linked_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (contact_hash) DO UPDATE SET case_id = excluded.case_id",
-                [(h, decision.case_id, linked_at) for h in decision.new_links],
-            )
-            if hashes:  # a contact named again keeps its link alive
-                self._db.execute(
-                    "UPDATE contact_cases SET linked_at = ?"  # noqa: S608 - placeholders only
-                    f" WHERE contact_hash IN ({_placeholders(len(hashes))}) AND linked_at < ?",
-                    (linked_at, *hashes, linked_at),
-                )
             # seq orders reports as they were linked (the lock makes MAX + 1 safe).
+            top = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM case_reports").fetchone()
+            sequence = itertools.count(int(top[0]) + 1)
+            return [self._link(request, sequence) for request in requests]
+
+    def _link(self, request: LinkRequest, sequence: Iterator[int]) -> CaseView:
+        report_id = request.report_id
+        hashes = sorted(request.contact_hashes)
+        linked_at = (request.at or datetime.now(UTC)).isoformat()
+        known = self._db.execute(
+            "SELECT case_id FROM case_reports WHERE report_id = ?", (report_id,)
+        ).fetchone()
+        if known is not None:
+            return self._view(str(known[0]))
+        existing = self._cases_of(hashes)
+        decision = link_report(
+            report_id,
+            hashes,
+            existing,
+            case_id_for(report_id),
+            opened=self._opened(set(existing.values())),
+        )
+        for merged in decision.merged_case_ids:
+            for table in ("contact_cases", "case_reports"):
+                self._db.execute(
+                    f"UPDATE {table} SET case_id = ? WHERE case_id = ?",  # noqa: S608
+                    (decision.case_id, merged),
+                )
+        self._db.executemany(
+            "INSERT INTO contact_cases (contact_hash, case_id, linked_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (contact_hash) DO UPDATE SET case_id = excluded.case_id",
+            [(h, decision.case_id, linked_at) for h in decision.new_links],
+        )
+        if hashes:  # a contact named again keeps its link alive
             self._db.execute(
-                "INSERT INTO case_reports (report_id, case_id, level, source, seq, linked_at)"
-                " SELECT ?, ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ? FROM case_reports",
-                (report_id, decision.case_id, level, source, linked_at),
+                "UPDATE contact_cases SET linked_at = ?"  # noqa: S608 - placeholders only
+                f" WHERE contact_hash IN ({_placeholders(len(hashes))}) AND linked_at < ?",
+                (linked_at, *hashes, linked_at),
             )
-            view = self._view(decision.case_id)
+        self._db.execute(
+            "INSERT INTO case_reports (report_id, case_id, level, source, seq, linked_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (report_id, decision.case_id, request.level, request.source, next(sequence), linked_at),
+        )
+        view = self._view(decision.case_id)
         return CaseView(
             view.case_id,
             view.level,

@@ -4,17 +4,15 @@ Errors are classified here. A message that cannot be read as a v1 report is dead
 with the reason and committed — retrying it would never succeed. A failure to publish the
 risk event propagates, so the offset is not committed and the report is read again.
 
-The reports of one poll are handled side by side (`haruul_common.kafka.subscribe`). The case
-index is written on one thread of its own, in the order the reports arrive: its commit waits
-for the disk, and meanwhile the event loop scores the next report and publishes the last.
+The reports of one poll are handled side by side (`haruul_common.kafka.subscribe`): each is
+scored in turn, the poll's case links are committed together (`case_linker`), and then their
+risk events are published.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -23,7 +21,8 @@ import structlog
 from haruul_common.events import ReportV1, RiskEventV1
 from haruul_common.kafka import SourceRecord, read_or_dead_letter
 from haruul_common.sealing import Sealer
-from haruul_scoring.case_store import CaseStore
+from haruul_scoring.case_linker import CaseLinker
+from haruul_scoring.case_store import CaseStore, LinkRequest
 from haruul_scoring.correlation import report_contact_hashes, report_source
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.entities import extract_entities
@@ -51,17 +50,14 @@ class ReportHandler:
     ) -> None:
         self._sink = sink
         self._sealer = sealer  # opens the reports' sealed narrative and contacts
-        self._cases = cases
+        self._cases = CaseLinker(cases)
         self._contact_salt = contact_salt
         self._metrics = metrics
         self._clock = clock
-        # One thread: the case index's connection is used by one thread at a time, in order.
-        self._case_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="case-index")
 
     async def forget_before(self, cutoff: datetime) -> int:
         """The retention purge of the case index, on the thread that owns its connection."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._case_writer, self._cases.purge_before, cutoff)
+        return await self._cases.purge_before(cutoff)
 
     async def handle(self, record: SourceRecord) -> RiskEventV1 | None:
         report = await read_or_dead_letter(
@@ -78,13 +74,13 @@ class ReportHandler:
         assessment = assess(report.text)
         entities = extract_entities(report.text)
         self._metrics.score_seconds.observe(time.perf_counter() - started)
-        case = await asyncio.get_running_loop().run_in_executor(
-            self._case_writer,
-            self._cases.link,
-            report.report_id,
-            report_contact_hashes(report, entities, self._contact_salt),
-            assessment.level.value,
-            report_source(report, self._contact_salt),
+        case = await self._cases.link(
+            LinkRequest(
+                report.report_id,
+                frozenset(report_contact_hashes(report, entities, self._contact_salt)),
+                assessment.level.value,
+                report_source(report, self._contact_salt),
+            )
         )
         event = to_risk_event(report, assessment, self._clock(), entities, case)
         await self._sink.publish(event)
@@ -106,4 +102,4 @@ class ReportHandler:
 
     def close(self) -> None:
         """Wait for the case index's last write; call before closing the case index."""
-        self._case_writer.shutdown(wait=True)
+        self._cases.close()
