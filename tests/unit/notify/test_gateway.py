@@ -342,7 +342,7 @@ async def test_a_send_cut_off_by_the_gateways_death_is_not_sent_again(
 ) -> None:
     # What a gateway killed between handing the e-mail to SMTP and storing the receipt leaves.
     key = "alt-0123456789abcdef/desk/email/step-300"
-    assert await gateway.receipts.begin_send(key, "email", datetime.now(UTC))
+    assert await gateway.receipts.begin_send(key, "email", datetime.now(UTC)) == (None, True)
 
     first = await stub.Deliver(_email(key), timeout=TIMEOUT_S)
     again = await stub.Deliver(_email(key), timeout=TIMEOUT_S)

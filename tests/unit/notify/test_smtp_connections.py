@@ -149,7 +149,7 @@ async def test_a_server_that_went_away_is_unavailable_then_used_again_when_back(
 async def test_the_email_reads_the_same_to_a_mail_parser(
     server: CountingServer, adapter: SmtpEmailAdapter
 ) -> None:
-    subject = "[Haruul ЯАРАЛТАЙ] сэрэмжлүүлэг alt-7 (тайлан rep-7) " + "урт гарчиг " * 6
+    subject = "[Haruul ЯАРАЛТАЙ] сэрэмжлүүлэг alt-7 (тайлан rep-7) 🚨 " + "урт гарчиг " * 6
     body = "Сэрэмжлүүлэг: alt-7\n.line that starts with a dot\n\nТайлбар: " + "ж" * 600
     message_id = await adapter.send(_message(7, subject=subject, body=body))
 
@@ -162,4 +162,19 @@ async def test_the_email_reads_the_same_to_a_mail_parser(
     assert parsed["X-Haruul-Alert-Id"] == "alt-7"
     assert parsed["X-Haruul-Report-Id"] == "rep-7"
     assert parsed.get_content().rstrip("\n") == body
+    head, _ = content.split(b"\r\n\r\n", 1)
+    assert all(len(line) <= 78 for line in head.split(b"\r\n"))  # headers folded
     assert all(len(line) <= 998 for line in content.split(b"\r\n"))
+
+
+async def test_a_long_plain_subject_is_folded_and_reads_back_whole(
+    server: CountingServer, adapter: SmtpEmailAdapter
+) -> None:
+    subject = "[Haruul CRITICAL] alert alt-8 (report rep-8)" + " three new reports" * 8
+    await adapter.send(_message(8, subject=subject))
+
+    [(_, content)] = server.received
+    parsed = email.message_from_bytes(content, policy=email.policy.default)
+    assert parsed["Subject"] == subject
+    head, _ = content.split(b"\r\n\r\n", 1)
+    assert all(len(line) <= 78 for line in head.split(b"\r\n"))

@@ -7,6 +7,7 @@ Each raises `ChannelUnavailable` for failures worth retrying (the channel is dow
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import os
 import uuid
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Protocol
 
 import aiosmtplib
+from aiosmtplib.email import quote_address
+from aiosmtplib.typing import SMTPStatus
 
 from haruul_notify.gateway.email_text import email_bytes
 
@@ -61,6 +64,13 @@ class SmtpConfig:
 
 # The reply of a server closing the connection (an idle timeout, a restart).
 _SERVICE_CLOSING = 421
+
+
+@functools.lru_cache(maxsize=1024)
+def _path(address: str) -> bytes:
+    """An address as MAIL FROM and RCPT TO carry it: `<local@domain>`."""
+    quoted = quote_address(address)
+    return quoted.encode("ascii" if quoted.isascii() else "utf-8")
 
 
 @contextmanager
@@ -113,6 +123,9 @@ class SmtpEmailAdapter:
             cert_bundle=config.ca_file,
         )
         await smtp.connect()  # closes itself when STARTTLS or the login fails
+        with _closed_on_error(smtp):
+            if smtp.is_ehlo_or_helo_needed:  # the extensions are known before the first MAIL
+                await smtp.ehlo()
         return smtp
 
     async def _send_on_kept(
@@ -155,17 +168,21 @@ class SmtpEmailAdapter:
         if self._utf8(message):
             if not smtp.supports_extension("smtputf8"):
                 raise aiosmtplib.SMTPNotSupported("a non-ASCII address needs SMTPUTF8")
-            options.append("SMTPUTF8")
+            options.append(b"SMTPUTF8")
         if smtp.supports_extension("8bitmime"):
-            options.append("BODY=8BITMIME")
-        encoding = "utf-8" if self._utf8(message) else "ascii"
-        await smtp.mail(self._config.sender, options=options, encoding=encoding)
+            options.append(b"BODY=8BITMIME")
+        sender = self._config.sender
+        # What SMTP.mail() sends, with the sender's path worked out once, not per e-mail.
+        response = await smtp.execute_command(b"MAIL", b"FROM:" + _path(sender), *options)
+        if response.code != SMTPStatus.completed:
+            raise aiosmtplib.SMTPSenderRefused(response.code, response.message, sender)
 
     async def _rcpt_and_data(
         self, smtp: aiosmtplib.SMTP, message: OutgoingMessage, message_id: str
     ) -> None:
-        encoding = "utf-8" if self._utf8(message) else "ascii"
-        await smtp.rcpt(message.address, encoding=encoding)
+        response = await smtp.execute_command(b"RCPT", b"TO:" + _path(message.address))
+        if response.code not in (SMTPStatus.completed, SMTPStatus.will_forward):
+            raise aiosmtplib.SMTPRecipientRefused(response.code, response.message, message.address)
         await smtp.data(
             email_bytes(
                 sender=self._config.sender,
@@ -204,12 +221,20 @@ class FileSmsAdapter:
             "to": message.address,
             "text": message.body,
         }
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        final = self._outbox_dir / f"{message.alert_id}-{message_id}.json"
         try:
-            self._outbox_dir.mkdir(parents=True, exist_ok=True)
-            final = self._outbox_dir / f"{message.alert_id}-{message_id}.json"
-            partial = final.with_suffix(".partial")
-            partial.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-            os.replace(partial, final)
+            try:
+                _write_atomically(final, text)
+            except FileNotFoundError:  # no outbox yet, or it was removed: made when missing
+                self._outbox_dir.mkdir(parents=True, exist_ok=True)
+                _write_atomically(final, text)
         except OSError as error:
             raise ChannelUnavailable(f"SMS outbox not writable ({error.strerror})") from None
         return message_id
+
+
+def _write_atomically(final: Path, text: str) -> None:
+    partial = final.with_suffix(".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, final)

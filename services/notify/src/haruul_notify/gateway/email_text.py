@@ -17,13 +17,30 @@ REPORT_HEADER = "X-Haruul-Report-Id"
 _FOLD_AT = 78  # RFC 5322's recommended line length; longer headers are folded
 _MAX_LINE = 998  # RFC 5322's hard limit: longer body lines go base64
 _CRLF = "\r\n"
+# UTF-8 bytes per encoded word: 52 base64 characters, a 64-character word, a line under 78.
+_WORD_BYTES = 39
+
+
+def _encoded_words(text: str) -> str:
+    """RFC 2047 "B" encoded words, one per folded line, none splitting a character: a parser
+    joins them back into `text`."""
+    raw = text.encode()
+    words, start = [], 0
+    while start < len(raw):
+        end = min(start + _WORD_BYTES, len(raw))
+        while end < len(raw) and raw[end] & 0xC0 == 0x80:  # inside a character: back off
+            end -= 1
+        words.append(f"=?utf-8?b?{base64.b64encode(raw[start:end]).decode('ascii')}?=")
+        start = end
+    return (_CRLF + " ").join(words)
 
 
 def _text_header(name: str, value: str) -> str:
     if value.isascii() and len(name) + len(value) + 2 <= _FOLD_AT:
         return f"{name}: {value}"
-    charset = "us-ascii" if value.isascii() else "utf-8"
-    return f"{name}: {Header(value, charset, header_name=name).encode(linesep=_CRLF)}"
+    if value.isascii():  # long: folded at its spaces
+        return f"{name}: {Header(value, 'us-ascii', header_name=name).encode(linesep=_CRLF)}"
+    return f"{name}: {_encoded_words(value)}"
 
 
 def _address_header(name: str, value: str) -> str:

@@ -52,38 +52,46 @@ class StoredReceipt:
     accepted_at: datetime
 
 
+def _receipt(db: StateDb, idempotency_key: str) -> StoredReceipt | None:
+    row = db.execute(
+        "SELECT receipt_id, channel, channel_message_id, accepted_at FROM receipts"
+        " WHERE idempotency_key = ?",
+        (idempotency_key,),
+    ).fetchone()
+    if row is None:
+        return None
+    return StoredReceipt(idempotency_key, row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+
+
 class ReceiptStore:
     def __init__(self, path: StateLocation) -> None:
         self._db = StateDb(path, _SCHEMA)
         self._writes = GroupCommit(path, "gateway-receipts")
 
     def get(self, idempotency_key: str) -> StoredReceipt | None:
-        row = self._db.execute(
-            "SELECT receipt_id, channel, channel_message_id, accepted_at FROM receipts"
-            " WHERE idempotency_key = ?",
-            (idempotency_key,),
-        ).fetchone()
-        if row is None:
-            return None
-        return StoredReceipt(
-            idempotency_key, row[0], row[1], row[2], datetime.fromisoformat(row[3])
-        )
+        return _receipt(self._db, idempotency_key)
 
-    async def begin_send(self, idempotency_key: str, channel: str, at: datetime) -> bool:
-        """Note, before handing a message to its channel, that it is on its way (synced when
-        this returns). False when a note is there already: an earlier gateway died in the
-        middle of this very send."""
+    async def begin_send(
+        self, idempotency_key: str, channel: str, at: datetime
+    ) -> tuple[StoredReceipt | None, bool]:
+        """Before handing a message to its channel: its receipt when the key was delivered
+        before — (receipt, False), nothing noted; otherwise a note that it is on its way,
+        synced when this returns — (None, True); or (None, False) when a note is there
+        already: an earlier gateway died in the middle of this very send."""
         row = (idempotency_key, channel, at.isoformat())
-        return await self._writes.write(
-            lambda db: (
-                db.execute(
-                    "INSERT INTO sending (idempotency_key, channel, started_at) VALUES (?, ?, ?)"
-                    " ON CONFLICT DO NOTHING",
-                    row,
-                ).rowcount
-                == 1
-            )
-        )
+
+        def look_then_note(db: StateDb) -> tuple[StoredReceipt | None, bool]:
+            stored = _receipt(db, idempotency_key)
+            if stored is not None:
+                return stored, False
+            noted = db.execute(
+                "INSERT INTO sending (idempotency_key, channel, started_at) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                row,
+            ).rowcount
+            return None, noted == 1
+
+        return await self._writes.write(look_then_note)
 
     async def end_send(self, idempotency_key: str) -> None:
         """The channel answered (sent, refused or unreachable): the note is done with."""

@@ -130,12 +130,14 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             "channel": channel,
         }
         async with self._key_locks.hold(request.idempotency_key):
-            stored = self._receipts.get(request.idempotency_key)
+            stored, noted = await self._receipts.begin_send(
+                request.idempotency_key, channel, self._clock()
+            )
             if stored is not None:
                 self._metrics.deliveries.labels(channel, "duplicate").inc()
                 log.info("delivery_duplicate", **ids, receipt_id=stored.receipt_id)
                 return _receipt(stored, request.channel, duplicate=True)
-            if not await self._receipts.begin_send(request.idempotency_key, channel, self._clock()):
+            if not noted:
                 # A gateway died between handing this message to the channel and storing its
                 # receipt: it may have gone out. Sending again could page twice, so the key
                 # is settled as "outcome unknown" — loudly, and the escalation chain goes on.
