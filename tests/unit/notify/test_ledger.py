@@ -41,46 +41,45 @@ def test_unknown_key_is_not_delivered(ledger: DeliveryLedger) -> None:
     assert not ledger.is_delivered("alt-1/officer-duty/sms/0")
 
 
-def test_attempt_then_delivered_is_delivered(ledger: DeliveryLedger) -> None:
+def test_a_delivered_attempt_is_delivered(ledger: DeliveryLedger) -> None:
     delivery = _delivery()
 
-    ledger.record_attempt(delivery)
-    assert not ledger.is_delivered(delivery.idempotency_key)
-    ledger.record_delivered(delivery.idempotency_key, "rcp-1")
+    ledger.record_delivered(delivery, "rcp-1")
 
     assert ledger.is_delivered(delivery.idempotency_key)
+    assert ledger.attempts(delivery.idempotency_key) == 1
     assert ledger.deliveries_for_alert("alt-1") == [("officer-duty", "sms", "delivered")]
 
 
 def test_failed_is_not_delivered(ledger: DeliveryLedger) -> None:
     delivery = _delivery()
 
-    ledger.record_attempt(delivery)
-    ledger.record_failed(delivery.idempotency_key, "UNAVAILABLE: gave up after 3 attempts")
+    ledger.record_failed(delivery, "UNAVAILABLE: gave up after 3 attempts")
 
     assert not ledger.is_delivered(delivery.idempotency_key)
+    assert ledger.status(delivery.idempotency_key) == "failed"
     assert ledger.deliveries_for_alert("alt-1") == [("officer-duty", "sms", "failed")]
 
 
-def test_retry_after_failure_can_be_delivered(ledger: DeliveryLedger) -> None:
+def test_retry_after_failure_can_be_delivered_and_every_attempt_counts(
+    ledger: DeliveryLedger,
+) -> None:
     delivery = _delivery()
-    ledger.record_attempt(delivery)
-    ledger.record_failed(delivery.idempotency_key, "UNAVAILABLE")
+    ledger.record_failed(delivery, "UNAVAILABLE")
+    ledger.record_failed(delivery, "UNAVAILABLE")
+    assert ledger.attempts(delivery.idempotency_key) == 2
 
-    ledger.record_attempt(delivery)
-    assert ledger.deliveries_for_alert("alt-1") == [("officer-duty", "sms", "pending")]
-    ledger.record_delivered(delivery.idempotency_key, "rcp-2")
+    ledger.record_delivered(delivery, "rcp-2")
 
     assert ledger.is_delivered(delivery.idempotency_key)
+    assert ledger.attempts(delivery.idempotency_key) == 3
 
 
 def test_state_survives_reopening_the_file(ledger_path: StateLocation) -> None:
     sms, email = _delivery(), _delivery(channel=Channel.EMAIL)
     first = DeliveryLedger(ledger_path)
-    first.record_attempt(sms)
-    first.record_delivered(sms.idempotency_key, "rcp-1")
-    first.record_attempt(email)
-    first.record_failed(email.idempotency_key, "FAILED_PRECONDITION")
+    first.record_delivered(sms, "rcp-1")
+    first.record_failed(email, "FAILED_PRECONDITION")
     first.close()
 
     reopened = DeliveryLedger(ledger_path)
@@ -96,11 +95,11 @@ def test_state_survives_reopening_the_file(ledger_path: StateLocation) -> None:
 
 
 def test_deliveries_for_alert_lists_only_that_alert(ledger: DeliveryLedger) -> None:
-    ledger.record_attempt(_delivery("desk", Channel.EMAIL))
-    ledger.record_attempt(_delivery("officer-duty", Channel.SMS))
+    ledger.record_failed(_delivery("desk", Channel.EMAIL), "UNAVAILABLE")
+    ledger.record_delivered(_delivery("officer-duty", Channel.SMS), "rcp-1")
 
     assert ledger.deliveries_for_alert("alt-1") == [
-        ("desk", "email", "pending"),
-        ("officer-duty", "sms", "pending"),
+        ("desk", "email", "failed"),
+        ("officer-duty", "sms", "delivered"),
     ]
     assert ledger.deliveries_for_alert("alt-other") == []

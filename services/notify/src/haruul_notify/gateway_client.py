@@ -48,6 +48,7 @@ class GatewayClient:
         self._credentials = credentials  # mutual TLS when the gateway demands it
         # Made on first use: a grpc.aio channel belongs to the event loop it was made in.
         self._channel: grpc.aio.Channel | None = None
+        self._stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub | None = None
         self._deadline_s = deadline_s
         self._attempts = attempts
         self._backoff_s = backoff_s
@@ -64,13 +65,7 @@ class GatewayClient:
             report_id=delivery.report_id,
             recipient_id=delivery.recipient_id,
         )
-        if self._channel is None:
-            self._channel = (
-                grpc.aio.secure_channel(self._target, self._credentials)
-                if self._credentials is not None
-                else grpc.aio.insecure_channel(self._target)
-            )
-        stub = delivery_pb2_grpc.DeliveryGatewayStub(self._channel)
+        stub = self._stub or self._connect()
         last_error: grpc.aio.AioRpcError | None = None
         for attempt in range(self._attempts):
             if attempt:
@@ -87,7 +82,17 @@ class GatewayClient:
         code = last_error.code() if last_error else None
         raise DeliveryFailed(code, f"gave up after {self._attempts} attempts")
 
+    def _connect(self) -> delivery_pb2_grpc.DeliveryGatewayAsyncStub:
+        self._channel = (
+            grpc.aio.secure_channel(self._target, self._credentials)
+            if self._credentials is not None
+            else grpc.aio.insecure_channel(self._target)
+        )
+        self._stub = delivery_pb2_grpc.DeliveryGatewayStub(self._channel)
+        return self._stub
+
     async def close(self) -> None:
         if self._channel is not None:
             await self._channel.close(None)
             self._channel = None
+            self._stub = None

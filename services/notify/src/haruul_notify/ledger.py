@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS deliveries (
     receipt_id TEXT,
     failure TEXT,
     updated_at TEXT NOT NULL
-)
+);
+CREATE INDEX IF NOT EXISTS deliveries_by_recipient
+    ON deliveries (recipient_id, channel, status, updated_at)
 """
 
 
@@ -55,34 +57,42 @@ class DeliveryLedger:
         ).fetchone()
         return 0 if row is None else int(row[0])
 
-    def record_attempt(self, delivery: Delivery) -> None:
+    def record_delivered(self, delivery: Delivery, receipt_id: str) -> None:
+        """An attempt that got through: counted and recorded in one write."""
+        self._record_attempt(delivery, "delivered", receipt_id=receipt_id)
+
+    def record_failed(self, delivery: Delivery, failure: str) -> None:
+        """An attempt that did not get through: counted and recorded in one write."""
+        self._record_attempt(delivery, "failed", failure=failure)
+
+    def _record_attempt(
+        self,
+        delivery: Delivery,
+        status: str,
+        *,
+        receipt_id: str | None = None,
+        failure: str | None = None,
+    ) -> None:
+        # Written once the gateway has answered, not also before the call: a notify that dies
+        # in between re-fires the step, and the gateway answers "duplicate" if it went out.
         self._db.execute(
             "INSERT INTO deliveries (idempotency_key, alert_id, report_id, recipient_id, channel,"
-            " status, attempts, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 1, ?)"
+            " status, attempts, receipt_id, failure, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
             " ON CONFLICT (idempotency_key) DO UPDATE SET attempts = deliveries.attempts + 1,"
-            " status = 'pending', updated_at = excluded.updated_at",
+            " status = excluded.status, receipt_id = excluded.receipt_id,"
+            " failure = excluded.failure, updated_at = excluded.updated_at",
             (
                 delivery.idempotency_key,
                 delivery.alert_id,
                 delivery.report_id,
                 delivery.recipient_id,
                 delivery.channel.value,
+                status,
+                receipt_id,
+                failure,
                 self._clock().isoformat(),
             ),
-        )
-
-    def record_delivered(self, idempotency_key: str, receipt_id: str) -> None:
-        self._db.execute(
-            "UPDATE deliveries SET status = 'delivered', receipt_id = ?, failure = NULL,"
-            " updated_at = ? WHERE idempotency_key = ?",
-            (receipt_id, self._clock().isoformat(), idempotency_key),
-        )
-
-    def record_failed(self, idempotency_key: str, failure: str) -> None:
-        self._db.execute(
-            "UPDATE deliveries SET status = 'failed', failure = ?, updated_at = ?"
-            " WHERE idempotency_key = ?",
-            (failure, self._clock().isoformat(), idempotency_key),
         )
 
     def record_superseded(self, idempotency_key: str, fallback_key: str) -> None:

@@ -1,4 +1,5 @@
-"""Sending deliveries once: the ledger is asked first, the gateway second, the ledger told last.
+"""Sending deliveries once: the ledger is asked first, the gateway second, the ledger told last
+(one write per attempt: its outcome, and the attempt counted).
 
 A delivery the gateway refuses (a bad address) is final: recorded, counted, logged as refused.
 One that cannot get through (gateway or channel down) is recorded as failed and reported back,
@@ -68,9 +69,10 @@ class DeliverySender:
 
     async def send(self, delivery: Delivery, accepted_at: datetime | None = None) -> bool:
         """True when the delivery (or its fallback) went out, or was refused with no fallback."""
-        if self._ledger.status(delivery.idempotency_key) == "superseded":
+        status = self._ledger.status(delivery.idempotency_key)
+        if status == "superseded":
             return True
-        outcome = await self._attempt(delivery, accepted_at)
+        outcome = await self._attempt(delivery, accepted_at, status)
         if outcome is Outcome.DELIVERED:
             return True
         fallback = delivery.fallback
@@ -79,7 +81,8 @@ class DeliverySender:
         failures = self._ledger.attempts(delivery.idempotency_key)
         if outcome is Outcome.FAILED and failures < self._fallback_after:
             return False
-        if await self._attempt(fallback, accepted_at) is not Outcome.DELIVERED:
+        fallback_status = self._ledger.status(fallback.idempotency_key)
+        if await self._attempt(fallback, accepted_at, fallback_status) is not Outcome.DELIVERED:
             return False
         self._ledger.record_superseded(delivery.idempotency_key, fallback.idempotency_key)
         self._metrics.fallbacks.labels(delivery.channel.value, fallback.channel.value).inc()
@@ -92,21 +95,23 @@ class DeliverySender:
         )
         return True
 
-    async def _attempt(self, delivery: Delivery, accepted_at: datetime | None) -> Outcome:
+    async def _attempt(
+        self, delivery: Delivery, accepted_at: datetime | None, status: str | None
+    ) -> Outcome:
+        """`status`: the delivery's in the ledger, read just before."""
         channel = delivery.channel.value
-        if self._ledger.is_delivered(delivery.idempotency_key):
+        if status == "delivered":
             self._metrics.deliveries.labels(channel, "skipped").inc()
             return Outcome.DELIVERED
-        self._ledger.record_attempt(delivery)
         try:
             receipt = await self._gateway.deliver(delivery)
         except DeliveryFailed as error:
-            self._ledger.record_failed(delivery.idempotency_key, str(error))
+            self._ledger.record_failed(delivery, str(error))
             outcome = Outcome.REFUSED if error.permanent else Outcome.FAILED
             self._metrics.deliveries.labels(channel, outcome.value).inc()
             log.error("delivery_" + outcome.value, **_ids(delivery), failure=str(error))
             return outcome
-        self._ledger.record_delivered(delivery.idempotency_key, receipt.receipt_id)
+        self._ledger.record_delivered(delivery, receipt.receipt_id)
         label = "duplicate" if receipt.duplicate else "delivered"
         self._metrics.deliveries.labels(channel, label).inc()
         if accepted_at is not None and not receipt.duplicate:

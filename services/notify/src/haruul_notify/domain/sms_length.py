@@ -23,6 +23,7 @@ _GSM_BASIC = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 _GSM_EXTENSION = frozenset("\f^{}\\[~]|€")
+_GSM = _GSM_BASIC | _GSM_EXTENSION
 
 SINGLE = {"GSM-7": 160, "UCS-2": 70}
 MULTIPART = {"GSM-7": 153, "UCS-2": 67}
@@ -41,7 +42,14 @@ class SmsSize:
 
 
 def is_gsm7(text: str) -> bool:
-    return all(char in _GSM_BASIC or char in _GSM_EXTENSION for char in text)
+    return _GSM.issuperset(text)
+
+
+def _double_units(text: str, encoding: Encoding) -> int:
+    """How many characters take two units: escape pairs, or surrogate pairs."""
+    if encoding == "GSM-7":
+        return sum(map(text.count, _GSM_EXTENSION))
+    return len(text.encode("utf-16-le")) // 2 - len(text)
 
 
 def _unit_sizes(text: str, encoding: Encoding) -> list[int]:
@@ -62,7 +70,12 @@ def _pack(sizes: list[int], per_segment: int) -> int:
 def segments(text: str) -> SmsSize:
     """Encoding, length and segment count of `text` as an SMS (an empty text is 1 segment)."""
     encoding: Encoding = "GSM-7" if is_gsm7(text) else "UCS-2"
-    sizes = _unit_sizes(text, encoding)
-    units = sum(sizes)
-    count = 1 if units <= SINGLE[encoding] else _pack(sizes, MULTIPART[encoding])
+    double = _double_units(text, encoding)
+    units = len(text) + double
+    if units <= SINGLE[encoding]:
+        count = 1
+    elif double:  # a pair is never split: pack unit by unit
+        count = _pack(_unit_sizes(text, encoding), MULTIPART[encoding])
+    else:
+        count = -(-units // MULTIPART[encoding])
     return SmsSize(encoding=encoding, characters=len(text), units=units, segments=count)

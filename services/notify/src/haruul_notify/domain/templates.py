@@ -120,15 +120,14 @@ def _fit_sms(
     head: str, notice: str, stage: str, label: str, codes: Sequence[str], tail: str
 ) -> str:
     """The richest variant within MAX_SMS_SEGMENTS; the shortest if none fits."""
-    candidates = []
+    text = ""
     for with_stage in (True, False):
         for signs in _signs_variants(codes):
             parts = [head, notice, stage if with_stage else "", f"{label}: {signs}.", tail]
-            candidates.append(" ".join(part for part in parts if part))
-    for text in candidates:
-        if segments(text).segments <= MAX_SMS_SEGMENTS:
-            return text
-    return candidates[-1]
+            text = " ".join(part for part in parts if part)
+            if segments(text).segments <= MAX_SMS_SEGMENTS:
+                return text
+    return text
 
 
 def _sms(language: Language, alert_id: str, facts: AlertFacts, ack_code: str, notice: str) -> str:
