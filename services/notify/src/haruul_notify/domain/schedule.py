@@ -15,6 +15,7 @@ is an hour shorter or longer than the others.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ def local_instant(day: date, wall: time, zone: str) -> datetime:
     return datetime.fromtimestamp(high, UTC)
 
 
+@functools.lru_cache(maxsize=1024)  # each page asks for the same few hand-offs again
 def handoff_instant(rotation: Rotation, index: int) -> datetime:
     """When shift `index` starts (UTC); shift 0 starts on `rotation.start_date`."""
     day = rotation.start_date + timedelta(days=index * rotation.shift_days)
