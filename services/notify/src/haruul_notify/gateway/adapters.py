@@ -59,7 +59,7 @@ class SmtpConfig:
     # CA bundle that signs the server's certificate, when it is not in the system's store.
     ca_file: str | None = None
     # Connections kept open and reused, one e-mail at a time each.
-    connections: int = 4
+    connections: int = 8
 
 
 # The reply of a server closing the connection (an idle timeout, a restart).

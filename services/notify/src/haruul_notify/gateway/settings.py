@@ -28,8 +28,9 @@ class GatewaySettings(ServiceSettings):
     smtp_password: str | None = None
     smtp_timeout_s: float = Field(default=10.0, gt=0)
     smtp_ca_file: Path | None = None
-    # SMTP connections kept open and reused (each carries one e-mail at a time).
-    smtp_connections: int = Field(default=4, ge=1, le=64)
+    # SMTP connections kept open and reused, each carrying one e-mail at a time: with a relay
+    # far away this bounds the e-mails per second (relays also cap connections per client).
+    smtp_connections: int = Field(default=8, ge=1, le=64)
     email_from: str = "haruul-alerts@localhost"
     # `file` writes each SMS as JSON under sms_outbox_dir (local runs only); `kannel` sends
     # through Kannel's HTTP sendsms interface.
