@@ -63,7 +63,8 @@ def _split_at_depth(regex: str, start: int, end: int) -> list[str]:
     return parts
 
 
-def _closing(regex: str, open_at: int) -> int | None:
+def closing(regex: str, open_at: int) -> int | None:
+    """Where the group opened at `open_at` closes; None when it does not."""
     depth = 0
     for pos, ch in _top_level(regex):
         if pos < open_at:
@@ -87,7 +88,7 @@ def alternatives(regex: str) -> list[str]:
             group = prefix + "(?:"
             if not regex.startswith(group):
                 continue
-            close = _closing(regex, len(prefix))
+            close = closing(regex, len(prefix))
             if close is None:
                 return [regex]
             parts = _split_at_depth(regex, len(group), close)

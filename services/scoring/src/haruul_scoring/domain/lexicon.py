@@ -33,14 +33,14 @@ class Rule:
     negatable: bool
 
 
-_ZH_GAP = r"[^。！？!?\n]{0,12}?"
+ZH_GAP = r"[^。！？!?\n]{0,12}?"
 
 
 def _to_regex(lang: Lang, source: str) -> str:
     if lang is Lang.MN:
         return expand(source)
     if lang is Lang.ZH:
-        return source.replace("…", _ZH_GAP)
+        return source.replace("…", ZH_GAP)
     return source.replace("…", GAP)
 
 

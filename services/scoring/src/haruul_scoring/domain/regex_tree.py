@@ -32,3 +32,8 @@ def class_chars(items: Any, widest: int, digits: bool = False) -> set[str] | Non
         else:
             return None
     return chars
+
+
+def fewest(items: Any) -> int:
+    """The fewest characters a sequence of (opcode, argument) pairs matches."""
+    return int(_parser.SubPattern(_parser.State(), list(items)).getwidth()[0])

@@ -20,6 +20,7 @@ RECRUITMENT when only pre-departure signs are (prevention is still possible); el
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from haruul_scoring.domain.model import Level, Stage
 
@@ -114,6 +115,7 @@ def _stage(codes: frozenset[str]) -> Stage:
     return Stage.NONE
 
 
+@lru_cache(maxsize=4096)  # few sets of codes recur; a verdict is immutable
 def judge(codes: frozenset[str]) -> Verdict:
     """Level, stage and score for a set of indicator codes."""
     level, why = _level(codes)

@@ -18,6 +18,9 @@ from typing import NamedTuple
 from haruul_scoring.domain.alternatives import alternatives
 from haruul_scoring.domain.anchors import anchors
 from haruul_scoring.domain.heads import AS_IS, Spelling, heads
+from haruul_scoring.domain.lexicon import ZH_GAP
+from haruul_scoring.domain.lookahead import after_gaps
+from haruul_scoring.domain.mongolian import GAP
 from haruul_scoring.domain.skeleton import join, spell, spell_class
 from haruul_scoring.domain.start_keys import start_keys
 
@@ -84,7 +87,9 @@ def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
 
 def _compile(regex: str, how: int) -> re.Pattern[str]:
     """The unit's regex, for `match` at a word start (or symbol), or a scanner that reports
-    its match at every word start or symbol, or as it is for `finditer`."""
+    its match at every word start or symbol, or as it is for `finditer`. Its gaps look ahead
+    (`lookahead`)."""
+    regex = after_gaps(regex, (GAP, ZH_GAP))
     if how == AT_WORD_HEADS:
         return re.compile(rf"(?=\S)(?:(?=\W)|(?<!\w))(?:{regex})")
     if how == AT_WORDS:
