@@ -7,7 +7,7 @@ a report finds both, and a report only runs the rules whose anchors occur in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from haruul_scoring.domain import (
     context,
@@ -63,22 +63,19 @@ _LAND_TRANSPORT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # NamedTuples: built in C, several per report
     code: str
     start: int  # folded offsets
     end: int
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
+class PlaceMatch(NamedTuple):
     place: Place
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Hits:
+class Hits(NamedTuple):
     """Raw (pattern, start, end) matches of one scan, split into rules and places."""
 
     rules: list[tuple[int, int, int]]
