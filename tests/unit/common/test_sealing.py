@@ -7,6 +7,7 @@ import base64
 import json
 
 import pytest
+from pydantic import BaseModel
 
 from haruul_common.sealing import (
     SEALED,
@@ -108,3 +109,54 @@ def test_a_bad_key_ring_is_named_without_its_keys(text: str, message: str) -> No
 def test_a_key_ring_never_prints_its_keys() -> None:
     entry = new_key_text("k1")
     assert entry.partition(":")[2] not in repr(KeyRing.parse(entry))
+
+
+class _Report(BaseModel):
+    schema_version: int = 1
+    report_id: str
+    text: str
+    reporter: dict[str, str] | None = None
+    subject: dict[str, str] | None = None
+    destination_country: str | None = None
+
+
+def test_a_model_sealed_straight_from_pydantic_opens_to_its_json_dump() -> None:
+    sealer = _sealer(new_key_text("k1"))
+    model = _Report.model_validate(REPORT)
+    wire = sealer.seal_model(model, b"rep-1")
+    assert b"Saraa" not in wire
+    assert b"99112233" not in wire
+    on_broker = json.loads(wire)
+    assert on_broker["report_id"] == "rep-1"
+    assert on_broker[SEALED]["fields"] == list(FIELDS)
+    assert json.loads(sealer.open_json(wire, b"rep-1")) == model.model_dump(mode="json")
+    assert sealer.open_value(wire, b"rep-1") == model.model_dump(mode="json")
+
+
+def test_nonces_never_repeat() -> None:
+    sealers = [_sealer(new_key_text("k1")) for _ in range(2)]
+    model = _Report.model_validate(REPORT)
+    nonces = [
+        json.loads(wire)[SEALED]["nonce"]
+        for sealer in sealers
+        for wire in [sealer.seal_json(REPORT, b"rep-1") for _ in range(5_000)]
+        + [sealer.seal_model(model, b"rep-1") for _ in range(5_000)]
+    ]
+    assert len(set(nonces)) == len(nonces) == 20_000
+    assert {len(base64.b64decode(nonce)) for nonce in nonces} == {12}
+
+
+def test_only_sealed_objects_are_opened_to_values() -> None:
+    sealer = _sealer(new_key_text("k1"))
+    assert sealer.open_value(json.dumps(REPORT).encode(), b"rep-1") is None
+    assert sealer.open_value(b"[1, 2]", b"rep-1") is None
+    assert sealer.open_value(b"\xff not json", b"rep-1") is None
+
+
+@pytest.mark.parametrize("nonce", [12, None, "ünïcode", "AAAA AAAA", "AAAAAAAAAAAAAAA", "AAAA==AA"])
+def test_a_nonce_that_is_not_strict_base64_is_malformed(nonce: object) -> None:
+    ring = new_key_text("k1")
+    payload = json.loads(_sealer(ring).seal_json(REPORT, b"rep-1"))
+    payload[SEALED]["nonce"] = nonce
+    with pytest.raises(SealError, match="malformed"):
+        _sealer(ring).open_json(json.dumps(payload).encode(), b"rep-1")

@@ -30,6 +30,8 @@ DLQ_SOURCE_TOPIC = "haruul-dlq-source-topic"
 DLQ_SOURCE_PARTITION = "haruul-dlq-source-partition"
 DLQ_SOURCE_OFFSET = "haruul-dlq-source-offset"
 SCHEMA_VERSION = "haruul-schema-version"
+# Bytes the producer gathers per partition before a batch is full (aiokafka's default: 16 KB).
+PRODUCER_BATCH_BYTES = 256 * 1024
 
 
 def build_broker(settings: KafkaSettings, *, client_id: str) -> KafkaBroker:
@@ -39,6 +41,10 @@ def build_broker(settings: KafkaSettings, *, client_id: str) -> KafkaBroker:
         client_id=client_id,
         acks="all",
         enable_idempotence=True,
+        # Room per partition for a poll's worth of outputs: with one batch in flight per
+        # partition (idempotence), a full 16 KB batch sends every further publisher of the poll
+        # into a wait-and-retry loop, several rounds each.
+        max_batch_size=PRODUCER_BATCH_BYTES,
         security=faststream_security(settings),
         # FastStream's per-message lines at DEBUG, through our (scrubbing) root handler.
         logger=logging.getLogger("haruul.faststream"),
@@ -178,8 +184,11 @@ async def read_or_dead_letter(
     one sealed under a key this service does not hold: it waits there, intact, for a replay.
     """
     try:
-        value = sealer.open_json(record.value, record.key) if sealer else record.value
-        return model.model_validate_json(value)
+        # Sealed: parsed once, opened, validated as parsed; anything else as the bytes it is.
+        opened = sealer.open_value(record.value, record.key) if sealer else None
+        if opened is not None:
+            return model.model_validate(opened)
+        return model.model_validate_json(record.value)
     except SealError as error:
         reason = f"{payload_name}: {error}"
     except ValidationError as error:

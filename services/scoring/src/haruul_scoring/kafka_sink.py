@@ -18,7 +18,7 @@ class KafkaRiskEventSink:
     def _wire(self, event: RiskEventV1, key: bytes) -> bytes:
         if self._sealer is None:
             return event.model_dump_json().encode("utf-8")
-        return self._sealer.seal_json(event.model_dump(mode="json"), key)
+        return self._sealer.seal_model(event, key)
 
     async def publish(self, event: RiskEventV1) -> None:
         key = event.report_id.encode("ascii")
@@ -27,6 +27,8 @@ class KafkaRiskEventSink:
             RISK_EVENTS.name,
             key=key,
             headers={SCHEMA_VERSION: str(event.schema_version)},
+            # The event's own (deterministic) id: FastStream would draw a random one per message.
+            correlation_id=event.event_id,
         )
 
     async def dead_letter(self, record: SourceRecord, reason: str) -> None:
