@@ -8,7 +8,10 @@ import sys
 
 import pytest
 import structlog
+from hypothesis import given
+from hypothesis import strategies as st
 
+from haruul_common import scrub
 from haruul_common.logs import RepeatFilter, ScrubbingFormatter
 from haruul_common.scrub import EMAIL_MARK, PHONE_MARK, REDACTED, scrub_event, scrub_text
 from tests.support.logs import captured_logs
@@ -112,3 +115,39 @@ def test_a_library_repeating_itself_is_held_back_and_counted() -> None:
     later = record("Unable to connect to node %s")
     assert repeats.filter(later)
     assert later.msg.endswith("(1700 more like this held back)")
+
+
+def _every_pattern(text: str) -> str:
+    """What scrub_text gives without its shortcuts: each pattern applied in turn."""
+    text = scrub._EMAIL.sub(EMAIL_MARK, text)
+    text = scrub._INTERNATIONAL.sub(PHONE_MARK, text)
+    return scrub._LOCAL.sub(PHONE_MARK, text)
+
+
+@given(st.text(alphabet="0123456789-_.:/@+() abcxyzT", max_size=40))
+def test_the_shortcuts_never_change_what_is_masked(text: str) -> None:
+    assert scrub_text(text) == _every_pattern(text)
+
+
+@pytest.mark.parametrize(
+    "value", ["99112233", "99-11-22-33", "9911-2233", "+97699112233", "dorj@mail.mn"]
+)
+def test_a_field_holding_only_a_phone_number_or_address_is_masked(value: str) -> None:
+    assert scrub_text(value) in {PHONE_MARK, EMAIL_MARK}
+    assert scrub_event(None, "info", {"detail": value})["detail"] in {PHONE_MARK, EMAIL_MARK}
+
+
+def test_ids_and_counts_of_a_log_line_pass_unchanged() -> None:
+    event = {
+        "event": "report_scored",
+        "report_id": "3f1c2a9e-8d7b-4c6a-9e5f-123456789012",
+        "case_id": "case-9f8e7d6c01234567",
+        "timestamp": "2026-11-25T06:31:02.123456Z",
+        "score": 71,
+        "ratio": 0.5,
+        "indicators": ["passport_confiscated", "kk_park"],
+        "phone": 97699112233,  # a personal field is replaced whatever its type
+        "subject": None,
+    }
+    scrubbed = scrub_event(None, "info", dict(event))
+    assert scrubbed == {**event, "phone": REDACTED}

@@ -45,11 +45,22 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _INTERNATIONAL = re.compile(r"(?:\+|\(\d)[\d\s().-]{6,}\d")
 # "99112233", "9911 2233", "99-11-22-33": 8–15 digits standing alone (not inside an id).
 _LOCAL = re.compile(r"(?<![\w.:/-])\d(?:[ -]?\d){7,14}(?![\w.:/-])")
+# Every pattern above needs a digit or an "@".
+_MAY_MATCH = re.compile(r"[\d@]")
+# A string of only these characters (UUIDs, ISO timestamps, case ids, topic names) holds no
+# "@", "+" or "(", and a local number in it would have to be the whole string (its bounds
+# exclude them all): only a string of digits and dashes can still be a phone number.
+_TOKEN = re.compile(r"[\w.:/-]+")
+_DIGITS_AND_DASHES = re.compile(r"[\d-]+")
 
 
 def scrub_text(text: str) -> str:
     """`text` with e-mail addresses and phone numbers replaced by markers."""
-    if not any(char.isdigit() for char in text) and "@" not in text:
+    # The shortcuts return only strings that no pattern could change: every log line's ids
+    # and timestamp pass them, which keeps the regular expressions for free text.
+    if _MAY_MATCH.search(text) is None:
+        return text
+    if _TOKEN.fullmatch(text) is not None and _DIGITS_AND_DASHES.fullmatch(text) is None:
         return text
     text = _EMAIL.sub(EMAIL_MARK, text)
     text = _INTERNATIONAL.sub(PHONE_MARK, text)
@@ -57,14 +68,18 @@ def scrub_text(text: str) -> str:
 
 
 def scrub_value(key: str, value: Any) -> Any:
-    if key.lower() in PERSONAL_FIELDS and value is not None:
+    if value is None:
+        return value
+    if key.lower() in PERSONAL_FIELDS:
         return REDACTED
     if isinstance(value, str):
         return scrub_text(value)
-    if isinstance(value, Mapping):
-        return {k: scrub_value(str(k), v) for k, v in value.items()}
+    if isinstance(value, int | float):  # counts and offsets; spares the slower Mapping check
+        return value
     if isinstance(value, list | tuple | set | frozenset):
         return [scrub_value(key, item) for item in value]
+    if isinstance(value, Mapping):
+        return {k: scrub_value(str(k), v) for k, v in value.items()}
     return value
 
 
