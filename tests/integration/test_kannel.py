@@ -10,19 +10,23 @@ import asyncio
 import socket
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
+from pydantic import SecretStr
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from haruul_notify.gateway.adapters import ChannelRefused, ChannelUnavailable, OutgoingMessage
-from haruul_notify.gateway.kannel import KannelSmsAdapter, dlr_url_for
+from haruul_notify.gateway.kannel import CONNECTIONS, KannelSmsAdapter, dlr_url_for
+from haruul_notify.gateway.main import start_gateway
+from haruul_notify.gateway.settings import GatewaySettings
 from haruul_notify.gateway.sms_inbound import (
     DeliveryReport,
     DlrStatus,
@@ -32,7 +36,7 @@ from haruul_notify.gateway.sms_inbound import (
     parse_dlr,
     parse_inbound,
 )
-from tests.support.kannel import RunningKannel
+from tests.support.kannel import FakeSmscMessage, RunningKannel
 from tests.support.net import free_port
 
 pytestmark = pytest.mark.integration
@@ -116,10 +120,29 @@ def kannel(callbacks: CallbackServer) -> Iterator[RunningKannel]:
         yield running
 
 
-def _adapter(kannel: RunningKannel, dlr_url: str | None = None) -> KannelSmsAdapter:
-    return KannelSmsAdapter(
-        kannel.sendsms_url, kannel.username, kannel.password, SHORT_CODE, 5.0, dlr_url
+# Adapters keep their connections open: each test's are closed when it ends.
+_OPEN_ADAPTERS: list[KannelSmsAdapter] = []
+
+
+@pytest.fixture(autouse=True)
+async def _close_adapters() -> AsyncIterator[None]:
+    yield
+    while _OPEN_ADAPTERS:
+        await _OPEN_ADAPTERS.pop().close()
+
+
+def _adapter(
+    kannel: RunningKannel,
+    dlr_url: str | None = None,
+    *,
+    password: str | None = None,
+    sender: str = SHORT_CODE,
+) -> KannelSmsAdapter:
+    adapter = KannelSmsAdapter(
+        kannel.sendsms_url, kannel.username, password or kannel.password, sender, 5.0, dlr_url
     )
+    _OPEN_ADAPTERS.append(adapter)
+    return adapter
 
 
 def _message(body: str, address: str = PHONE, key: str | None = None) -> OutgoingMessage:
@@ -131,6 +154,10 @@ def _message(body: str, address: str = PHONE, key: str | None = None) -> Outgoin
         report_id="rpt-test",
         idempotency_key=key or uuid.uuid4().hex,
     )
+
+
+def _text_is(body: str) -> Callable[[FakeSmscMessage], bool]:
+    return lambda message: message.text == body
 
 
 def _tag() -> str:
@@ -180,7 +207,7 @@ async def test_long_cyrillic_message_arrives_complete_in_two_segments(
 async def test_wrong_password_is_refused_without_leaking_number_or_text(
     kannel: RunningKannel,
 ) -> None:
-    adapter = KannelSmsAdapter(kannel.sendsms_url, kannel.username, "wrong", SHORT_CODE, 5.0)
+    adapter = _adapter(kannel, password="wrong")
     body = f"secret text {_tag()}"
     with pytest.raises(ChannelRefused) as refused:
         await adapter.send(_message(body))
@@ -191,7 +218,7 @@ async def test_wrong_password_is_refused_without_leaking_number_or_text(
 
 
 async def test_missing_sender_is_refused(kannel: RunningKannel) -> None:
-    adapter = KannelSmsAdapter(kannel.sendsms_url, kannel.username, kannel.password, "", 5.0)
+    adapter = _adapter(kannel, sender="")
     with pytest.raises(ChannelRefused, match="Sender missing"):
         await adapter.send(_message("no sender"))
 
@@ -223,6 +250,7 @@ async def test_kannel_hanging_is_unavailable_after_the_timeout() -> None:
         silent.listen(1)  # accepts the connection, never answers
         port = silent.getsockname()[1]
         adapter = KannelSmsAdapter(f"http://127.0.0.1:{port}", "u", "p", SHORT_CODE, 0.3)
+        _OPEN_ADAPTERS.append(adapter)
         started = time.monotonic()
         with pytest.raises(ChannelUnavailable, match="timed out"):
             await adapter.send(_message("hello?"))
@@ -294,6 +322,142 @@ async def test_too_many_segments_is_refused() -> None:
     )
     with pytest.raises(ChannelRefused, match="3 UCS-2 segments"):
         await adapter.send(_message("Ж" * 150))
+
+
+class KeepAliveSendsms:
+    """A sendsms stand-in that keeps each connection open for more requests, as smsbox does,
+    and counts the connections; `hang_ups` requests are met by closing the connection
+    unanswered instead, as smsbox does when its idle timeout strikes under a request."""
+
+    ACCEPTED = b"HTTP/1.1 202 Accepted\r\nContent-Length: 24\r\n\r\n0: Accepted for delivery"
+
+    def __init__(self) -> None:
+        self.accepted = 0
+        self.hang_ups = 0
+        self.connection_closed = asyncio.Event()
+        self.writers: set[asyncio.StreamWriter] = set()
+        self.server: asyncio.Server | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.accepted += 1
+        self.writers.add(writer)
+        try:
+            while True:
+                await reader.readuntil(b"\r\n\r\n")  # a GET: the head is all
+                if self.hang_ups:
+                    self.hang_ups -= 1
+                    break
+                writer.write(self.ACCEPTED)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass  # the client closed the connection
+        finally:
+            self.writers.discard(writer)
+            writer.close()
+            self.connection_closed.set()
+
+    async def close_idle(self) -> None:
+        for writer in list(self.writers):
+            writer.close()
+        await asyncio.sleep(0.05)  # for the FINs to arrive
+
+
+@pytest.fixture
+async def sendsms() -> AsyncIterator[KeepAliveSendsms]:
+    fake = KeepAliveSendsms()
+    fake.server = await asyncio.start_server(fake._serve, "127.0.0.1", 0)
+    yield fake
+    fake.server.close()
+    await fake.close_idle()
+
+
+@pytest.fixture
+def kept_alive(sendsms: KeepAliveSendsms) -> KannelSmsAdapter:
+    adapter = KannelSmsAdapter(sendsms.url, "u", "p", SHORT_CODE, 2.0)
+    _OPEN_ADAPTERS.append(adapter)
+    return adapter
+
+
+async def test_several_sms_share_one_connection(
+    sendsms: KeepAliveSendsms, kept_alive: KannelSmsAdapter
+) -> None:
+    for n in range(5):
+        await kept_alive.send(_message(f"alert {n}"))
+    assert sendsms.accepted == 1
+
+
+async def test_sms_sent_at_once_open_at_most_the_pool_size(
+    sendsms: KeepAliveSendsms, kept_alive: KannelSmsAdapter
+) -> None:
+    await asyncio.gather(*(kept_alive.send(_message(f"alert {n}")) for n in range(3 * CONNECTIONS)))
+    assert 1 <= sendsms.accepted <= CONNECTIONS
+
+
+async def test_a_connection_closed_while_idle_is_replaced(
+    sendsms: KeepAliveSendsms, kept_alive: KannelSmsAdapter
+) -> None:
+    await kept_alive.send(_message("first"))
+    await sendsms.close_idle()
+    assert (await kept_alive.send(_message("second"))).startswith("kannel-")
+    assert sendsms.accepted == 2
+
+
+async def test_a_kept_connection_closed_under_the_request_is_retried_on_a_new_one(
+    sendsms: KeepAliveSendsms, kept_alive: KannelSmsAdapter
+) -> None:
+    await kept_alive.send(_message("first"))
+    sendsms.hang_ups = 1
+    assert (await kept_alive.send(_message("second"))).startswith("kannel-")
+    assert (sendsms.accepted, sendsms.hang_ups) == (2, 0)
+
+
+async def test_a_new_connection_closed_unanswered_is_unavailable_without_retry(
+    sendsms: KeepAliveSendsms, kept_alive: KannelSmsAdapter
+) -> None:
+    sendsms.hang_ups = 1
+    with pytest.raises(ChannelUnavailable, match="unreachable") as unavailable:
+        await kept_alive.send(_message("secret text"))
+    assert sendsms.accepted == 1
+    assert PHONE not in str(unavailable.value)
+    assert "secret text" not in str(unavailable.value)
+
+
+async def test_one_adapter_sends_several_sms_through_kannel(kannel: RunningKannel) -> None:
+    adapter = _adapter(kannel)
+    bodies = [f"kept connection {n} {_tag()}" for n in range(3)]
+    for body in bodies:
+        await adapter.send(_message(body))
+    for body in bodies:
+        await kannel.wait_for_message(_text_is(body))
+
+
+async def test_gateway_stop_closes_the_kannel_connections(
+    sendsms: KeepAliveSendsms, tmp_path: Path
+) -> None:
+    settings = GatewaySettings(
+        host="127.0.0.1",
+        port=0,
+        http_port=0,
+        receipts_db=tmp_path / "gateway.db",
+        sms_adapter="kannel",
+        kannel_url=sendsms.url,
+        kannel_password=SecretStr("p"),
+        kannel_timeout_s=2.0,
+    )
+    gateway = await start_gateway(settings)
+    try:
+        await gateway.sms.send(_message("before shutdown"))
+        assert len(sendsms.writers) == 1
+    finally:
+        await gateway.stop(0)
+    # Closed by the gateway, not by the fake at teardown.
+    await asyncio.wait_for(sendsms.connection_closed.wait(), 2)
+    assert not sendsms.writers
 
 
 async def test_inbound_ack_reply_reaches_our_http_server(

@@ -13,6 +13,13 @@ Failures: unreachable, timed out or HTTP 5xx → `ChannelUnavailable` (retry lat
 request was sent may hide an accepted message, so a retry can send it twice: for an alert
 that is the better failure. Exception messages never hold the phone number or the text.
 
+Connections to smsbox are kept open and reused (`CONNECTIONS` at most) until `close()`. smsbox
+closes one left idle for 60 s, and httpx only notices that before picking a connection when
+the close has already arrived: a send racing the close fails on it, and httpx does not try
+again. So a send that fails that way on a kept connection is sent again on another (the
+failed one is dropped): smsbox closed before reading it, or, had smsbox taken it and then
+failed to answer, this is only the caller's retry made sooner. On a new connection it is not.
+
 Kannel's `sendsms-user` group must allow long texts: `max-messages` (segments per message,
 default 1: longer texts are cut silently) at least `max_segments` here, and
 `concatenation = true`.
@@ -42,6 +49,11 @@ _ACCEPTED = ("0:", "3:")  # "0: Accepted for delivery", "3: Queued for later del
 # One number: Kannel reads spaces in `to` as several receivers, so nothing else may pass.
 _PHONE = re.compile(r"\+?[0-9]{3,20}")
 _DIGIT_RUNS = re.compile(r"\+?[0-9]{5,}")
+CONNECTIONS = 8  # open to smsbox at once; a send waits (up to the timeout) for a free one
+# Idle connections are dropped well before smsbox drops them (60 s), to leave few races.
+_KEEPALIVE_EXPIRY_S = 30.0
+# What a kept connection that smsbox closed under the request fails with.
+_CLOSED_UNDER_REQUEST = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
 
 def dlr_url_for(base: str, message_id: str, idempotency_key: str) -> str:
@@ -61,6 +73,17 @@ def _answer_for_humans(body: str) -> str:
     return _DIGIT_RUNS.sub("<number>", first)[:120]
 
 
+class _ConnectWatch:
+    """httpcore's trace hook for one request: whether it opened a new connection."""
+
+    def __init__(self) -> None:
+        self.opened = False
+
+    async def __call__(self, event: str, info: dict[str, object]) -> None:
+        if event == "connection.connect_tcp.started":
+            self.opened = True
+
+
 class KannelSmsAdapter:
     def __init__(
         self,
@@ -78,12 +101,20 @@ class KannelSmsAdapter:
         self._username = username
         self._password = password
         self._sender = sender
-        self._timeout = httpx.Timeout(timeout_s)
         self._dlr_url = dlr_url
         self._max_segments = max_segments
-        self._transport = transport  # for tests; None means real HTTP
-        # Built once: httpx would build one per client (~30 ms), and a client is made per send.
-        self._ssl = ssl.create_default_context()
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout_s),
+            # The system's CA store, not certifi's (httpx's default).
+            verify=ssl.create_default_context(),
+            limits=httpx.Limits(
+                max_connections=CONNECTIONS,
+                max_keepalive_connections=CONNECTIONS,
+                keepalive_expiry=_KEEPALIVE_EXPIRY_S,
+            ),
+            transport=transport,  # for tests; None means real HTTP
+            trust_env=False,
+        )
 
     def _params(self, message: OutgoingMessage, message_id: str) -> dict[str, str]:
         params = {
@@ -114,10 +145,7 @@ class KannelSmsAdapter:
             )
         message_id = f"kannel-{uuid.uuid4().hex}"
         try:
-            async with httpx.AsyncClient(
-                timeout=self._timeout, verify=self._ssl, transport=self._transport, trust_env=False
-            ) as client:
-                response = await client.get(self._url, params=self._params(message, message_id))
+            response = await self._get(self._params(message, message_id))
         except httpx.TimeoutException:
             raise ChannelUnavailable("Kannel sendsms timed out") from None
         except httpx.HTTPError as error:
@@ -132,3 +160,21 @@ class KannelSmsAdapter:
         if 400 <= status < 500:
             raise ChannelRefused(f"Kannel refused the SMS (HTTP {status}: {answer})")
         raise ChannelUnavailable(f"Kannel could not take the SMS (HTTP {status}: {answer})")
+
+    async def _get(self, params: dict[str, str]) -> httpx.Response:
+        """GET sendsms; again on another connection while it fails on a kept one that smsbox
+        closed (each such connection is dropped, so this ends)."""
+        for _ in range(CONNECTIONS):
+            connects = _ConnectWatch()
+            try:
+                return await self._client.get(
+                    self._url, params=params, extensions={"trace": connects}
+                )
+            except _CLOSED_UNDER_REQUEST:
+                if connects.opened:
+                    raise
+        return await self._client.get(self._url, params=params)
+
+    async def close(self) -> None:
+        """Close the kept connections."""
+        await self._client.aclose()

@@ -44,12 +44,15 @@ class GatewayServer:
     metrics: GatewayMetrics
     http: RunningAsgiServer
     email: SmtpEmailAdapter
+    sms: ChannelAdapter
 
     async def stop(self, grace_s: float = 2.0) -> None:
         await self.health.enter_graceful_shutdown()
         await self.server.stop(grace_s)
         await self.http.stop()
         await self.email.close()
+        if isinstance(self.sms, KannelSmsAdapter):  # the file adapter keeps nothing open
+            await self.sms.close()
         self.receipts.close()
 
 
@@ -97,7 +100,8 @@ async def start_gateway(
             connections=settings.smtp_connections,
         )
     )
-    adapters: dict[str, ChannelAdapter] = {"email": email, "sms": _sms_adapter(settings)}
+    sms = _sms_adapter(settings)
+    adapters: dict[str, ChannelAdapter] = {"email": email, "sms": sms}
     server = grpc.aio.server()
     delivery_pb2_grpc.add_DeliveryGatewayServicer_to_server(
         DeliveryGatewayService(adapters, receipts, metrics), server
@@ -137,6 +141,7 @@ async def start_gateway(
         metrics=metrics,
         http=http,
         email=email,
+        sms=sms,
     )
 
 
