@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install run test lint generate check-generated unit integration eval bench bench-scoring chaos kannel postgres clean
+.PHONY: install engine run test lint generate check-generated unit integration eval bench bench-scoring chaos kannel postgres clean
 
 install: $(STAMP)
 
@@ -21,16 +21,21 @@ $(STAMP): requirements.lock requirements-dev.txt $(PYPROJECTS)
 	$(BIN)/pip install --quiet -c requirements.lock -r requirements-dev.txt $(PACKAGES)
 	touch $@
 
-run: $(STAMP)
+# The scoring engine compiled with mypyc (build/engine/, keyed by its sources' hash; about half
+# a minute when they changed, nothing otherwise). Without it the engine runs as Python.
+engine: $(STAMP)
+	$(BIN)/python -m haruul_scoring.build_engine
+
+run: $(STAMP) engine
 	$(BIN)/haruul run
 
-test: $(STAMP) kannel postgres check-generated lint
+test: $(STAMP) engine kannel postgres check-generated lint
 	$(BIN)/pytest
 
-unit: $(STAMP)
+unit: $(STAMP) engine
 	$(BIN)/pytest -m "not integration"
 
-integration: $(STAMP) kannel postgres
+integration: $(STAMP) engine kannel postgres
 	$(BIN)/pytest -m integration
 
 lint: $(STAMP)
@@ -38,18 +43,18 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-eval: $(STAMP)
+eval: $(STAMP) engine
 	$(BIN)/haruul eval --check $(EVAL_SET)
 	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
 
-bench: $(STAMP)
+bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench
 
-bench-scoring: $(STAMP)
+bench-scoring: $(STAMP) engine
 	$(BIN)/python -m haruul_scoring.bench --json var/bench/scoring.json
 
 # Faults under load (README "Faults"): prints lost=N duplicates=M, fails unless both are 0.
-chaos: $(STAMP) postgres
+chaos: $(STAMP) engine postgres
 	$(BIN)/python -m tools.chaos
 
 # Kannel (SMS gateway with a fake SMSC) from Debian's packages: the real peer of the SMS tests.
@@ -67,4 +72,4 @@ check-generated: $(STAMP)
 	$(BIN)/python tools/contracts.py check
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) var build/engine .mypy_cache .ruff_cache .pytest_cache

@@ -118,7 +118,8 @@ def render_doc(latest: dict[str, Any], details: dict[str, Any]) -> str:
         f"- run: {latest['started_at']}, command `{latest['command']}`, "
         f"{details.get('duration_s', '?')} s",
         f"- machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB RAM, "
-        f"Linux {m['kernel']}, Python {m['python']}; one local Kafka 4.1 node on loopback"
+        f"Linux {m['kernel']}, Python {m['python']}; scoring engine "
+        f"{m.get('scoring_engine', 'Python')}; one local Kafka 4.1 node on loopback"
         + (
             f"; 1-minute load average {m['load_avg'][0]} before, {m['load_avg'][1]} after"
             if m.get("load_avg")

@@ -5,7 +5,8 @@
 Builds a deterministic corpus of realistic 1–2 KB reports (1,000–2,000 characters) in English,
 Mongolian (Cyrillic and Latin-typed), Russian, Chinese and mixed language: neutral narrative
 with a few indicator sentences (like the dev set's) placed among it, and about a third with
-no indicator at all. In the same run it times `assess` and a baseline that only normalises
+no indicator at all. The engine runs compiled when `make engine` built it (the table says
+which). In the same run it times `assess` and a baseline that only normalises
 the texts (NFKC + casefold), with a warm-up and several repetitions, and prints the medians
 and the ratio between them. `--profile N` instead runs `assess` once over the corpus under
 cProfile and prints the N costliest functions (own time). Pure standard library.
@@ -23,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from haruul_scoring.bench_corpus import build_corpus
+from haruul_scoring.compiled_engine import is_compiled
 from haruul_scoring.domain.engine import assess
 
 
@@ -59,6 +61,7 @@ def measure(seconds: float, reports: int) -> dict[str, object]:
     results: dict[str, object] = {
         "reports": len(corpus),
         "mean_chars": round(chars / len(corpus)),
+        "engine": "compiled (mypyc)" if is_compiled() else "Python",
     }
     medians: dict[str, float] = {}
     for name, run in (("baseline (NFKC + casefold)", _normalise_only), ("assess", assess)):
@@ -92,6 +95,7 @@ def profile(reports: int, top: int) -> None:
 
 def _print_table(results: dict[str, object]) -> None:
     print(f"corpus: {results['reports']} reports, mean {results['mean_chars']} characters")
+    print(f"engine: {results['engine']}")
     print(f"{'':28} {'reports/s':>11} {'µs/report':>10} {'min':>9} {'max':>9} {'reps':>5}")
     for name in ("baseline (NFKC + casefold)", "assess"):
         row = results[name]

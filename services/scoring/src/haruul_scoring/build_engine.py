@@ -1,0 +1,60 @@
+"""Compiles the scoring domain with mypyc into the build `compiled_engine` looks for.
+
+    python -m haruul_scoring.build_engine      # `make engine`; nothing to do when it is current
+
+Takes about half a minute on this machine; `make run`, `make test` and the benchmarks run it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from haruul_scoring.compiled_engine import (
+    BUILDS_DIR,
+    COMPLETE,
+    build_dir,
+    compiled_modules,
+    sources_hash,
+)
+
+
+def build(builds_dir: Path = BUILDS_DIR) -> Path:
+    """Compile the domain into its build directory (nothing to do when it exists)."""
+    target = build_dir(builds_dir)
+    if (target / COMPLETE).exists():
+        return target
+    builds_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=builds_dir, prefix="tmp-") as work:
+        package = Path(work) / "haruul_scoring"
+        (package / "domain").mkdir(parents=True)
+        (package / "__init__.py").touch()
+        (package / "domain" / "__init__.py").touch()
+        for path in compiled_modules():
+            shutil.copy2(path, package / "domain" / path.name)
+        mypyc = Path(sys.executable).with_name("mypyc")
+        sources = [str(Path("haruul_scoring", "domain", path.name)) for path in compiled_modules()]
+        subprocess.run([str(mypyc), *sources], cwd=work, check=True, stdout=subprocess.DEVNULL)
+        shutil.rmtree(Path(work) / "build")
+        for path in (package / "domain").glob("*.py"):
+            path.unlink()  # the build holds only extensions: the sources stay where they are
+        (Path(work) / COMPLETE).write_text(sources_hash() + "\n")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(work, target)
+        Path(work).mkdir()  # for TemporaryDirectory's clean-up
+    for old in builds_dir.iterdir():
+        if old != target and not old.name.startswith("tmp-"):
+            shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def main() -> None:
+    print(f"compiled engine: {build()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The engine compiled to C with mypyc, used only when it was built from exactly these sources.
+
+The domain package is plain, typed Python; mypyc (part of mypy, already the project's type
+checker) compiles the same modules to a C extension that runs `assess` about a fifth faster
+(BENCHMARKS.md). A build lives in `build/engine/<hash of the domain's sources>/`, outside the
+source tree, so an edited module can never be shadowed by a stale build: its hash no longer
+matches, and the engine runs as Python until the build is made again. `haruul_scoring`'s
+`__init__` calls `prefer_compiled()` before anything imports the domain's modules;
+`build_engine` makes the build. `HARUUL_SCORING_COMPILED=0` runs the engine as Python even
+when a build exists (to step through it in a debugger, or to compare the two).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import sys
+import sysconfig
+from pathlib import Path
+
+import haruul_scoring.domain as domain
+
+DOMAIN_DIR = Path(domain.__file__).parent
+# <repo>/services/scoring/src/haruul_scoring/compiled_engine.py -> <repo>/build/engine
+BUILDS_DIR = Path(__file__).resolve().parents[4] / "build" / "engine"
+COMPLETE = "complete"  # written last, so a build cut short is never used
+SWITCH = "HARUUL_SCORING_COMPILED"
+_EXTENSION = sysconfig.get_config_var("EXT_SUFFIX")  # .cpython-311-x86_64-linux-gnu.so
+
+
+def compiled_modules() -> list[Path]:
+    """The modules mypyc compiles: all of the domain but its `__init__`, which stays Python so
+    that importing the package never needs the build."""
+    return sorted(path for path in DOMAIN_DIR.glob("*.py") if path.name != "__init__.py")
+
+
+def sources_hash() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    for path in compiled_modules():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_dir(builds_dir: Path = BUILDS_DIR) -> Path:
+    return builds_dir / sources_hash()
+
+
+def prefer_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
+    """Put the current build, if there is one, ahead of the sources; True when it is in use.
+
+    Must run before any domain module is imported: one already imported stays as it is.
+    """
+    switch = os.environ.get(SWITCH, "1")
+    if switch not in ("0", "1"):
+        raise ValueError(f"{SWITCH} must be 0 (run the engine as Python) or 1, not {switch!r}")
+    if switch == "0":
+        return False
+    build = build_dir(builds_dir)
+    if not (build / COMPLETE).exists():
+        return False
+    runtimes = list(build.glob(f"*__mypyc{_EXTENSION}"))
+    if len(runtimes) != 1:
+        return False
+    # The compiled modules share one C library, imported by its top-level name.
+    name = runtimes[0].name.removesuffix(_EXTENSION)
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, runtimes[0])
+        if spec is None or spec.loader is None:
+            return False
+        runtime = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(runtime)
+        sys.modules[name] = runtime
+    compiled_domain = str(build / "haruul_scoring" / "domain")
+    if compiled_domain not in domain.__path__:
+        domain.__path__.insert(0, compiled_domain)
+    return True
+
+
+def will_run_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
+    """Whether a process started now would run the engine from a build (without importing it)."""
+    return os.environ.get(SWITCH, "1") == "1" and (build_dir(builds_dir) / COMPLETE).exists()
+
+
+def is_compiled(module_name: str = "haruul_scoring.domain.engine") -> bool:
+    """Whether that domain module, once imported, runs from the build."""
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    return str(getattr(module, "__file__", "")).endswith(_EXTENSION)
