@@ -400,3 +400,73 @@ async def test_concurrent_sends_each_have_their_note_and_receipt_on_disk_in_time
     assert channel.noted_when_sent == [True] * 24  # each note committed before its send
     assert stored_when_answered == [True] * 24
     assert sorted(reply.idempotency_key for reply in replies) == sorted(keys)
+
+
+# --- DeliverMany: each request answered exactly as Deliver answers it alone ---------------
+
+INVALID_ARGUMENT = grpc.StatusCode.INVALID_ARGUMENT.value[0]
+UNAVAILABLE = grpc.StatusCode.UNAVAILABLE.value[0]
+
+
+def _many(*requests: delivery_pb2.DeliverRequest) -> delivery_pb2.DeliverManyRequest:
+    return delivery_pb2.DeliverManyRequest(deliveries=list(requests))
+
+
+async def test_each_request_gets_its_own_outcome_in_order(
+    tmp_path: Path,
+    stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub,
+    smtp: RecordingSmtpServer,
+) -> None:
+    no_address = _email("k/desk/email/bad")
+    no_address.address = ""
+
+    response = await stub.DeliverMany(_many(_email(), no_address, _sms()), timeout=TIMEOUT_S)
+
+    email, invalid, sms = response.outcomes
+    assert email.receipt.idempotency_key == _email().idempotency_key
+    assert email.receipt.duplicate is False
+    assert invalid.WhichOneof("outcome") == "error"
+    assert (invalid.error.code, invalid.error.message) == (INVALID_ARGUMENT, "address is required")
+    assert sms.receipt.channel == delivery_pb2.CHANNEL_SMS
+    assert len(smtp.for_alert(ALERT_ID)) == 1
+    assert len(_outbox(tmp_path)) == 1
+
+
+async def test_a_key_sends_once_whether_asked_in_one_call_or_across_calls(
+    stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub, smtp: RecordingSmtpServer
+) -> None:
+    together = await stub.DeliverMany(_many(_email(), _email()), timeout=TIMEOUT_S)
+    alone = await stub.Deliver(_email(), timeout=TIMEOUT_S)
+
+    first, second = together.outcomes
+    assert sorted([first.receipt.duplicate, second.receipt.duplicate]) == [False, True]
+    assert first.receipt.receipt_id == second.receipt.receipt_id == alone.receipt_id
+    assert alone.duplicate is True
+    assert len(smtp.for_alert(ALERT_ID)) == 1
+
+
+async def test_a_channel_down_fails_only_its_own_deliveries(
+    tmp_path: Path, gateways: Started
+) -> None:
+    smtp = RecordingSmtpServer()  # picks its port, not listening: e-mail is unavailable
+    gateway = await gateways(_settings(tmp_path, smtp.port))
+    channel, stub = await _stub(gateway)
+    try:
+        response = await stub.DeliverMany(_many(_email(), _sms()), timeout=TIMEOUT_S)
+    finally:
+        await channel.close(None)
+
+    email, sms = response.outcomes
+    assert email.error.code == UNAVAILABLE
+    assert "SMTP unavailable" in email.error.message
+    assert gateway.receipts.get(_email().idempotency_key) is None  # free to be tried again
+    assert sms.receipt.duplicate is False
+    assert len(_outbox(tmp_path)) == 1
+
+
+async def test_no_deliveries_get_no_outcomes(
+    stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub,
+) -> None:
+    response = await stub.DeliverMany(_many(), timeout=TIMEOUT_S)
+
+    assert list(response.outcomes) == []

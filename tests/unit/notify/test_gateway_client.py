@@ -15,6 +15,9 @@ from haruul_notify.gateway_client import DeliveryFailed, GatewayClient
 from tests.support.net import free_port
 
 Context = grpc.aio.ServicerContext[delivery_pb2.DeliverRequest, delivery_pb2.DeliveryReceipt]
+ManyContext = grpc.aio.ServicerContext[
+    delivery_pb2.DeliverManyRequest, delivery_pb2.DeliverManyResponse
+]
 
 DELIVERY = Delivery(
     idempotency_key="alt-1/desk/email/0",
@@ -29,12 +32,14 @@ DELIVERY = Delivery(
 
 
 class FlakyGateway(delivery_pb2_grpc.DeliveryGatewayServicer):
-    """Fails the first `failures` calls with `code` (or hangs, for DEADLINE_EXCEEDED)."""
+    """Fails the first `failures` calls with `code` (or hangs, for DEADLINE_EXCEEDED). Like a
+    gateway from before `DeliverMany`, it answers that UNIMPLEMENTED (and counts the tries)."""
 
     def __init__(self, failures: int, code: grpc.StatusCode = grpc.StatusCode.UNAVAILABLE) -> None:
         self.failures = failures
         self.code = code
         self.requests: list[delivery_pb2.DeliverRequest] = []
+        self.many_calls = 0
         self._never = asyncio.Event()
 
     async def Deliver(
@@ -51,6 +56,13 @@ class FlakyGateway(delivery_pb2_grpc.DeliveryGatewayServicer):
             channel=request.channel,
             status=delivery_pb2.DELIVERY_STATUS_ACCEPTED,
         )
+
+    async def DeliverMany(
+        self, request: delivery_pb2.DeliverManyRequest, context: ManyContext
+    ) -> delivery_pb2.DeliverManyResponse:
+        self.many_calls += 1
+        await context.abort(grpc.StatusCode.UNIMPLEMENTED, "Method not implemented!")
+        raise AssertionError("abort raises")
 
 
 @dataclass
@@ -210,3 +222,126 @@ async def test_deadline_on_every_attempt_fails_as_deadline_exceeded(
 
     assert caught.value.code == grpc.StatusCode.DEADLINE_EXCEEDED
     assert len(h.servicer.requests) == 2
+
+
+# --- deliveries asked for together go in one DeliverMany call --------------------------------
+
+
+def _deliveries(count: int) -> list[Delivery]:
+    return [
+        Delivery(
+            idempotency_key=f"alt-1/staff-{n}/email/0",
+            alert_id="alt-1",
+            report_id="rep-1",
+            recipient_id=f"staff-{n}",
+            channel=Channel.EMAIL,
+            address=f"staff-{n}@consulate.example",
+            subject="[Haruul CRITICAL] alert alt-1 (report rep-1)",
+            body="body",
+        )
+        for n in range(count)
+    ]
+
+
+class BatchingGateway(FlakyGateway):
+    """Answers DeliverMany: refuses the keys in `refused`; fails the first `failed_calls` calls
+    whole with UNAVAILABLE."""
+
+    def __init__(self, refused: frozenset[str] = frozenset(), failed_calls: int = 0) -> None:
+        super().__init__(failures=0)
+        self.refused = refused
+        self.failed_calls = failed_calls
+        self.batches: list[list[str]] = []
+
+    async def DeliverMany(
+        self, request: delivery_pb2.DeliverManyRequest, context: ManyContext
+    ) -> delivery_pb2.DeliverManyResponse:
+        self.batches.append([each.idempotency_key for each in request.deliveries])
+        if len(self.batches) <= self.failed_calls:
+            await context.abort(grpc.StatusCode.UNAVAILABLE, "restarting")
+        outcomes = []
+        for each in request.deliveries:
+            if each.idempotency_key in self.refused:
+                error = delivery_pb2.DeliveryError(
+                    code=grpc.StatusCode.INVALID_ARGUMENT.value[0], message="address is required"
+                )
+                outcomes.append(delivery_pb2.DeliveryOutcome(error=error))
+            else:
+                receipt = delivery_pb2.DeliveryReceipt(
+                    receipt_id=f"rcp-{each.recipient_id}", idempotency_key=each.idempotency_key
+                )
+                outcomes.append(delivery_pb2.DeliveryOutcome(receipt=receipt))
+        return delivery_pb2.DeliverManyResponse(outcomes=outcomes)
+
+
+async def test_deliveries_asked_together_go_in_one_call_each_with_its_own_receipt(
+    harness: HarnessFactory,
+) -> None:
+    gateway = BatchingGateway()
+    h = await harness(gateway)
+    deliveries = _deliveries(4)
+
+    receipts = await asyncio.gather(*(h.client.deliver(d) for d in deliveries))
+
+    assert gateway.batches == [[d.idempotency_key for d in deliveries]]
+    assert gateway.requests == []  # no single Deliver calls
+    assert [r.idempotency_key for r in receipts] == [d.idempotency_key for d in deliveries]
+    assert [r.receipt_id for r in receipts] == [f"rcp-staff-{n}" for n in range(4)]
+
+
+async def test_a_lone_delivery_uses_deliver(harness: HarnessFactory) -> None:
+    gateway = BatchingGateway()
+    h = await harness(gateway)
+
+    receipt = await h.client.deliver(DELIVERY)
+
+    assert receipt.receipt_id == "rcp-1"
+    assert gateway.batches == []
+    assert len(gateway.requests) == 1
+
+
+async def test_a_refused_delivery_fails_only_its_own_caller(harness: HarnessFactory) -> None:
+    deliveries = _deliveries(3)
+    gateway = BatchingGateway(refused=frozenset({deliveries[1].idempotency_key}))
+    h = await harness(gateway)
+
+    first, refused, third = await asyncio.gather(
+        *(h.client.deliver(d) for d in deliveries), return_exceptions=True
+    )
+
+    assert isinstance(first, delivery_pb2.DeliveryReceipt)
+    assert isinstance(third, delivery_pb2.DeliveryReceipt)
+    assert isinstance(refused, DeliveryFailed)
+    assert refused.code is grpc.StatusCode.INVALID_ARGUMENT
+    assert refused.permanent
+    assert h.sleep.delays == []  # a refusal is not retried
+
+
+async def test_a_call_the_gateway_could_not_take_is_retried_for_every_delivery_in_it(
+    harness: HarnessFactory,
+) -> None:
+    gateway = BatchingGateway(failed_calls=1)
+    h = await harness(gateway)
+    deliveries = _deliveries(3)
+
+    receipts = await asyncio.gather(*(h.client.deliver(d) for d in deliveries))
+
+    keys = [d.idempotency_key for d in deliveries]
+    assert gateway.batches == [keys, keys]  # the same keys again: the gateway sends each once
+    assert [r.idempotency_key for r in receipts] == keys
+    assert h.sleep.delays == [0.5, 0.5, 0.5]
+
+
+async def test_a_gateway_without_deliver_many_gets_one_deliver_per_delivery(
+    harness: HarnessFactory,
+) -> None:
+    gateway = FlakyGateway(failures=0)
+    h = await harness(gateway)
+
+    first_page = await asyncio.gather(*(h.client.deliver(d) for d in _deliveries(2)))
+    second_page = await asyncio.gather(*(h.client.deliver(d) for d in _deliveries(3)))
+
+    assert len(first_page) == 2
+    assert len(second_page) == 3
+    assert len(gateway.requests) == 5
+    assert gateway.many_calls == 1  # asked once, then remembered

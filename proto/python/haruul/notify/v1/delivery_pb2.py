@@ -25,21 +25,29 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fharuul/notify/v1/delivery.proto\x12\x10haruul.notify.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc0\x01\n\x0e\x44\x65liverRequest\x12\x17\n\x0fidempotency_key\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.haruul.notify.v1.Channel\x12\x0f\n\x07\x61\x64\x64ress\x18\x03 \x01(\t\x12\x0f\n\x07subject\x18\x04 \x01(\t\x12\x0c\n\x04\x62ody\x18\x05 \x01(\t\x12\x10\n\x08\x61lert_id\x18\x06 \x01(\t\x12\x11\n\treport_id\x18\x07 \x01(\t\x12\x14\n\x0crecipient_id\x18\x08 \x01(\t\"\xfc\x01\n\x0f\x44\x65liveryReceipt\x12\x12\n\nreceipt_id\x18\x01 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x02 \x01(\t\x12*\n\x07\x63hannel\x18\x03 \x01(\x0e\x32\x19.haruul.notify.v1.Channel\x12\x30\n\x06status\x18\x04 \x01(\x0e\x32 .haruul.notify.v1.DeliveryStatus\x12/\n\x0b\x61\x63\x63\x65pted_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tduplicate\x18\x06 \x01(\x08\x12\x1a\n\x12\x63hannel_message_id\x18\x07 \x01(\t*F\n\x07\x43hannel\x12\x17\n\x13\x43HANNEL_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x43HANNEL_SMS\x10\x01\x12\x11\n\rCHANNEL_EMAIL\x10\x02*O\n\x0e\x44\x65liveryStatus\x12\x1f\n\x1b\x44\x45LIVERY_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x44\x45LIVERY_STATUS_ACCEPTED\x10\x01\x32\x61\n\x0f\x44\x65liveryGateway\x12N\n\x07\x44\x65liver\x12 .haruul.notify.v1.DeliverRequest\x1a!.haruul.notify.v1.DeliveryReceiptb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fharuul/notify/v1/delivery.proto\x12\x10haruul.notify.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc0\x01\n\x0e\x44\x65liverRequest\x12\x17\n\x0fidempotency_key\x18\x01 \x01(\t\x12*\n\x07\x63hannel\x18\x02 \x01(\x0e\x32\x19.haruul.notify.v1.Channel\x12\x0f\n\x07\x61\x64\x64ress\x18\x03 \x01(\t\x12\x0f\n\x07subject\x18\x04 \x01(\t\x12\x0c\n\x04\x62ody\x18\x05 \x01(\t\x12\x10\n\x08\x61lert_id\x18\x06 \x01(\t\x12\x11\n\treport_id\x18\x07 \x01(\t\x12\x14\n\x0crecipient_id\x18\x08 \x01(\t\"\xfc\x01\n\x0f\x44\x65liveryReceipt\x12\x12\n\nreceipt_id\x18\x01 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x02 \x01(\t\x12*\n\x07\x63hannel\x18\x03 \x01(\x0e\x32\x19.haruul.notify.v1.Channel\x12\x30\n\x06status\x18\x04 \x01(\x0e\x32 .haruul.notify.v1.DeliveryStatus\x12/\n\x0b\x61\x63\x63\x65pted_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tduplicate\x18\x06 \x01(\x08\x12\x1a\n\x12\x63hannel_message_id\x18\x07 \x01(\t\"J\n\x12\x44\x65liverManyRequest\x12\x34\n\ndeliveries\x18\x01 \x03(\x0b\x32 .haruul.notify.v1.DeliverRequest\"J\n\x13\x44\x65liverManyResponse\x12\x33\n\x08outcomes\x18\x01 \x03(\x0b\x32!.haruul.notify.v1.DeliveryOutcome\"\x84\x01\n\x0f\x44\x65liveryOutcome\x12\x34\n\x07receipt\x18\x01 \x01(\x0b\x32!.haruul.notify.v1.DeliveryReceiptH\x00\x12\x30\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1f.haruul.notify.v1.DeliveryErrorH\x00\x42\t\n\x07outcome\".\n\rDeliveryError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t*F\n\x07\x43hannel\x12\x17\n\x13\x43HANNEL_UNSPECIFIED\x10\x00\x12\x0f\n\x0b\x43HANNEL_SMS\x10\x01\x12\x11\n\rCHANNEL_EMAIL\x10\x02*O\n\x0e\x44\x65liveryStatus\x12\x1f\n\x1b\x44\x45LIVERY_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x44\x45LIVERY_STATUS_ACCEPTED\x10\x01\x32\xbd\x01\n\x0f\x44\x65liveryGateway\x12N\n\x07\x44\x65liver\x12 .haruul.notify.v1.DeliverRequest\x1a!.haruul.notify.v1.DeliveryReceipt\x12Z\n\x0b\x44\x65liverMany\x12$.haruul.notify.v1.DeliverManyRequest\x1a%.haruul.notify.v1.DeliverManyResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'haruul.notify.v1.delivery_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CHANNEL']._serialized_start=536
-  _globals['_CHANNEL']._serialized_end=606
-  _globals['_DELIVERYSTATUS']._serialized_start=608
-  _globals['_DELIVERYSTATUS']._serialized_end=687
+  _globals['_CHANNEL']._serialized_start=871
+  _globals['_CHANNEL']._serialized_end=941
+  _globals['_DELIVERYSTATUS']._serialized_start=943
+  _globals['_DELIVERYSTATUS']._serialized_end=1022
   _globals['_DELIVERREQUEST']._serialized_start=87
   _globals['_DELIVERREQUEST']._serialized_end=279
   _globals['_DELIVERYRECEIPT']._serialized_start=282
   _globals['_DELIVERYRECEIPT']._serialized_end=534
-  _globals['_DELIVERYGATEWAY']._serialized_start=689
-  _globals['_DELIVERYGATEWAY']._serialized_end=786
+  _globals['_DELIVERMANYREQUEST']._serialized_start=536
+  _globals['_DELIVERMANYREQUEST']._serialized_end=610
+  _globals['_DELIVERMANYRESPONSE']._serialized_start=612
+  _globals['_DELIVERMANYRESPONSE']._serialized_end=686
+  _globals['_DELIVERYOUTCOME']._serialized_start=689
+  _globals['_DELIVERYOUTCOME']._serialized_end=821
+  _globals['_DELIVERYERROR']._serialized_start=823
+  _globals['_DELIVERYERROR']._serialized_end=869
+  _globals['_DELIVERYGATEWAY']._serialized_start=1025
+  _globals['_DELIVERYGATEWAY']._serialized_end=1214
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,5 @@
-"""`DeliveryGateway.Deliver`: validate, deliver once per idempotency key, return a receipt."""
+"""`DeliveryGateway.Deliver`: validate, deliver once per idempotency key, return a receipt.
+`DeliverMany` does the same for each of several requests, side by side, in one call."""
 
 from __future__ import annotations
 
@@ -57,6 +58,15 @@ def _invalid(request: delivery_pb2.DeliverRequest) -> str | None:
     if not request.body:
         return "body is required"
     return None
+
+
+class NotDelivered(Exception):
+    """The status a delivery is answered with instead of a receipt."""
+
+    def __init__(self, code: grpc.StatusCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
 
 
 class KeyedLocks:
@@ -118,11 +128,43 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
             delivery_pb2.DeliverRequest, delivery_pb2.DeliveryReceipt
         ],
     ) -> delivery_pb2.DeliveryReceipt:
+        try:
+            return await self._deliver(request)
+        except NotDelivered as error:
+            await context.abort(error.code, error.message)
+            raise  # abort raises; this only tells the type checker
+
+    async def DeliverMany(
+        self,
+        request: delivery_pb2.DeliverManyRequest,
+        context: grpc.aio.ServicerContext[
+            delivery_pb2.DeliverManyRequest, delivery_pb2.DeliverManyResponse
+        ],
+    ) -> delivery_pb2.DeliverManyResponse:
+        outcomes = await asyncio.gather(*(self._outcome(each) for each in request.deliveries))
+        return delivery_pb2.DeliverManyResponse(outcomes=outcomes)
+
+    async def _outcome(self, request: delivery_pb2.DeliverRequest) -> delivery_pb2.DeliveryOutcome:
+        """What `Deliver` would answer for `request`, its error status included."""
+        try:
+            return delivery_pb2.DeliveryOutcome(receipt=await self._deliver(request))
+        except NotDelivered as error:
+            code, message = error.code, error.message
+        except Exception as error:
+            # Deliver would answer UNKNOWN (grpc logs it); here only this request fails.
+            log.exception("delivery_failed", idempotency_key=request.idempotency_key)
+            code, message = grpc.StatusCode.UNKNOWN, f"gateway error: {type(error).__name__}"
+        return delivery_pb2.DeliveryOutcome(
+            error=delivery_pb2.DeliveryError(code=code.value[0], message=message)
+        )
+
+    async def _deliver(self, request: delivery_pb2.DeliverRequest) -> delivery_pb2.DeliveryReceipt:
+        """The receipt of `request`; raises NotDelivered with the status to answer."""
         problem = _invalid(request)
         channel = _CHANNEL_NAMES.get(request.channel, "unspecified")
         if problem is not None:
             self._metrics.deliveries.labels(channel, "invalid").inc()
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, problem)
+            raise NotDelivered(grpc.StatusCode.INVALID_ARGUMENT, problem)
         ids = {
             "alert_id": request.alert_id,
             "report_id": request.report_id,
@@ -161,12 +203,12 @@ class DeliveryGatewayService(delivery_pb2_grpc.DeliveryGatewayServicer):
                 await self._receipts.end_send(request.idempotency_key)  # known: not sent
                 self._metrics.deliveries.labels(channel, "unavailable").inc()
                 log.warning("delivery_unavailable", **ids, failure=str(error))
-                await context.abort(grpc.StatusCode.UNAVAILABLE, str(error))
+                raise NotDelivered(grpc.StatusCode.UNAVAILABLE, str(error)) from None
             except ChannelRefused as error:
                 await self._receipts.end_send(request.idempotency_key)
                 self._metrics.deliveries.labels(channel, "refused").inc()
                 log.error("delivery_refused", **ids, failure=str(error))
-                await context.abort(grpc.StatusCode.FAILED_PRECONDITION, str(error))
+                raise NotDelivered(grpc.StatusCode.FAILED_PRECONDITION, str(error)) from None
             except Exception:
                 # An error we lived to see is retried as before; only a death leaves the note.
                 await self._receipts.end_send(request.idempotency_key)
