@@ -2,9 +2,9 @@
 are retried with backoff (safe because a delivery is idempotent on its key).
 
 Deliveries asked for in one turn of the event loop — under load, those of the alerts being
-paged side by side — go to the gateway together in one `DeliverMany` call, each answered with its own receipt or
-status, exactly as `Deliver` would have answered it: a call costs more than a delivery's own
-work. A lone delivery, or a gateway without `DeliverMany`, gets `Deliver`."""
+paged side by side — go to the gateway together in one `DeliverMany` call, each answered with
+its own receipt or status, exactly as `Deliver` would have answered it: a call costs more than
+a delivery's own work. A lone delivery, or a gateway without `DeliverMany`, gets `Deliver`."""
 
 from __future__ import annotations
 
