@@ -370,6 +370,8 @@ class Pager:
         if step is None:
             return True
         all_sent = True
+        first_page = code == step_code(alert.level, 0) and len(alert.report_ids) == 1
+        sends = []
         for staff_id in recipients_for(config, desk, step, now):
             staff = config.staff[staff_id]
             if deliver_at(alert.level, staff, now) > now:
@@ -380,10 +382,16 @@ class Pager:
                 continue
             ack_link = self._ack_link(alert.alert_id, staff_id)
             deliveries = page(alert, staff, code, step.after, desk.name, ack_link, step.channels)
-            first_page = code == step_code(alert.level, 0) and len(alert.report_ids) == 1
-            all_sent &= await self._deliver_to(
-                staff, alert, deliveries, now, alert.accepted_at if first_page else None
+            sends.append(
+                self._deliver_to(
+                    staff, alert, deliveries, now, alert.accepted_at if first_page else None
+                )
             )
+        # Everyone the step names is paged at once: nobody waits on another's channels.
+        for sent in await asyncio.gather(*sends, return_exceptions=True):
+            if isinstance(sent, BaseException):
+                raise sent  # the step stays claimed, fired again next tick
+            all_sent &= sent
         if index > 0 and all_sent:
             self._metrics.escalations.labels(level).inc()
             self._alerts.change(
