@@ -3,6 +3,7 @@ quiet hours, silences, failed deliveries retried — and a restart that resumes 
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +25,7 @@ from haruul_notify.ledger import DeliveryLedger
 from haruul_notify.metrics import NotifyMetrics
 from haruul_notify.pager import Pager
 from haruul_notify.routing_holder import RoutingHolder
-from tests.support.routing import write_routing
+from tests.support.routing import routing_yaml, write_routing
 
 # 03:00 UTC is 11:00 in Ulaanbaatar: inside nobody's quiet hours unless a test says so.
 T0 = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)
@@ -51,8 +52,14 @@ class Gateway:
 
 
 class Rig:
-    def __init__(self, tmp: Path, sms_budget: SmsBudget | None = None, **routing: str) -> None:
-        self.tmp, self.now, self.gateway = tmp, T0, Gateway()
+    def __init__(
+        self,
+        tmp: Path,
+        sms_budget: SmsBudget | None = None,
+        gateway: Gateway | None = None,
+        **routing: str,
+    ) -> None:
+        self.tmp, self.now, self.gateway = tmp, T0, gateway or Gateway()
         self.sms_budget = sms_budget
         self.routing_file = write_routing(tmp / "routing.yaml", **routing)
         self.metrics = NotifyMetrics(CollectorRegistry())
@@ -305,3 +312,35 @@ async def test_a_step_by_sms_only_sends_no_email_while_sms_works(tmp_path: Path)
     await rig.pager.on_risk_event(event("r1", level="high"))
     assert len(rig.gateway.to("officer-primary")) == 1
     assert rig.gateway.to("officer-primary", Channel.EMAIL) == []
+
+
+@dataclass
+class WaitingGateway(Gateway):
+    """Holds the primary's SMS until the desk head's SMS has arrived: paging one person after
+    the other would never get there."""
+
+    head_paged: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def deliver(self, delivery: Delivery) -> delivery_pb2.DeliveryReceipt:
+        if delivery.recipient_id == "desk-head":
+            self.head_paged.set()
+        elif delivery.channel is Channel.SMS:
+            await asyncio.wait_for(self.head_paged.wait(), timeout=5)
+        return await super().deliver(delivery)
+
+
+async def test_everyone_a_step_names_is_paged_at_once(tmp_path: Path) -> None:
+    routing = routing_yaml().replace(
+        "- {after: 0m, notify: [rotation:primary]}",
+        "- {after: 0m, notify: [rotation:primary, desk_head]}",
+    )
+    rig = Rig(tmp_path, gateway=WaitingGateway())
+    rig.routing_file.write_text(routing, encoding="utf-8")
+    rig.restart()  # reads the routing again
+
+    await rig.pager.on_risk_event(event("r1"))
+
+    assert [d.channel for d in rig.gateway.to("officer-primary")] == [Channel.SMS]
+    assert [d.channel for d in rig.gateway.to("desk-head")] == [Channel.SMS]
+    assert len(rig.gateway.to("officer-primary", Channel.EMAIL)) == 1
+    assert len(rig.gateway.to("desk-head", Channel.EMAIL)) == 1
