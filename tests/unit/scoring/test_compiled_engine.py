@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import haruul_scoring.domain as domain
+from haruul_scoring import build_engine
 from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.compiled_engine import (
     BUILDS_DIR,
@@ -66,6 +67,17 @@ def test_a_bad_switch_value_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) 
 
     with pytest.raises(ValueError, match=f"{SWITCH} must be 0 .* or 1, not 'yes'"):
         prefer_compiled()
+
+
+def test_without_a_compiler_the_build_says_so_and_the_engine_stays_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))  # no mypyc beside
+
+    build_engine.main(tmp_path / "engine")
+
+    assert "could not be compiled" in capsys.readouterr().err
+    assert will_run_compiled(tmp_path / "engine") is False
 
 
 def test_the_engine_runs_compiled_exactly_when_a_current_build_exists() -> None:
