@@ -128,26 +128,31 @@ class GatewayClient:
 
     async def _call(self, group: list[Waiting]) -> None:
         stub = self._stub or self._connect()
-        if len(group) == 1 or not self._gateway_has_many:
-            await asyncio.gather(*(self._call_one(stub, each) for each in group))
+        if len(group) > 1 and self._gateway_has_many and await self._call_many(stub, group):
             return
+        await asyncio.gather(*(self._call_one(stub, each) for each in group))
+
+    async def _call_many(
+        self, stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub, group: list[Waiting]
+    ) -> bool:
+        """Answer the group with one DeliverMany; False when the gateway has none."""
         many = delivery_pb2.DeliverManyRequest(deliveries=[request for request, _ in group])
         try:
             response = await stub.DeliverMany(many, timeout=self._deadline_s)
         except grpc.aio.AioRpcError as error:
             if error.code() is grpc.StatusCode.UNIMPLEMENTED:  # an older gateway
                 self._gateway_has_many = False
-                await asyncio.gather(*(self._call_one(stub, each) for each in group))
-                return
+                return False
             for _, answer in group:
                 _settle(answer, _NotDelivered(error.code(), error.details() or ""))
-            return
+            return True
         for (_, answer), outcome in zip(group, response.outcomes, strict=True):
             if outcome.HasField("receipt"):
                 _settle(answer, outcome.receipt)
             else:
                 code = _STATUS_CODES.get(outcome.error.code, grpc.StatusCode.UNKNOWN)
                 _settle(answer, _NotDelivered(code, outcome.error.message))
+        return True
 
     async def _call_one(
         self, stub: delivery_pb2_grpc.DeliveryGatewayAsyncStub, waiting: Waiting

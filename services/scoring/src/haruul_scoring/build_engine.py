@@ -20,7 +20,6 @@ from haruul_scoring.compiled_engine import (
     COMPLETE,
     build_dir,
     compiled_modules,
-    sources_hash,
 )
 
 
@@ -43,7 +42,7 @@ def build(builds_dir: Path = BUILDS_DIR) -> Path:
         shutil.rmtree(Path(work) / "build")
         for path in (package / "domain").glob("*.py"):
             path.unlink()  # the build holds only extensions: the sources stay where they are
-        (Path(work) / COMPLETE).write_text(sources_hash() + "\n")
+        (Path(work) / COMPLETE).write_text(target.name + "\n")
         shutil.rmtree(target, ignore_errors=True)
         os.replace(work, target)
         Path(work).mkdir()  # for TemporaryDirectory's clean-up
