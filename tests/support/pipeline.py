@@ -20,8 +20,8 @@ from haruul_common.asgi_server import start_asgi_server
 from haruul_common.local_kafka import start_group_at_end
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key, write_key_file
-from haruul_intake.main import build as build_intake
 from haruul_intake.settings import IntakeSettings
+from haruul_intake.wiring import build as build_intake
 from haruul_notify.gateway.main import GatewayServer, start_gateway
 from haruul_notify.gateway.settings import GatewaySettings
 from haruul_notify.main import NotifyService, build_notify

@@ -5,10 +5,10 @@
 One broker for the whole run (KAFKA_BOOTSTRAP_SERVERS if set, else the project's LocalKafka), on
 loopback. Phases, in order:
 
-intake   the real `haruul-intake` process, driven by tools.bench.loadgen (another process) at
-         fixed concurrency 2, 4, 8, … 64 for a few seconds each; the figure is the best rate of
-         202s among the steps whose p99 ≤ 100 ms. Baseline: tools.bench.empty_app, measured the
-         same way.
+intake   the real `haruul-intake` (one worker a core), driven by tools.bench.loadgen (another
+         process) at fixed concurrency 2, 4, 8, … 128 for a few seconds each; the figure is the
+         best rate of 202s among the steps whose p99 ≤ 100 ms. Baseline: tools.bench.empty_app
+         (as many workers), measured the same way.
 scoring  N reports pre-filled for a fresh consumer group; the real `haruul-scoring` process
          consumes and publishes N risk events. Baseline: tools.bench.passthrough, the same
          FastStream client and subscription publishing each report unchanged.
@@ -56,6 +56,8 @@ BIN = Path(sys.executable).parent
 PHASES = ("intake", "scoring", "twohop", "e2e")
 CONCURRENCY_STEPS = (2, 4, 8, 16, 32, 64, 128)
 STEP_S = 3.0
+# HARUUL_INTAKE_WORKERS for the intake phase: one a core, as a deployment would set it.
+INTAKE_WORKERS = os.cpu_count() or 1
 P99_LIMIT_MS = 100.0
 SCORING_N = 2000
 E2E_RATE, E2E_SECONDS = 200.0, 20.0
@@ -169,6 +171,12 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def service_rss_mb(pid: int) -> float:
+    """Peak resident set of a service: its process's, plus its workers' when it has some (the
+    multiprocessing helpers they start included)."""
+    return round(peak_rss_mb(pid) + sum(service_rss_mb(child) for child in children(pid)), 1)
+
+
 def children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -234,19 +242,20 @@ def phase_intake(
         "HARUUL_INTAKE_PORT": str(port),
         "HARUUL_INTAKE_API_KEYS_FILE": str(work / "intake-api-keys"),
         "HARUUL_INTAKE_STATE_DB": str(work / "intake.db"),
+        "HARUUL_INTAKE_WORKERS": str(INTAKE_WORKERS),
     }
-    log("intake: haruul-intake")
+    log(f"intake: haruul-intake, {INTAKE_WORKERS} workers")
     with service([str(BIN / "haruul-intake")], env, work / "intake.log") as process:
         wait_http(port, process)
         real = step_up(port, bodies, key)
-        rss["intake"] = max(rss.get("intake", 0.0), peak_rss_mb(process.pid))
-    log("intake: baseline (empty endpoint, same stack)")
+        rss["intake"] = max(rss.get("intake", 0.0), service_rss_mb(process.pid))
+    log("intake: baseline (empty endpoint, same stack, same workers)")
     port = free_port()
-    command = [sys.executable, "-m", "tools.bench.empty_app", str(port)]
+    command = [sys.executable, "-m", "tools.bench.empty_app", str(port), str(INTAKE_WORKERS)]
     with service(command, {**os.environ, "PYTHONPATH": str(REPO)}, work / "empty.log") as process:
         wait_http(port, process)
         baseline = step_up(port, bodies, key)
-    return {"intake": real, "baseline": baseline}
+    return {"workers": INTAKE_WORKERS, "intake": real, "baseline": baseline}
 
 
 def drain_rate(

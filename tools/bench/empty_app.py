@@ -1,7 +1,7 @@
 """The intake baseline: the same FastAPI + uvicorn stack, same server settings, answering
 `POST /v1/reports` with a constant 202 and doing nothing else (no key check, no broker).
 
-    python -m tools.bench.empty_app PORT
+    python -m tools.bench.empty_app PORT [WORKERS]
 """
 
 from __future__ import annotations
@@ -30,10 +30,13 @@ def build() -> FastAPI:
 
 
 def main() -> None:
-    # As haruul_intake.main does it.
-    uvicorn.run(
-        build(), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", **SERVER_STACK
-    )
+    # As haruul_intake.main does it, with as many workers.
+    port, workers = int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    options = {"host": "127.0.0.1", "port": port, "log_level": "warning", **SERVER_STACK}
+    if workers > 1:
+        uvicorn.run("tools.bench.empty_app:build", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(build(), **options)
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ import pytest
 from haruul_common.sealing import new_key_text
 from haruul_common.settings import Environment, SettingsError, load_settings
 from haruul_intake.api_keys import DEV_INTEGRATION_ID, new_key, write_key_file
-from haruul_intake.main import build
 from haruul_intake.settings import IntakeSettings
 from haruul_intake.signing_secrets import new_secret, write_signing_secret
+from haruul_intake.wiring import build
 
 
 def _settings(tmp_path: Path, integration: str, environment: Environment) -> IntakeSettings:
@@ -109,6 +109,8 @@ async def test_the_built_app_limits_each_integration_at_the_configured_rate(
         ("HARUUL_INTAKE_RATE_LIMIT_BURST", "lots"),
         ("HARUUL_INTAKE_SIGNATURE_WINDOW_S", "0"),
         ("HARUUL_INTAKE_SIGNATURE_WINDOW_S", "86400"),
+        ("HARUUL_INTAKE_WORKERS", "0"),
+        ("HARUUL_INTAKE_WORKERS", "two"),
     ],
 )
 def test_a_bad_limit_is_refused_at_start_up_naming_the_variable(

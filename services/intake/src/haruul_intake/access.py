@@ -23,7 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from haruul_intake.api_keys import KeyRing
 from haruul_intake.errors import Refused
-from haruul_intake.rate_limit import RateLimiter
+from haruul_intake.rate_limit import Admission
 from haruul_intake.request_signing import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -45,7 +45,7 @@ _SIGNATURE_MESSAGES = {
 
 
 def integration_dependency(
-    key_ring: KeyRing, rate_limiter: RateLimiter, signatures: SignatureCheck | None
+    key_ring: KeyRing, rate_limiter: Admission, signatures: SignatureCheck | None
 ) -> Callable[..., AsyncIterator[str]]:
     """A FastAPI dependency that yields the id of the integration a request comes from."""
     bearer = HTTPBearer(

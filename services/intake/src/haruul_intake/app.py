@@ -38,7 +38,7 @@ from haruul_intake.errors import ErrorBody, Refused, error_response, field_probl
 from haruul_intake.idempotency import ClaimOutcome, IdempotencyStore
 from haruul_intake.metrics import IntakeMetrics
 from haruul_intake.publisher import PublishError, ReportPublisher
-from haruul_intake.rate_limit import DEFAULT_BURST, DEFAULT_RATE_PER_S, RateLimiter
+from haruul_intake.rate_limit import DEFAULT_BURST, DEFAULT_RATE_PER_S, Admission, RateLimiter
 from haruul_intake.request_signing import SignatureCheck
 from haruul_intake.submission import ReportSubmission
 
@@ -69,7 +69,7 @@ class IntakeDependencies:
     publisher: ReportPublisher
     metrics: IntakeMetrics
     max_body_bytes: int
-    rate_limiter: RateLimiter = field(
+    rate_limiter: Admission = field(
         default_factory=lambda: RateLimiter(DEFAULT_RATE_PER_S, DEFAULT_BURST)
     )
     signatures: SignatureCheck | None = None  # None: no integration signs its requests

@@ -1,66 +1,32 @@
-"""Intake's composition root: settings, logging, metrics, broker, then the HTTP server."""
+"""Intake's process: settings and logging, then the HTTP server over the app `wiring` builds.
+
+With HARUUL_INTAKE_WORKERS > 1 this process is a supervisor (uvicorn's): it checks the
+settings, makes a directory the workers share (their Prometheus files and the integrations'
+rate-limit buckets), binds the port, and starts that many workers, each of which builds its
+own app (`worker_app`), broker connection included, and serves the one listening socket. The
+supervisor never imports the app's modules (`wiring`): it stays small.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
-from datetime import UTC, datetime, timedelta
-from typing import Any
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
-from fastapi import FastAPI
-from prometheus_client import CollectorRegistry
 
-from haruul_common.kafka import build_broker
 from haruul_common.logs import configure_logging
 from haruul_common.settings import SettingsError, load_settings
-from haruul_common.topics import REPORTS
-from haruul_intake.api_keys import DEV_INTEGRATION_ID, ApiKeyFileError, KeyRing, load_key_ring
-from haruul_intake.app import IntakeDependencies, build_app
-from haruul_intake.idempotency import IdempotencyStore
-from haruul_intake.metrics import IntakeMetrics
-from haruul_intake.publisher import KafkaReportPublisher
-from haruul_intake.rate_limit import RateLimiter
-from haruul_intake.request_signing import SignatureCheck
-from haruul_intake.seen_signatures import SeenSignatures
+from haruul_intake import setting_files
 from haruul_intake.settings import IntakeSettings
-from haruul_intake.signing_secrets import SigningSecretsFileError, load_signing_secrets
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
-def build(settings: IntakeSettings) -> FastAPI:
-    """Everything intake needs, wired; nothing connects until the app starts."""
-    key_ring = _key_ring(settings)
-    signatures = _signature_check(settings, key_ring)
-    broker = build_broker(settings.kafka, client_id="haruul-intake")
-    # A claim older than two publish timeouts belongs to a request that died with its intake.
-    idempotency = IdempotencyStore(
-        settings.state_db, stale_after=timedelta(seconds=2 * settings.publish_timeout_s)
-    )
-
-    async def close() -> None:
-        await broker.stop()
-        idempotency.close()
-        if signatures is not None:
-            signatures.close()
-
-    async def start() -> None:
-        await broker.start()
-
-    return build_app(
-        IntakeDependencies(
-            key_ring=key_ring,
-            idempotency=idempotency,
-            publisher=KafkaReportPublisher(
-                broker, settings.publish_timeout_s, settings.sealer(REPORTS)
-            ),
-            metrics=IntakeMetrics(CollectorRegistry()),
-            max_body_bytes=settings.max_body_bytes,
-            rate_limiter=RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst),
-            signatures=signatures,
-            on_startup=start,
-            on_shutdown=close,
-        )
-    )
-
+# Set by the supervisor for its workers: the directory they share.
+WORKERS_DIR_ENV = "HARUUL_INTAKE_WORKERS_DIR"
 
 # uvloop and httptools (C) instead of asyncio's default loop and h11 (pure Python): a quarter
 # less CPU per report in `make bench`. The bench's empty-endpoint baseline uses the same stack.
@@ -81,43 +47,53 @@ def server_options(settings: IntakeSettings) -> dict[str, Any]:
     return options
 
 
-def _key_ring(settings: IntakeSettings) -> KeyRing:
-    try:
-        key_ring = load_key_ring(settings.api_keys_file)
-    except ApiKeyFileError as error:
-        raise SettingsError(f"HARUUL_INTAKE_API_KEYS_FILE: {error}") from None
-    if settings.is_production and DEV_INTEGRATION_ID in key_ring.integration_ids():
-        raise SettingsError(
-            f"HARUUL_INTAKE_API_KEYS_FILE: the development integration '{DEV_INTEGRATION_ID}'"
-            " is refused when HARUUL_ENV=production"
-        )
-    return key_ring
-
-
-def _signature_check(settings: IntakeSettings, key_ring: KeyRing) -> SignatureCheck | None:
-    if settings.signing_secrets_file is None:
-        return None
-    try:
-        secrets = load_signing_secrets(settings.signing_secrets_file, key_ring.integration_ids())
-    except SigningSecretsFileError as error:
-        raise SettingsError(f"HARUUL_INTAKE_SIGNING_SECRETS_FILE: {error}") from None
-    return SignatureCheck(
-        secrets, settings.signature_window_s, SeenSignatures(settings.state_db), _now
-    )
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def main() -> None:
     try:
         settings = load_settings(IntakeSettings)
         configure_logging("intake", json=settings.log_json, level=settings.log_level)
-        app = build(settings)
+        if settings.workers > 1:
+            # Refused here, once, rather than by each worker.
+            setting_files.signing_secrets(settings, setting_files.key_ring(settings))
+        else:
+            app = _build(settings, None)
     except SettingsError as error:
         sys.exit(f"haruul-intake: {error}")
-    uvicorn.run(app, **server_options(settings))
+    if settings.workers > 1:
+        _supervise(settings)
+    else:
+        uvicorn.run(app, **server_options(settings))
+
+
+def _supervise(settings: IntakeSettings) -> None:
+    with tempfile.TemporaryDirectory(prefix="haruul-intake-") as directory:
+        workers_dir = Path(directory)
+        (workers_dir / "metrics").mkdir()
+        # Read by the workers' prometheus_client when it is imported: they start afresh.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(workers_dir / "metrics")
+        os.environ[WORKERS_DIR_ENV] = str(workers_dir)
+        uvicorn.run(
+            "haruul_intake.main:worker_app",
+            factory=True,
+            workers=settings.workers,
+            **server_options(settings),
+        )
+
+
+def worker_app() -> FastAPI:
+    """One worker's app (uvicorn calls this in each worker process it starts)."""
+    try:
+        settings = load_settings(IntakeSettings)
+        configure_logging("intake", json=settings.log_json, level=settings.log_level)
+        return _build(settings, Path(os.environ[WORKERS_DIR_ENV]))
+    except SettingsError as error:  # changed since the supervisor checked them
+        sys.exit(f"haruul-intake: {error}")
+
+
+def _build(settings: IntakeSettings, workers_dir: Path | None) -> FastAPI:
+    # Imported here so that a supervisor, which serves nothing, does not load the app.
+    from haruul_intake.wiring import build
+
+    return build(settings, workers_dir)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.multiprocess import MultiProcessCollector
 
 
 class IntakeMetrics:
-    def __init__(self, registry: CollectorRegistry) -> None:
-        self.registry = registry
+    def __init__(self, registry: CollectorRegistry, workers_dir: Path | None = None) -> None:
+        """`workers_dir`: the PROMETHEUS_MULTIPROC_DIR of an intake with several workers; then
+        `registry` (what /metrics shows) sums every worker's files, this one's included."""
+        if workers_dir is None:
+            self.registry = registry
+        else:
+            self.registry = CollectorRegistry()
+            MultiProcessCollector(self.registry, path=str(workers_dir))  # type: ignore[no-untyped-call]
         self.reports_accepted = Counter(
             "haruul_intake_reports_accepted",
             "Reports answered 202: durably in Kafka.",

@@ -29,6 +29,9 @@ class IntakeSettings(ServiceSettings):
     # Idempotency keys, used request signatures: they survive restarts here.
     state_db: StateLocation = Path("var/intake.db")
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Worker processes serving the port; more than one to use more than one core (one a core is
+    # the usual choice). Rate limits and /metrics stay per intake, shared by its workers.
+    workers: int = Field(default=1, ge=1, le=64)
     publish_timeout_s: float = Field(default=10.0, gt=0)
     # Each integration has its own token bucket: `burst` reports at once, refilled at `per_s`.
     rate_limit_per_s: float = Field(default=DEFAULT_RATE_PER_S, gt=0)
