@@ -56,6 +56,7 @@ BIN = Path(sys.executable).parent
 PHASES = ("intake", "scoring", "twohop", "e2e")
 CONCURRENCY_STEPS = (2, 4, 8, 16, 32, 64, 128)
 STEP_S = 3.0
+WARM_UP_S = 6.0
 # HARUUL_INTAKE_WORKERS for the intake phase: one a core, as a deployment would set it.
 INTAKE_WORKERS = os.cpu_count() or 1
 P99_LIMIT_MS = 100.0
@@ -207,7 +208,9 @@ def loadgen(mode: str, port: int, bodies: Path, key: str | None, *options: str,
 
 def step_up(port: int, bodies: Path, key: str | None) -> dict[str, Any]:
     """Throughput at rising concurrency; the best with p99 ≤ 100 ms and no failures."""
-    loadgen("closed", port, bodies, key, "--concurrency", "8", "--seconds", "1.5")  # warm-up
+    # Warm-up: the server's first requests, and the broker's JIT when this is the first phase
+    # on a fresh broker (its produce path is compiled over the first several thousand requests).
+    loadgen("closed", port, bodies, key, "--concurrency", "16", "--seconds", str(WARM_UP_S))
     steps = []
     for concurrency in CONCURRENCY_STEPS:
         result = loadgen(

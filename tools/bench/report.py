@@ -151,13 +151,15 @@ METHOD = """\
 - **intake**: the real `haruul-intake` with `HARUUL_INTAKE_WORKERS` set to the machine's cores
   (2 here: two uvicorn worker processes on one port, sharing rate limits and metrics; `haruul
   run` keeps the default of one) with a Bearer key, driven from a separate process by
-  `tools/bench/loadgen.py` (asyncio, keep-alive connections) at fixed concurrency 2, 4, 8, … 128
-  for 3 s each, stopping at the first step whose p99 exceeds 100 ms. The figure is the best rate
-  of `202 Accepted` (each acknowledged by the broker, acks=all) among the steps with p99 ≤ 100
-  ms and no failures. Bodies: the hold-out and dev report texts. Baseline:
-  `tools/bench/empty_app.py`, FastAPI + uvicorn with the same server settings and as many
-  workers, answering the same POST with a constant 202, stepped the same way. The load generator
-  shares the machine's two cores with the server.
+  `tools/bench/loadgen.py` (asyncio, keep-alive connections), after a 6 s warm-up at concurrency
+  16 (the first phase meets a fresh broker, whose JIT compiles the produce path over its first
+  thousands of requests), at fixed concurrency 2, 4, 8, … 128 for 3 s each, stopping at the
+  first step whose p99 exceeds 100 ms. The figure is the best rate of `202 Accepted` (each
+  acknowledged by the broker, acks=all) among the steps with p99 ≤ 100 ms and no failures.
+  Bodies: the hold-out and dev report texts. Baseline: `tools/bench/empty_app.py`, FastAPI +
+  uvicorn with the same server settings and as many workers, answering the same POST with a
+  constant 202, stepped the same way. The load generator shares the machine's two cores with the
+  server.
 - **scoring**: 2,000 reports (ReportV1, the hold-out and dev texts) pre-filled on
   `haruul.reports.v1` for a fresh consumer group; the real `haruul-scoring` process reads them
   and publishes 2,000 risk events. Rate from the 5th to the 100th percentile of outputs
