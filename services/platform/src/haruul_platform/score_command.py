@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from haruul_scoring.assessment_fields import assessment_fields
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.entities import Entity, extract_entities
 from haruul_scoring.domain.model import Assessment
@@ -18,39 +19,7 @@ from haruul_scoring.domain.model import Assessment
 def assessment_json(
     report_id: object, assessment: Assessment, entities: tuple[Entity, ...]
 ) -> dict[str, Any]:
-    return {
-        "id": report_id,
-        "score": assessment.score,
-        "level": assessment.level.value,
-        "stage": assessment.stage.value,
-        "indicators": [
-            {
-                "code": hit.code,
-                "reason": hit.reason,
-                "evidence": [
-                    {"start": e.start, "end": e.end, "quote": e.quote} for e in hit.evidence
-                ],
-            }
-            for hit in assessment.indicators
-        ],
-        "places": [
-            {"name": p.name, "country": p.country, "role": p.role} for p in assessment.places
-        ],
-        "entities": [
-            {
-                "kind": entity.kind.value,
-                "normalized": entity.normalized,
-                "evidence": {
-                    "start": entity.evidence.start,
-                    "end": entity.evidence.end,
-                    "quote": entity.evidence.quote,
-                },
-            }
-            for entity in entities
-        ],
-        "explanation": assessment.explanation,
-        "engine_version": assessment.engine_version,
-    }
+    return {"id": report_id, **assessment_fields(assessment, entities)}
 
 
 def score_lines(lines: Iterable[str], out: TextIO, err: TextIO) -> int:

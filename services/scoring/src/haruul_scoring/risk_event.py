@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime
 
 from haruul_common.events import ReportV1, RiskEventV1
+from haruul_scoring.assessment_fields import assessment_fields
 from haruul_scoring.case_store import CaseView
 from haruul_scoring.domain.entities import Entity
 from haruul_scoring.domain.model import Assessment
@@ -26,46 +27,16 @@ def to_risk_event(
     case: CaseView | None = None,
 ) -> RiskEventV1:
     # The whole event validated in one call, its nested models built by pydantic's core: a
-    # constructor call per indicator, piece of evidence and entity cost three times as much.
+    # constructor call per indicator, piece of evidence and entity cost half as much again.
     return RiskEventV1.model_validate(
         {
+            **assessment_fields(assessment, entities),
             "event_id": risk_event_id(report.report_id, assessment.engine_version),
             "report_id": report.report_id,
             "integration_id": report.integration_id,
             "accepted_at": report.accepted_at,
             "scored_at": scored_at,
-            "score": assessment.score,
-            "level": assessment.level.value,
-            "stage": assessment.stage.value,
-            "indicators": [
-                {
-                    "code": hit.code,
-                    "reason": hit.reason,
-                    "evidence": [
-                        {"start": e.start, "end": e.end, "quote": e.quote} for e in hit.evidence
-                    ],
-                }
-                for hit in assessment.indicators
-            ],
-            "places": [
-                {"name": place.name, "country": place.country, "role": place.role}
-                for place in assessment.places
-            ],
-            "explanation": assessment.explanation,
-            "engine_version": assessment.engine_version,
             "destination_country": report.destination_country,
-            "entities": [
-                {
-                    "kind": entity.kind.value,
-                    "normalized": entity.normalized,
-                    "evidence": {
-                        "start": entity.evidence.start,
-                        "end": entity.evidence.end,
-                        "quote": entity.evidence.quote,
-                    },
-                }
-                for entity in entities
-            ],
             "case_id": case.case_id if case else None,
             "case_level": case.level if case else None,
             "case_report_count": case.report_count if case else None,
