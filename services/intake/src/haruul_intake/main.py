@@ -19,6 +19,7 @@ import uvicorn
 
 from haruul_common.logs import configure_logging
 from haruul_common.settings import SettingsError, load_settings
+from haruul_common.start_up import freeze_start_up_objects
 from haruul_intake import setting_files
 from haruul_intake.settings import IntakeSettings
 
@@ -93,7 +94,9 @@ def _build(settings: IntakeSettings, workers_dir: Path | None) -> FastAPI:
     # Imported here so that a supervisor, which serves nothing, does not load the app.
     from haruul_intake.wiring import build
 
-    return build(settings, workers_dir)
+    app = build(settings, workers_dir)
+    freeze_start_up_objects()
+    return app
 
 
 if __name__ == "__main__":

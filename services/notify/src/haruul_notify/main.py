@@ -20,6 +20,7 @@ from haruul_common.kafka import build_broker, subscribe
 from haruul_common.logs import configure_logging
 from haruul_common.retention import purge_periodically
 from haruul_common.settings import SettingsError, load_settings
+from haruul_common.start_up import freeze_start_up_objects
 from haruul_common.topics import RISK_EVENTS
 from haruul_notify.ack_http import build_http_app
 from haruul_notify.ack_links import AckLinks
@@ -193,6 +194,7 @@ def main() -> None:
         service = build_notify(settings)
     except (SettingsError, RoutingConfigError) as error:
         sys.exit(f"haruul-notify: {error}")
+    freeze_start_up_objects()
     asyncio.run(_serve(service))
 
 

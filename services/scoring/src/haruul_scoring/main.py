@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from haruul_common.metrics_http import serve_metrics
 from haruul_common.retention import purge_periodically
 from haruul_common.sealing import Sealer
 from haruul_common.settings import SettingsError, load_settings
+from haruul_common.start_up import freeze_start_up_objects
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_scoring.case_store import CaseStore
 from haruul_scoring.handler import ReportHandler, RiskEventSink
@@ -96,10 +96,7 @@ def main() -> None:
         sys.exit(f"haruul-scoring: {error}")
     configure_logging("scoring", json=settings.log_json, level=settings.log_level)
     service = build_scoring(settings)
-    # What start-up built (the engine's rule tables above all: ~96,000 objects) lives as long as
-    # the process: out of the collector's reach, a full collection takes microseconds, not
-    # ~90 ms (measured with the one-call event validation: ~7 % less CPU a message).
-    gc.freeze()
+    freeze_start_up_objects()
     metrics_server = serve_metrics(
         service.metrics.registry, settings.metrics_host, settings.metrics_port
     )

@@ -19,6 +19,7 @@ from haruul_common.asgi_server import RunningAsgiServer, start_asgi_server
 from haruul_common.logs import configure_logging
 from haruul_common.metrics_http import serve_metrics
 from haruul_common.settings import SettingsError, load_settings
+from haruul_common.start_up import freeze_start_up_objects
 from haruul_notify.gateway.adapters import (
     ChannelAdapter,
     FileSmsAdapter,
@@ -147,6 +148,7 @@ async def start_gateway(
 
 async def _serve(settings: GatewaySettings) -> None:
     gateway = await start_gateway(settings)
+    freeze_start_up_objects()
     metrics_server = serve_metrics(
         gateway.metrics.registry, settings.metrics_host, settings.metrics_port
     )
