@@ -1,6 +1,7 @@
 """An intake of several worker processes (HARUUL_INTAKE_WORKERS) behaves as one intake: every
 accepted report is in Kafka, an integration's rate limit and the /metrics counts are the
-intake's, not a worker's, and stopping it leaves no worker and no shared directory behind."""
+intake's, not a worker's, a killed worker is replaced without losing what it counted, and
+stopping intake leaves no worker and no shared directory behind."""
 
 from __future__ import annotations
 
@@ -57,15 +58,12 @@ def _intake(env: dict[str, str], port: int, log: Path) -> Iterator[subprocess.Po
             process.wait()
 
 
-def test_two_workers_share_one_rate_limit_and_one_count(
-    kafka_bootstrap: str, tmp_path: Path
-) -> None:
-    key, port, scratch = new_key(), free_port(), tmp_path / "tmp"
+def _environment(kafka_bootstrap: str, tmp_path: Path, port: int, key: str) -> dict[str, str]:
     write_key_file(tmp_path / "keys", "hotline-1903", key)
-    scratch.mkdir()
-    env = {
+    (tmp_path / "tmp").mkdir()
+    return {
         **os.environ,
-        "TMPDIR": str(scratch),  # where the supervisor makes the workers' directory
+        "TMPDIR": str(tmp_path / "tmp"),  # where the supervisor makes the workers' directory
         "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
         "HARUUL_ENV": "development",
         "HARUUL_INTAKE_PORT": str(port),
@@ -75,19 +73,30 @@ def test_two_workers_share_one_rate_limit_and_one_count(
         "HARUUL_INTAKE_RATE_LIMIT_BURST": str(BURST),
         "HARUUL_INTAKE_RATE_LIMIT_PER_S": "0.001",
     }
+
+
+def _client(port: int, key: str) -> httpx.Client:
+    # A connection per report, so the kernel spreads them over both workers.
+    return httpx.Client(
+        base_url=f"http://127.0.0.1:{port}",
+        headers={"Authorization": f"Bearer {key}"},
+        limits=httpx.Limits(max_keepalive_connections=0),
+    )
+
+
+def _report(n: int) -> dict[str, str]:
+    return {"text": f"report {n}: passport taken in Bavet"}
+
+
+def test_two_workers_share_one_rate_limit_and_one_count(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    key, port, scratch = new_key(), free_port(), tmp_path / "tmp"
+    env = _environment(kafka_bootstrap, tmp_path, port, key)
     with _intake(env, port, tmp_path / "intake.log") as intake:
         assert len(_workers(intake.pid)) == 2
-        # A connection per report, so the kernel spreads them over both workers.
-        no_keep_alive = httpx.Limits(max_keepalive_connections=0)
-        with httpx.Client(
-            base_url=f"http://127.0.0.1:{port}",
-            headers={"Authorization": f"Bearer {key}"},
-            limits=no_keep_alive,
-        ) as client:
-            answers = [
-                client.post("/v1/reports", json={"text": f"report {n}: passport taken in Bavet"})
-                for n in range(BURST + 10)
-            ]
+        with _client(port, key) as client:
+            answers = [client.post("/v1/reports", json=_report(n)) for n in range(BURST + 10)]
             metrics = client.get("/metrics").text
         accepted = {answer.json()["report_id"] for answer in answers if answer.status_code == 202}
         assert len(accepted) == BURST
@@ -105,3 +114,23 @@ def test_two_workers_share_one_rate_limit_and_one_count(
         assert intake.wait(30) == 0
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert list(scratch.iterdir()) == []
+
+
+def test_a_killed_worker_is_replaced_and_the_count_goes_on(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    key, port = new_key(), free_port()
+    env = _environment(kafka_bootstrap, tmp_path, port, key)
+    with _intake(env, port, tmp_path / "intake.log") as intake, _client(port, key) as client:
+        before = [client.post("/v1/reports", json=_report(n)).status_code for n in range(6)]
+        killed, survivor = _workers(intake.pid)
+        os.kill(killed, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while len(set(_workers(intake.pid)) - {killed, survivor}) != 1:
+            assert time.monotonic() < deadline, "no worker took the killed one's place"
+            time.sleep(0.2)
+        after = [client.post("/v1/reports", json=_report(n)).status_code for n in range(6)]
+        metrics = client.get("/metrics").text
+    assert before + after == [202] * 12
+    # The intake's count: every report accepted, whichever worker took it, the killed one too.
+    assert 'haruul_intake_reports_accepted_total{integration="hotline-1903"} 12.0' in metrics
