@@ -1,7 +1,7 @@
 """An intake of several worker processes (HARUUL_INTAKE_WORKERS) behaves as one intake: every
 accepted report is in Kafka, an integration's rate limit and the /metrics counts are the
 intake's, not a worker's, a killed worker is replaced without losing what it counted, and
-stopping intake leaves no worker and no shared directory behind."""
+stopping intake (even killing its supervisor outright) leaves no worker behind."""
 
 from __future__ import annotations
 
@@ -134,3 +134,21 @@ def test_a_killed_worker_is_replaced_and_the_count_goes_on(
     assert before + after == [202] * 12
     # The intake's count: every report accepted, whichever worker took it, the killed one too.
     assert 'haruul_intake_reports_accepted_total{integration="hotline-1903"} 12.0' in metrics
+
+
+def test_workers_stop_with_a_killed_supervisor_and_free_the_port(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    key, port = new_key(), free_port()
+    env = _environment(kafka_bootstrap, tmp_path, port, key)
+    with _intake(env, port, tmp_path / "first.log") as intake:
+        workers = _workers(intake.pid)
+        intake.kill()  # SIGKILL: no chance to stop its workers itself
+        intake.wait()
+        deadline = time.monotonic() + 30
+        while [pid for pid in workers if Path(f"/proc/{pid}").exists()]:
+            assert time.monotonic() < deadline, "workers outlived their supervisor"
+            time.sleep(0.2)
+    # The port is free again: a restarted intake binds it and accepts reports.
+    with _intake(env, port, tmp_path / "second.log"), _client(port, key) as client:
+        assert client.post("/v1/reports", json=_report(1)).status_code == 202

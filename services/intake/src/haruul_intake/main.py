@@ -9,7 +9,9 @@ supervisor never imports the app's modules (`wiring`): it stays small.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -26,8 +28,10 @@ from haruul_intake.settings import IntakeSettings
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-# Set by the supervisor for its workers: the directory they share.
+# Set by the supervisor for its workers: the directory they share, and its own process id.
 WORKERS_DIR_ENV = "HARUUL_INTAKE_WORKERS_DIR"
+SUPERVISOR_ENV = "HARUUL_INTAKE_SUPERVISOR_PID"
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 # uvloop and httptools (C) instead of asyncio's default loop and h11 (pure Python): a quarter
 # less CPU per report in `make bench`. The bench's empty-endpoint baseline uses the same stack.
@@ -72,6 +76,7 @@ def _supervise(settings: IntakeSettings) -> None:
         # Read by the workers' prometheus_client when it is imported: they start afresh.
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(workers_dir / "metrics")
         os.environ[WORKERS_DIR_ENV] = str(workers_dir)
+        os.environ[SUPERVISOR_ENV] = str(os.getpid())
         uvicorn.run(
             "haruul_intake.main:worker_app",
             factory=True,
@@ -82,12 +87,23 @@ def _supervise(settings: IntakeSettings) -> None:
 
 def worker_app() -> FastAPI:
     """One worker's app (uvicorn calls this in each worker process it starts)."""
+    _stop_with_supervisor(int(os.environ[SUPERVISOR_ENV]))
     try:
         settings = load_settings(IntakeSettings)
         configure_logging("intake", json=settings.log_json, level=settings.log_level)
         return _build(settings, Path(os.environ[WORKERS_DIR_ENV]))
     except SettingsError as error:  # changed since the supervisor checked them
         sys.exit(f"haruul-intake: {error}")
+
+
+def _stop_with_supervisor(supervisor_pid: int) -> None:
+    """A supervisor killed outright cannot stop its workers, and they would go on serving the
+    port, so that a restarted intake could not bind it: Linux sends this worker SIGTERM (a
+    graceful stop) when the supervisor dies."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != supervisor_pid:  # it died before the request took effect
+        sys.exit("haruul-intake: the supervisor is gone; not serving")
 
 
 def _build(settings: IntakeSettings, workers_dir: Path | None) -> FastAPI:
