@@ -14,6 +14,7 @@ from haruul_intake.api_keys import KeyRing, digest
 from haruul_intake.app import IntakeDependencies
 from haruul_intake.metrics import IntakeMetrics
 from haruul_intake.rate_limit import RateLimiter
+from tests.support.clock import SteppedClock
 from tests.support.intake import MemoryPublisher, intake_client, intake_dependencies
 
 HOTLINE_KEY, WEBFORM_KEY, OLD_KEY = "hrl_hotline", "hrl_webform", "hrl_old-hotline"
@@ -26,14 +27,6 @@ RING = KeyRing(
     revoked=frozenset({digest(OLD_KEY)}),
 )
 REPORT = {"text": "passport taken in Bavet"}
-
-
-class SteppedClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def bearer(key: str) -> dict[str, str]:

@@ -13,14 +13,7 @@ from hypothesis import strategies as st
 
 from haruul_intake.rate_limit import RateLimiter
 from haruul_intake.shared_rate_limit import SharedRateLimiter
-
-
-class SteppedClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clock import SteppedClock
 
 
 def test_two_workers_draw_on_one_bucket(tmp_path: Path) -> None:
