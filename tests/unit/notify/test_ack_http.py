@@ -22,7 +22,7 @@ SECRET = b"test-secret-of-enough-length-for-notify"
 async def desk(tmp_path: Path) -> AsyncIterator[tuple[Rig, AckLinks, httpx.AsyncClient]]:
     rig = Rig(tmp_path)
     links = AckLinks(SECRET, "https://notify.example", timedelta(hours=24))
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     app = build_http_app(
         rig.alerts, links, rig.pager._routing, rig.metrics.registry, lambda: rig.now
     )

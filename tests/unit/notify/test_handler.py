@@ -37,6 +37,7 @@ async def test_unreadable_bytes_are_dead_lettered_and_nothing_is_sent(tmp_path: 
     record = _record(b"\xff\xfe not json")
 
     await handler.handle(record)
+    await rig.pager.fire_due()
 
     assert dead.entries == [(record, "not a v1 risk event (payload)")]
     assert rig.gateway.sent == []
@@ -72,6 +73,7 @@ async def test_a_readable_event_pages(tmp_path: Path) -> None:
     )
 
     await handler.handle(_record(event("r1").model_dump_json().encode()))
+    await rig.pager.fire_due()  # the round the stored event woke
 
     assert dead.entries == []
     assert len(rig.gateway.to("officer-primary")) == 1
@@ -93,6 +95,7 @@ async def test_a_sealed_event_is_opened_and_pages(tmp_path: Path) -> None:
     assert b"Documents taken" not in sealed
 
     await handler.handle(_record(sealed))
+    await rig.pager.fire_due()
 
     assert dead.entries == []
     [mail] = rig.gateway.to("officer-primary", Channel.EMAIL)
@@ -110,6 +113,7 @@ async def test_an_event_sealed_under_a_key_notify_lacks_is_dead_lettered(tmp_pat
     sealed = _sealer(new_key_text("k1")).seal_json(event("r1").model_dump(mode="json"), b"r1")
 
     await handler.handle(_record(sealed))
+    await rig.pager.fire_due()
 
     [(_, reason)] = dead.entries
     assert reason == "risk event: sealed with key id 'k1', which this service does not hold"

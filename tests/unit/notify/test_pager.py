@@ -1,5 +1,6 @@
 """Paging with an injected clock: first page, escalation, acknowledgement, updates on a case,
-quiet hours, silences, failed deliveries retried — and a restart that resumes the timers."""
+quiet hours, silences, failed deliveries retried, a restart that resumes the timers — and
+events stored while the gateway is slow, paged by the escalation loop they wake."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from haruul_notify.domain.sms_budget import SmsBudget
 from haruul_notify.gateway_client import DeliveryFailed
 from haruul_notify.ledger import DeliveryLedger
 from haruul_notify.metrics import NotifyMetrics
-from haruul_notify.pager import Pager
+from haruul_notify.pager import Pager, run_escalations
 from haruul_notify.routing_holder import RoutingHolder
 from tests.support.routing import routing_yaml, write_routing
 
@@ -83,6 +84,11 @@ class Rig:
     def restart(self) -> None:
         self.pager = self._pager()
 
+    async def receive(self, risk_event: RiskEventV1) -> None:
+        """What notify does with a consumed event: stores it, then the round it woke pages."""
+        await self.pager.on_risk_event(risk_event)
+        await self.pager.fire_due()
+
     async def at(self, minutes: float) -> None:
         self.now = T0 + timedelta(minutes=minutes)
         await self.pager.fire_due()
@@ -120,7 +126,7 @@ def rig(tmp_path: Path) -> Rig:
 
 
 async def test_a_critical_alert_pages_the_primary_by_sms_and_email(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
 
     [sms] = rig.gateway.to("officer-primary")
     [mail] = rig.gateway.to("officer-primary", Channel.EMAIL)
@@ -134,7 +140,7 @@ async def test_a_critical_alert_pages_the_primary_by_sms_and_email(rig: Rig) -> 
 
 
 async def test_without_acknowledgement_the_secondary_is_paged_at_the_step(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     await rig.at(4.9)
     assert rig.gateway.to("officer-secondary") == []
 
@@ -149,7 +155,7 @@ async def test_without_acknowledgement_the_secondary_is_paged_at_the_step(rig: R
 
 
 async def test_acknowledgement_stops_the_chain(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     alert = rig.store.get(alert_id_for_case("case-1"))
     assert alert is not None
     rig.now = T0 + timedelta(minutes=2)
@@ -165,10 +171,10 @@ async def test_acknowledgement_stops_the_chain(rig: Rig) -> None:
 
 
 async def test_a_second_report_on_the_case_updates_instead_of_paging_again(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     rig.now = T0 + timedelta(minutes=1)
-    await rig.pager.on_risk_event(event("r2", codes=("S-RAN",)))
-    await rig.pager.on_risk_event(event("r2", codes=("S-RAN",)))  # redelivered
+    await rig.receive(event("r2", codes=("S-RAN",)))
+    await rig.receive(event("r2", codes=("S-RAN",)))  # redelivered
 
     sms = rig.gateway.to("officer-primary")
     assert len(sms) == 2
@@ -180,13 +186,13 @@ async def test_a_second_report_on_the_case_updates_instead_of_paging_again(rig: 
 
 
 async def test_a_redelivered_event_pages_nobody_twice(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
+    await rig.receive(event("r1"))
     assert len(rig.gateway.sent) == 2  # one SMS and one e-mail
 
 
 async def test_a_restart_mid_escalation_resumes_the_timers_without_repeating(rig: Rig) -> None:
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     rig.restart()
 
     await rig.at(5)
@@ -197,7 +203,7 @@ async def test_a_restart_mid_escalation_resumes_the_timers_without_repeating(rig
 
 async def test_a_gateway_outage_is_retried_by_the_next_tick(rig: Rig) -> None:
     rig.gateway.down = True
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
     assert rig.count("haruul_notify_deliveries_total", channel="sms", outcome="failed") == 1
 
     rig.gateway.down = False
@@ -210,8 +216,8 @@ async def test_quiet_hours_defer_a_high_alert_but_never_a_critical_one(tmp_path:
     # 15:00 UTC is 23:00 in Ulaanbaatar, inside 22:00–07:00.
     rig = Rig(tmp_path, quiet_hours='{start: "22:00", end: "07:00"}')
     rig.now = T0.replace(hour=15)
-    await rig.pager.on_risk_event(event("r1", level="high", case_id="case-high"))
-    await rig.pager.on_risk_event(event("r2", level="critical", case_id="case-crit"))
+    await rig.receive(event("r1", level="high", case_id="case-high"))
+    await rig.receive(event("r2", level="critical", case_id="case-crit"))
 
     assert {d.alert_id for d in rig.gateway.to("officer-primary")} == {
         alert_id_for_case("case-crit")
@@ -225,8 +231,8 @@ async def test_quiet_hours_defer_a_high_alert_but_never_a_critical_one(tmp_path:
 async def test_medium_alerts_wait_for_one_digest_at_the_start_of_the_working_day(
     rig: Rig,
 ) -> None:
-    await rig.pager.on_risk_event(event("r1", level="medium", case_id="case-a"))
-    await rig.pager.on_risk_event(event("r2", level="medium", case_id="case-b"))
+    await rig.receive(event("r1", level="medium", case_id="case-a"))
+    await rig.receive(event("r2", level="medium", case_id="case-b"))
     assert rig.gateway.sent == []
     assert rig.count("haruul_notify_deferred_total", reason="digest") == 2
 
@@ -249,7 +255,7 @@ async def test_past_the_sms_limit_alerts_are_bundled_not_dropped(tmp_path: Path)
     rig = Rig(tmp_path, sms_budget=SmsBudget(limit=2, window=timedelta(minutes=10)))
     for n in range(4):
         rig.now = T0 + timedelta(minutes=n)
-        await rig.pager.on_risk_event(event(f"r{n}", level="high", case_id=f"case-{n}"))
+        await rig.receive(event(f"r{n}", level="high", case_id=f"case-{n}"))
 
     pages = rig.gateway.to("officer-primary")
     assert [d.alert_id for d in pages] == [alert_id_for_case("case-0"), alert_id_for_case("case-1")]
@@ -276,8 +282,8 @@ async def test_a_matching_silence_records_the_alert_but_pages_nobody(tmp_path: P
     rig.routing_file.write_text(text, encoding="utf-8")
     rig.restart()
 
-    await rig.pager.on_risk_event(event("r1", level="high"))
-    await rig.pager.on_risk_event(event("r2", level="critical", case_id="case-2"))
+    await rig.receive(event("r1", level="high"))
+    await rig.receive(event("r2", level="critical", case_id="case-2"))
 
     assert {d.alert_id for d in rig.gateway.sent} == {alert_id_for_case("case-2")}
     silenced = rig.store.get(alert_id_for_case("case-1"))
@@ -289,7 +295,7 @@ async def test_a_matching_silence_records_the_alert_but_pages_nobody(tmp_path: P
 async def test_a_step_by_sms_only_falls_back_to_email_while_sms_is_down(tmp_path: Path) -> None:
     rig = Rig(tmp_path, high_channels="sms")
     rig.gateway.down_channels.add(Channel.SMS)
-    await rig.pager.on_risk_event(event("r1", level="high"))
+    await rig.receive(event("r1", level="high"))
     await rig.at(1 / 60)
     assert rig.gateway.to("officer-primary", Channel.EMAIL) == []  # two SMS failures so far
 
@@ -309,7 +315,7 @@ async def test_a_step_by_sms_only_falls_back_to_email_while_sms_is_down(tmp_path
 
 async def test_a_step_by_sms_only_sends_no_email_while_sms_works(tmp_path: Path) -> None:
     rig = Rig(tmp_path, high_channels="sms")
-    await rig.pager.on_risk_event(event("r1", level="high"))
+    await rig.receive(event("r1", level="high"))
     assert len(rig.gateway.to("officer-primary")) == 1
     assert rig.gateway.to("officer-primary", Channel.EMAIL) == []
 
@@ -338,9 +344,67 @@ async def test_everyone_a_step_names_is_paged_at_once(tmp_path: Path) -> None:
     rig.routing_file.write_text(routing, encoding="utf-8")
     rig.restart()  # reads the routing again
 
-    await rig.pager.on_risk_event(event("r1"))
+    await rig.receive(event("r1"))
 
     assert [d.channel for d in rig.gateway.to("officer-primary")] == [Channel.SMS]
     assert [d.channel for d in rig.gateway.to("desk-head")] == [Channel.SMS]
     assert len(rig.gateway.to("officer-primary", Channel.EMAIL)) == 1
     assert len(rig.gateway.to("desk-head", Channel.EMAIL)) == 1
+
+
+@dataclass
+class HangingGateway(Gateway):
+    """Answers nothing until released: a gateway in trouble."""
+
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def deliver(self, delivery: Delivery) -> delivery_pb2.DeliveryReceipt:
+        await self.release.wait()
+        return await super().deliver(delivery)
+
+
+async def test_new_alerts_are_opened_while_pages_hang_on_the_gateway(tmp_path: Path) -> None:
+    gateway = HangingGateway()
+    rig = Rig(tmp_path, gateway=gateway)
+    await asyncio.wait_for(rig.pager.on_risk_event(event("r1", case_id="case-1")), timeout=5)
+    paging = asyncio.create_task(rig.pager.fire_due())  # waits on the gateway
+    await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(rig.pager.on_risk_event(event("r2", case_id="case-2")), timeout=5)
+
+    assert rig.store.get(alert_id_for_case("case-2")) is not None  # on the desk already
+    assert gateway.sent == []
+    gateway.release.set()
+    await paging
+    await rig.pager.fire_due()
+    paged = {d.alert_id for d in gateway.to("officer-primary")}
+    assert paged == {alert_id_for_case("case-1"), alert_id_for_case("case-2")}
+
+
+@dataclass
+class SignallingGateway(Gateway):
+    """Says when a delivery has arrived."""
+
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def deliver(self, delivery: Delivery) -> delivery_pb2.DeliveryReceipt:
+        receipt = await super().deliver(delivery)
+        self.arrived.set()
+        return receipt
+
+
+async def test_the_escalation_loop_pages_a_stored_event_at_once_not_at_its_tick(
+    tmp_path: Path,
+) -> None:
+    gateway = SignallingGateway()
+    rig = Rig(tmp_path, gateway=gateway)
+    stop = asyncio.Event()
+    loop = asyncio.create_task(run_escalations(rig.pager, stop, tick=timedelta(hours=1)))
+    await asyncio.sleep(0.01)  # the loop's first round found nothing and waits
+
+    await rig.pager.on_risk_event(event("r1"))
+    await asyncio.wait_for(gateway.arrived.wait(), timeout=5)
+
+    assert [d.alert_id for d in gateway.to("officer-primary")] == [alert_id_for_case("case-1")]
+    stop.set()
+    await asyncio.wait_for(loop, timeout=5)  # stopping does not wait for the tick either

@@ -52,10 +52,12 @@ def _rig(tmp_path: Path, sms_budget: SmsBudget | None = None) -> tuple[Rig, Slow
 
 
 async def _burst(rig: Rig, cases: int) -> None:
-    """A poll's worth of risk events, each its own case, handled side by side."""
+    """A poll's worth of risk events, each its own case, stored side by side; then the round
+    they woke pages them."""
     await asyncio.gather(
         *(rig.pager.on_risk_event(event(f"r{n}", case_id=f"case-{n}")) for n in range(cases))
     )
+    await rig.pager.fire_due()
 
 
 async def test_due_pages_of_different_alerts_go_out_together_each_once(tmp_path: Path) -> None:

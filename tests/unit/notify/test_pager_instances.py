@@ -11,6 +11,7 @@ from pathlib import Path
 from prometheus_client import CollectorRegistry
 
 from haruul.notify.v1 import delivery_pb2
+from haruul_common.events import RiskEventV1
 from haruul_notify.alert_feed import AlertFeed
 from haruul_notify.alert_service import AlertService
 from haruul_notify.alert_store import AlertStore
@@ -51,6 +52,11 @@ class Instance:
             clock=lambda: self.now,
         )
 
+    async def receive(self, risk_event: RiskEventV1) -> None:
+        """Store a consumed event, then run the round it woke."""
+        await self.pager.on_risk_event(risk_event)
+        await self.pager.fire_due()
+
     async def at(self, moment: datetime) -> None:
         self.now = moment
         await self.pager.fire_due()
@@ -70,8 +76,8 @@ async def test_each_step_is_sent_once_between_two_instances(
     state_at: StateAt, tmp_path: Path
 ) -> None:
     a, b, gateway = _instances(state_at, tmp_path)
-    await a.pager.on_risk_event(event("r1"))
-    await b.pager.on_risk_event(event("r1"))  # a redelivery, consumed by the other instance
+    await a.receive(event("r1"))
+    await b.receive(event("r1"))  # a redelivery, consumed by the other instance
     for minute in range(0, 12):
         moment = T0 + timedelta(minutes=minute)
         await asyncio.gather(a.at(moment), b.at(moment))
@@ -85,10 +91,10 @@ async def test_an_acknowledgement_on_one_instance_stops_the_other(
     state_at: StateAt, tmp_path: Path
 ) -> None:
     a, b, gateway = _instances(state_at, tmp_path)
-    await a.pager.on_risk_event(event("r1"))
+    await a.receive(event("r1"))
     alert_id = alert_id_for_case("case-1")
     b.alerts.acknowledge(alert_id, "officer-primary", "sms")
-    await a.pager.on_risk_event(event("r2"))  # an update computed on instance a
+    await a.receive(event("r2"))  # an update computed on instance a
     for minute in (5, 6, 15):
         await a.at(T0 + timedelta(minutes=minute))
 

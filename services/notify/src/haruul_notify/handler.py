@@ -2,8 +2,8 @@
 
 Errors are classified here: an event that cannot be read as a v1 risk event is dead-lettered
 with the reason and committed. Once the pager has stored the alert and its escalation timers
-the event is committed too, even if a delivery failed: the stored steps are retried by the
-escalation ticker, so the work is not lost with the offset.
+the event is committed too: the escalation loop pages from the store, and retries what fails,
+so the work is not lost with the offset.
 """
 
 from __future__ import annotations

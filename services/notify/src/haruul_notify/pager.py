@@ -5,12 +5,15 @@ store is notify's outbox: a step whose deliveries fail (or a notify killed mid-s
 pending and is fired again by the next tick; the delivery ledger, keyed by alert, recipient,
 channel and step, makes the second firing send only what did not go out. Acknowledging an
 alert cancels its pending steps.
+
+A risk event only stores: the escalation loop (`run_escalations`) pages, woken at once by
+every stored event. So consuming never waits on the gateway's round trips — the next poll's
+alerts are opened (and on the desk) while this one's pages are on their way.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
@@ -122,6 +125,7 @@ class Pager:
         # SMS being sent now.
         self._sms_counted: dict[str, int] = {}
         self._sms_in_flight: Counter[str] = Counter()
+        self._stored = asyncio.Event()  # an event was stored since the last round began
 
     async def on_risk_event(self, event: RiskEventV1) -> None:
         facts = report_facts(event)
@@ -140,7 +144,20 @@ class Pager:
                 )
                 if after is not before:
                     await self._update(before, after, now, event)
-        await self.fire_due()
+        self._stored.set()
+
+    async def next_round(self, stop: asyncio.Event, tick_s: float) -> None:
+        """Wait until a risk event was stored, `stop` is set, or `tick_s` passed (steps also
+        fall due with time)."""
+        waits = [asyncio.ensure_future(self._stored.wait()), asyncio.ensure_future(stop.wait())]
+        try:
+            await asyncio.wait(waits, timeout=tick_s, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        # Cleared before the round claims its steps: whatever is stored from now on wakes the
+        # next round, and what was stored until now is this round's.
+        self._stored.clear()
 
     async def _open(self, facts: ReportFacts, now: datetime, event: RiskEventV1) -> bool:
         """Open the case's alert; False when another instance opened it first."""
@@ -409,7 +426,8 @@ async def run_escalations(
     tick: timedelta = timedelta(seconds=1),
     sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> None:
-    """Fire due steps every `tick` until `stop` is set (tests pass their own `sleep`)."""
+    """Fire due steps after each stored risk event, and at least every `tick`, until `stop` is
+    set (tests pass their own `sleep`)."""
     while not stop.is_set():
         try:
             await pager.fire_due()
@@ -418,5 +436,4 @@ async def run_escalations(
         if sleep is not None:
             await sleep(tick.total_seconds())
             continue
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), tick.total_seconds())
+        await pager.next_round(stop, tick.total_seconds())
