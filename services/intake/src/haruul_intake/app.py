@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from haruul_common.events import ReportV1
-from haruul_intake.access import integration_dependency
+from haruul_intake.access import integration_dependency, signature_claim
 from haruul_intake.api_keys import KeyRing
 from haruul_intake.body_limit import BodyLimit
 from haruul_intake.errors import ErrorBody, Refused, error_response, field_problems
@@ -122,13 +122,21 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
 
     integration = integration_dependency(deps.key_ring, deps.rate_limiter, deps.signatures)
 
+    def give_back_signature(request: Request) -> None:
+        """A refused request has not spent its signature: the client may send it again."""
+        claim = signature_claim(request)
+        if claim is not None and deps.signatures is not None:
+            deps.signatures.release(claim)
+
     @app.exception_handler(Refused)
-    async def refused(_: Request, error: Refused) -> JSONResponse:
+    async def refused(request: Request, error: Refused) -> JSONResponse:
+        give_back_signature(request)
         deps.metrics.reports_rejected.labels(error.reason).inc()
         return error_response(error.status_code, error.code, error.message, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        give_back_signature(request)
         deps.metrics.reports_rejected.labels("invalid").inc()
         return error_response(
             422,
@@ -138,7 +146,8 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        give_back_signature(request)
         if error.status_code == 400:
             # FastAPI's only 400: a JSON body it could not decode without a JSONDecodeError.
             deps.metrics.reports_rejected.labels("invalid").inc()
@@ -152,8 +161,9 @@ def build_app(deps: IntakeDependencies) -> FastAPI:
         return error_response(error.status_code, code, str(error.detail), headers=error.headers)
 
     @app.exception_handler(Exception)
-    async def crashed(_: Request, error: Exception) -> JSONResponse:
+    async def crashed(request: Request, error: Exception) -> JSONResponse:
         # Starlette re-raises the error after this answer, so it is still logged.
+        give_back_signature(request)
         return error_response(500, "internal_error", "intake failed unexpectedly; retry later")
 
     @app.post(
