@@ -18,7 +18,9 @@ e2e      `haruul run --ports-from` (gateway, scoring, notify, intake as processe
          gateway writes inside Deliver (file mtime); then 5,000 reports at once, time until
          every one's SMS exists; then each service's peak RSS (VmHWM).
 
-Prints a table; writes var/bench/latest.json, var/bench/details.json and BENCHMARKS.md.
+Prints a table; writes var/bench/latest.json, var/bench/details.json and BENCHMARKS.md. A run
+of only some phases (`--only`) writes var/bench/partial.json and partial-details.json instead
+and leaves BENCHMARKS.md alone, so the last full run's figures are never replaced by a part.
 """
 
 from __future__ import annotations
@@ -570,14 +572,27 @@ def run(phases: Sequence[str], write_doc: bool, command: str) -> int:
     latest["machine"]["load_avg"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     out = REPO / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(latest, indent=2) + "\n", encoding="utf-8")
-    (out / "details.json").write_text(json.dumps(details, indent=2) + "\n", encoding="utf-8")
+    figures_name, details_name = output_names(phases)
+    (out / figures_name).write_text(json.dumps(latest, indent=2) + "\n", encoding="utf-8")
+    (out / details_name).write_text(json.dumps(details, indent=2) + "\n", encoding="utf-8")
     print(render_table(latest, details))
-    print(f"\n{details['duration_s']} s; wrote var/bench/latest.json and var/bench/details.json")
-    if write_doc:
+    written = f"var/bench/{figures_name} and var/bench/{details_name}"
+    print(f"\n{details['duration_s']} s; wrote {written}")
+    if write_doc and is_full(phases):
         (REPO / "BENCHMARKS.md").write_text(render_doc(latest, details), encoding="utf-8")
         print("wrote BENCHMARKS.md")
     return 0  # a missed target is reported, not an error: the figures are what matter
+
+
+def is_full(phases: Sequence[str]) -> bool:
+    return set(PHASES) <= set(phases)
+
+
+def output_names(phases: Sequence[str]) -> tuple[str, str]:
+    """Where a run's figures and details go: a partial run never overwrites the full run's."""
+    if is_full(phases):
+        return "latest.json", "details.json"
+    return "partial.json", "partial-details.json"
 
 
 def _get(tree: dict[str, Any], *path: str) -> Any:

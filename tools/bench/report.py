@@ -119,7 +119,8 @@ def render_doc(latest: dict[str, Any], details: dict[str, Any]) -> str:
         "The latest figures of `make bench` (`python -m tools.bench`). Each figure stands beside",
         "a baseline measured in the same run on the same broker: absolute times drift on shared",
         "machines, the ratios much less. `var/bench/latest.json` holds the figures of the last",
-        "run, `var/bench/details.json` every step.",
+        "full run, `var/bench/details.json` every step (a run of some phases, `--only`, writes",
+        "`partial.json` and `partial-details.json` instead).",
         "",
         f"- run: {latest['started_at']}, command `{latest['command']}`, "
         f"{details.get('duration_s', '?')} s",
