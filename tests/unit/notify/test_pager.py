@@ -52,6 +52,12 @@ class Gateway:
         return [d for d in self.sent if d.recipient_id == recipient and d.channel is channel]
 
 
+async def store_and_page(pager: Pager, risk_event: RiskEventV1) -> None:
+    """What notify does with a consumed event: stores it, then the round it woke pages."""
+    await pager.on_risk_event(risk_event)
+    await pager.fire_due()
+
+
 class Rig:
     def __init__(
         self,
@@ -85,9 +91,7 @@ class Rig:
         self.pager = self._pager()
 
     async def receive(self, risk_event: RiskEventV1) -> None:
-        """What notify does with a consumed event: stores it, then the round it woke pages."""
-        await self.pager.on_risk_event(risk_event)
-        await self.pager.fire_due()
+        await store_and_page(self.pager, risk_event)
 
     async def at(self, minutes: float) -> None:
         self.now = T0 + timedelta(minutes=minutes)

@@ -23,7 +23,7 @@ from haruul_notify.pager import Pager
 from haruul_notify.routing_holder import RoutingHolder
 from tests.conftest import StateAt
 from tests.support.routing import write_routing
-from tests.unit.notify.test_pager import T0, Gateway, event
+from tests.unit.notify.test_pager import T0, Gateway, event, store_and_page
 
 
 class SlowGateway(Gateway):
@@ -53,9 +53,7 @@ class Instance:
         )
 
     async def receive(self, risk_event: RiskEventV1) -> None:
-        """Store a consumed event, then run the round it woke."""
-        await self.pager.on_risk_event(risk_event)
-        await self.pager.fire_due()
+        await store_and_page(self.pager, risk_event)
 
     async def at(self, moment: datetime) -> None:
         self.now = moment
