@@ -22,6 +22,7 @@ import statistics
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.compiled_engine import is_compiled
@@ -122,9 +123,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     results = measure(args.seconds, args.reports)
     _print_table(results)
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as out:
-            json.dump(results, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+        path = Path(args.json)
+        path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/bench yet
+        path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
