@@ -120,15 +120,15 @@ def join(a: str, b: str) -> str:
 class Skeleton:
     """The skeleton of one folded text (`words`) and the way back to folded offsets."""
 
-    __slots__ = ("_diff", "_dropped", "_starts", "beyond_cp1251", "words")
+    __slots__ = ("_diff", "_dropped", "_starts", "beyond_cp1251", "data", "words")
 
     def __init__(self, folded: str) -> None:
         encoded = _encode(folded)
         # Characters outside cp1251 were encoded as "?": the text has some (e.g. Chinese) when
         # it has more "?" encoded than before.
         self.beyond_cp1251 = not folded.isascii() and encoded.count(b"?") != folded.count("?")
-        data, self._diff = _collapse(b" " + encoded.translate(_TABLE) + b" ")
-        self.words = data.decode("latin-1")
+        self.data, self._diff = _collapse(b" " + encoded.translate(_TABLE) + b" ")
+        self.words = self.data.decode("latin-1")  # `data` as text, one character a byte
         self._dropped: list[int] | None = None
         self._starts: dict[tuple[str, int], list[int]] = {}
 
