@@ -6,8 +6,8 @@ the module that assembles them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from haruul_scoring.domain.model import Evidence
 
@@ -25,8 +25,7 @@ class EntityKind(StrEnum):
     COMPANY = "company"
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """One thing named in a report, with a comparable `normalized` form and where it was written.
 
     `value` is the text as written (equal to `evidence.quote`); `normalized` is the form used to

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One-to-one replacements applied after casefolding: typographic quotes and dashes, odd spaces,
 # and Russian "ё" (usually typed as "е").
@@ -66,8 +66,7 @@ def _special() -> re.Pattern[str]:
 _SPECIAL = _special()
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     """The folded text plus the way back to the original."""
 
     original: str
