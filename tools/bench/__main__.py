@@ -198,9 +198,10 @@ def loadgen(mode: str, port: int, bodies: Path, key: str | None, *options: str,
     command += ["--bodies", str(bodies), *options]
     if key is not None:
         command += ["--header", f"Authorization: Bearer {key}"]
-    done = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, check=True, timeout=timeout_s
-    )
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=timeout_s)
+    if done.returncode != 0:  # say why, not only that it failed
+        why = done.stderr.strip().splitlines()[-3:] or ["(nothing on standard error)"]
+        raise RuntimeError(f"loadgen {mode} exited {done.returncode}: " + " | ".join(why))
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
