@@ -88,12 +88,12 @@ class Index:
         alternative's match at each word start (or symbol); for the others, `finditer`."""
         skeleton = Skeleton(text)
         unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
-        numbers = self._word_numbers
+        # Key numbers of the keys that occur (each automaton numbers its patterns its own way).
+        word_keys, raw_keys = self._word_numbers, self._raw_numbers
         matches = self._words.find_matches_as_indexes(skeleton.data, True)
-        present = {numbers[k] for k, _, _ in matches}
+        present = {word_keys[k] for k, _, _ in matches}
         if unspaced:
-            numbers = self._raw_numbers
-            present.update(numbers[k] for k, _, _ in self._raw.find_matches_as_indexes(text, True))
+            present.update(raw_keys[k] for k, _, _ in self._raw.find_matches_as_indexes(text, True))
         found = Found([], set())
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
         for index in self._conditions.met(present):
