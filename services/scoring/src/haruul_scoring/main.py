@@ -18,7 +18,7 @@ from haruul_common.metrics_http import serve_metrics
 from haruul_common.retention import purge_periodically
 from haruul_common.sealing import Sealer
 from haruul_common.settings import SettingsError, load_settings
-from haruul_common.start_up import freeze_start_up_objects
+from haruul_common.start_up import collect_young_objects_less_often, freeze_start_up_objects
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_scoring.case_store import CaseStore
 from haruul_scoring.handler import ReportHandler, RiskEventSink
@@ -97,6 +97,7 @@ def main() -> None:
     configure_logging("scoring", json=settings.log_json, level=settings.log_level)
     service = build_scoring(settings)
     freeze_start_up_objects()
+    collect_young_objects_less_often()
     metrics_server = serve_metrics(
         service.metrics.registry, settings.metrics_host, settings.metrics_port
     )
