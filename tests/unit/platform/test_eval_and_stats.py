@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
+from haruul_platform.cli import main
 from haruul_platform.eval_command import LabelError, evaluate
 from haruul_platform.stats_command import ScoredLineError, indicator_shares, write_csv, write_text
 from haruul_scoring.domain.model import Level
@@ -77,3 +79,17 @@ def test_stats_counts_at_risk_reports_against_the_advisory() -> None:
 def test_stats_names_a_bad_line() -> None:
     with pytest.raises(ScoredLineError, match="line 1"):
         indicator_shares(["not json"], Level.MEDIUM)
+
+
+@pytest.mark.parametrize("command", ["eval", "stats", "score"])
+def test_a_missing_input_file_is_named_not_a_traceback(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `make eval` in a checkout without ../shared beside it ended in a FileNotFoundError trace.
+    missing = tmp_path / "dev-reports.jsonl"
+    with pytest.raises(SystemExit) as exited:
+        main([command, str(missing)])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        f"haruul {command}: cannot read {missing}: No such file or directory\n"
+    )

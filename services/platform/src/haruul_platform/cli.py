@@ -47,18 +47,26 @@ def _broker(_: argparse.Namespace) -> int:
 def _score(arguments: argparse.Namespace) -> int:
     from haruul_platform.score_command import score_lines
 
-    with _open_input(arguments.file) as lines:
+    with _open_input(arguments.file, "score") as lines:
         return score_lines(lines, sys.stdout, sys.stderr)
 
 
-def _open_input(name: str) -> TextIO:
-    return sys.stdin if name == "-" else open(name, encoding="utf-8")
+def _open_input(name: str, command: str) -> TextIO:
+    """The input file, or standard input for "-"; a file that cannot be opened ends the
+    command with its name and the reason (exit status 2), not a traceback."""
+    if name == "-":
+        return sys.stdin
+    try:
+        return open(name, encoding="utf-8")
+    except OSError as error:
+        print(f"haruul {command}: cannot read {name}: {error.strerror}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _eval(arguments: argparse.Namespace) -> int:
     from haruul_platform.eval_command import LabelError, evaluate
 
-    with _open_input(arguments.file) as lines:
+    with _open_input(arguments.file, "eval") as lines:
         try:
             return evaluate(lines, sys.stdout, check=arguments.check)
         except LabelError as error:
@@ -75,7 +83,7 @@ def _stats(arguments: argparse.Namespace) -> int:
     )
     from haruul_scoring.domain.model import Level
 
-    with _open_input(arguments.file) as lines:
+    with _open_input(arguments.file, "stats") as lines:
         try:
             shares = indicator_shares(lines, Level(arguments.min_level))
         except ScoredLineError as error:
