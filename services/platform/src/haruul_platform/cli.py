@@ -59,7 +59,8 @@ def _open_input(name: str, command: str) -> TextIO:
     try:
         return open(name, encoding="utf-8")
     except OSError as error:
-        print(f"haruul {command}: cannot read {name}: {error.strerror}", file=sys.stderr)
+        reason = error.strerror or type(error).__name__
+        print(f"haruul {command}: cannot read {name}: {reason}", file=sys.stderr)
         raise SystemExit(2) from None
 
 
