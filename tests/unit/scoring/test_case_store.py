@@ -3,9 +3,14 @@ batches linked all or nothing."""
 
 from __future__ import annotations
 
+import itertools
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from haruul_scoring.case_store import CaseStore, LinkRequest
 from tests.conftest import StateAt
@@ -90,6 +95,20 @@ def test_reports_and_contacts_older_than_the_retention_are_forgotten(state_at: S
     assert joined.report_count == 2  # r-new and r-join: r-old is gone
 
 
+def test_a_report_sent_again_after_the_purge_forgot_it_is_counted_in_the_case_it_opened(
+    state_at: StateAt,
+) -> None:
+    store = CaseStore(state_at("cases.db"))
+    opened = store.link("r1", {"h"}, "high", "family-a", at=T0)
+    store.link("r2", {"h"}, "medium", "family-b", at=T0 + timedelta(days=40))
+    store.purge_before(T0 + timedelta(days=30))  # r1 goes; r2 and its contact stay
+
+    again = store.link("r1", set(), "high", "family-a", at=T0 + timedelta(days=41))
+
+    assert again.case_id == opened.case_id
+    assert again.report_count == 2  # r2, still in the case r1 opened, and r1 again
+
+
 def test_a_batch_is_linked_in_order_each_report_seeing_those_before_it(state_at: StateAt) -> None:
     store = CaseStore(state_at("cases.db"))
     first, second, bridge, redelivered = store.link_all(
@@ -116,3 +135,47 @@ def test_a_batch_that_fails_part_way_links_none_of_its_reports(state_at: StateAt
 
     again = store.link_all([good, LinkRequest("r2", frozenset({"h"}), "high", "b")])
     assert [view.report_count for view in again] == [1, 2]  # r1 was not kept from the first try
+
+
+_LINKS = st.lists(
+    st.builds(
+        LinkRequest,
+        report_id=st.sampled_from([f"r{n}" for n in range(8)]),  # some sent again
+        contact_hashes=st.frozensets(st.sampled_from(["h1", "h2", "h3", "h4", "h5"]), max_size=3),
+        level=st.sampled_from(["low", "medium", "high", "critical"]),
+        source=st.sampled_from(["a", "b", "c"]),
+        at=st.integers(0, 60).map(lambda day: T0 + timedelta(days=day)),
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(links=_LINKS, cuts=st.lists(st.integers(1, 13), max_size=4), purge_day=st.integers(0, 60))
+def test_a_batch_links_exactly_as_its_reports_one_at_a_time_would(
+    links: list[LinkRequest], cuts: list[int], purge_day: int
+) -> None:
+    """Joins, merges and reports sent again, in batches of any size, after a retention purge:
+    the same cases and the same rows as linking each report in a transaction of its own."""
+    bounds = sorted({0, len(links), *(c for c in cuts if c < len(links))})
+    with tempfile.TemporaryDirectory() as directory:
+        batched, one_by_one = (CaseStore(Path(directory) / name) for name in ("b.db", "o.db"))
+        history = links[: len(links) // 2]
+        for store in (batched, one_by_one):  # an index that already holds something
+            store.link_all(history)
+            store.purge_before(T0 + timedelta(days=purge_day))
+        views = [
+            view for lo, hi in itertools.pairwise(bounds) for view in batched.link_all(links[lo:hi])
+        ]
+        assert views == [one_by_one.link_all([link])[0] for link in links]
+        assert _rows(batched) == _rows(one_by_one)
+        batched.close()
+        one_by_one.close()
+
+
+def _rows(store: CaseStore) -> tuple[list[tuple[object, ...]], ...]:
+    db = store._db
+    return tuple(
+        sorted(tuple(row) for row in db.execute(f"SELECT * FROM {table}").fetchall())
+        for table in ("case_reports", "contact_cases")
+    )

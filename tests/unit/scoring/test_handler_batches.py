@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,23 +111,31 @@ async def test_a_failed_publish_fails_only_its_own_report(tmp_path: Path) -> Non
 
 
 class CountingCases(CaseStore):
-    """The case index, counting its transactions; the first may fail at one report."""
+    """The case index, counting its transactions."""
 
-    def __init__(self, path: Path, fail_at: str | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__(path)
         self.batches: list[int] = []
-        self._fail_at = fail_at
 
     def link_all(self, requests: Sequence[LinkRequest]) -> list[CaseView]:
         self.batches.append(len(requests))
         return super().link_all(requests)
 
-    def _link(self, request: LinkRequest, sequence: Iterator[int]) -> CaseView:
-        view = super()._link(request, sequence)
-        if request.report_id == self._fail_at:
-            self._fail_at = None
-            raise sqlite3.OperationalError("disk I/O error")
-        return view
+
+def fail_to_link(path: Path, report_id: str) -> Callable[[], None]:
+    """Make the case index on `path` refuse `report_id` (as a failing disk would, mid-way
+    through the transaction); returns the repair."""
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON case_reports"
+            f" WHEN NEW.report_id = '{report_id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+    def repair() -> None:
+        with sqlite3.connect(path) as db:
+            db.execute("DROP TRIGGER refuse")
+
+    return repair
 
 
 async def test_a_poll_is_linked_in_one_transaction_before_any_event_is_published(
@@ -152,18 +160,20 @@ async def test_a_case_index_failure_fails_the_whole_poll_and_its_redelivery_link
     tmp_path: Path,
 ) -> None:
     reports = [_report() for _ in range(6)]
-    sink, cases = SlowSink(), CountingCases(tmp_path / "cases.db", fail_at=reports[3].report_id)
+    sink, cases = SlowSink(), CaseStore(tmp_path / "cases.db")
+    repair = fail_to_link(tmp_path / "cases.db", reports[3].report_id)
     handler = ReportHandler(sink, ScoringMetrics(CollectorRegistry()), cases, b"salt")
     records = [_record(i, r.model_dump_json().encode()) for i, r in enumerate(reports)]
     try:
         failures = await handle_batch(records, handler.handle)
         assert sink.published == []  # no event names a case that was not committed
+        repair()
         redelivered = await handle_batch(records, handler.handle)
     finally:
         handler.close()
         cases.close()
 
-    assert [type(error) for error in failures] == [sqlite3.OperationalError] * 6
+    assert [type(error) for error in failures] == [sqlite3.IntegrityError] * 6
     assert redelivered == []
     # Nothing of the failed transaction was kept: the redelivery opens the case afresh.
     by_report = {event.report_id: event for event in sink.published}
