@@ -139,6 +139,18 @@ INDICATORS = [
     c("Вакансия была совсем не та, что в объявлении.", "DEC"),
     c("招聘时说是做酒店前台，到了才发现是另一回事。", "DEC"),
     c("工作跟当初说的不一样。", "DEC"),
+    # the job or the workplace changed on the way; the promise, then the switch
+    c("She was told the work was at a hotel in Pattaya, but the van kept driving north.", "DEC"),
+    c("He was hired as a graphic designer and now chats with strangers about crypto.", "DEC"),
+    c("My cousin flew out to work in a casino, but now she is in another country.", "DEC"),
+    c("At the airport the agent said the office is 'temporarily' in Tachileik.", "DEC"),
+    c("Компанийн оффис нүүсэн гээд тэднийг хилээр гаргасан.", "DEC"),
+    c("ajlin bair nuusen gej helsen, odoo hil ruu yvj bna", "DEC"),
+    c("Тайландад ажиллана гэж л хэлсэн, Мьянмарын тухай юу ч яриагүй.", "DEC"),
+    c("Никто не предупредил, что работа будет в Камбодже.", "DEC"),
+    c("Сестра поехала работать няней, а теперь пишет, что её держат взаперти.", "DEC"),
+    c("Нам сказали, что компания якобы переехала, и повезли к границе.", "DEC"),
+    c("到了机场，对方说公司已经搬到缅甸了。", "DEC"),
     # VUL
     c("She is a single mum and was desperate for money after losing her job.", "VUL"),
     c("He could not pay back his bank loan.", "VUL"),
@@ -170,13 +182,60 @@ INDICATORS = [
     c("中介交代她这件事要守口如瓶，别让家里人知道。", "S-CONF"),
 ]
 
+# Mongolian wordings whose own suffix is the negation (-гүй: "without", "will not"): the
+# indicator itself, which the negation check must not cancel. A real negation still does.
+OWN_NEGATION = [
+    c("Ажилгүй болоод хагас жил болж байгаа.", "VUL"),
+    c("Манай охин насанд хүрээгүй шүү дээ.", "VUL"),
+    c("Паспортыг нь буцааж өгөхгүй гэнэ.", "DOC"),
+    c("Долоо хоногт нэг ч өдөр амралтгүй.", "OT"),
+    c("Тэнд өдөржин хоол өгдөггүй гэсэн.", "COND"),
+    c("Онгоцны тийз нь үнэгүй гэж хэлсэн.", "S-TRV"),
+    c("Өрөө төлөхгүй бол гаргахгүй гэж байна.", "DEBT"),
+    c("Тэд паспортыг нь аваагүй, өөрт нь байгаа.", "", "DOC"),
+]
+
+# Wider wordings of the ILO indicators and recruitment signs.
+MORE_INDICATORS = [
+    # COND: a quota not reached, food withheld
+    c("Anyone who does not hit the weekly quota is made to stand all night.", "COND"),
+    c("Ей три дня не давали есть, потому что она отказалась.", "COND"),
+    c("Өдрийн төлөвлөгөөгөө биелүүлээгүй хүмүүсийг шийтгэдэг.", "COND"),
+    # VUL: no work, no money, a loan, a family debt
+    c("He has been out of work since the factory closed.", "VUL"),
+    c("Манайд мөнгө байхгүй, банкнаас зээл авсан.", "VUL"),
+    c("他家里欠了不少债，所以很着急。", "VUL"),
+    # MOV: not let out, out only with a minder, leaving forbidden, confined
+    c("She has not been allowed outside since March.", "MOV"),
+    c("The workers only go out with a guard beside them.", "MOV"),
+    c("Выходить из здания им нельзя.", "MOV"),
+    c("Сказали, что не отпустят, пока не заплатим.", "MOV"),
+    c("Ах маань тэнд хоригдож байгаа.", "MOV"),
+    # S-CONF: told not to tell
+    c("招聘启事写着：请勿告知亲友。", "S-CONF"),
+    c("they said dont tell your parents about this job", "S-CONF"),
+    c("Энэ ажлын талаар гэр бүлдээ ярьж болохгүй гэсэн.", "S-CONF"),
+    # S-AID: the recruiter's money first
+    c("The recruiter wired 300 dollars to pay off her phone loan.", "S-AID"),
+    c("那个人说先帮他们家还掉银行的贷款。", "S-AID"),
+]
+
 # Benign texts that share words with the patterns above.
 BENIGN = [
     c("The hotel restaurant serves one meal a day on Sundays.", "", "COND", LOW),
     c("My brother lent me 20 dollars for the bus.", "", "", Level.MEDIUM),
     c("Тэр ажилдаа сэтгэл хангалуун, цалингаа цагт нь авдаг.", "", "WAG DEC", LOW),
+    # "fake" for the fraud itself, "another company" someone is sold to: not deception
+    c("Тэднийг өөр компанид зарна гэж сүрдүүлсэн.", "", "DEC"),
+    c("oor kompanid 5000$-oor zarsan gej bna", "", "DEC"),
+    c("hudlaa profile neegeed humuustei chatladag", "", "DEC"),
+    c("Өдөр бүр хуурамч хөрөнгө оруулалтын мессеж бичүүлдэг.", "", "DEC"),
+    c("He went to work at the market this morning and then came home.", "", "DEC", LOW),
     c("他每天工作八个小时，周末休息。", "", "OT", LOW),
     c("公司按时发工资，一分钱都没少。", "", "WAG", LOW),
+    c("You can only leave messages after six in the evening.", "", "MOV", LOW),
+    c("不要透露个人信息给陌生人。", "", "S-CONF", LOW),
+    c("She works two jobs to cover the rent.", "", "S-AID"),
 ]
 
 ALL_CASES = (
@@ -185,6 +244,8 @@ ALL_CASES = (
     + NEGATED_AND_RETRACTED
     + CHINESE_COMPOUND
     + INDICATORS
+    + OWN_NEGATION
+    + MORE_INDICATORS
     + BENIGN
 )
 

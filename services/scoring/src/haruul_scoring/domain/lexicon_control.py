@@ -39,8 +39,15 @@ DOC = (
         "DOC",
         MN,
         r"\b(?:паспорт|гадаад паспорт|бичиг баримт|үнэмлэх)-ыг~…(?:хураа~|авсан|авчихсан|аваад"
-        r"|авчихаад|авч|булаа~|барьж~|хадгал~|өгөхгүй|өгдөггүй|өгөхгүй|өгөөгүй)",
+        r"|авчихаад|авч|булаа~|барьж~|хадгал~)",
         r"\b(?:паспорт|бичиг баримт)~ хураа~",
+    )
+    + rules(
+        "DOC",
+        MN,
+        # the wording carries its own negation (-гүй): the suffix check must not cancel it
+        r"\b(?:паспорт|гадаад паспорт|бичиг баримт|үнэмлэх)-ыг~…(?:өгөхгүй|өгдөггүй|өгөөгүй)",
+        negatable=False,
     )
     + rules(
         "DOC",
@@ -255,6 +262,9 @@ MOV_MORE = (
         EN,
         r"\b(?:nobody|no one|no-one|none of (?:us|them)) (?:is |was |are |were )?(?:allowed"
         r"|permitted) to (?:leave|go|step|get|walk)\b",
+        r"\b(?:not|never) been (?:allowed|permitted|let) (?:to )?(?:leave|go|out|outside|home)",
+        r"\bonly (?:leave|go out|go outside)\b…\bwith (?:a |an |the )?(?:supervisor|guard|escort"
+        r"|minder|boss|manager)\b",
         negatable=False,
     )
     + rules(
@@ -277,8 +287,12 @@ MOV_MORE = (
         r"\b(?:выйти|уйти|уехать|сбежать|выбраться)(?: оттуда)? (?:невозможно|нельзя"
         r"|не получится)",
         r"\bневозможно (?:выйти|уйти|уехать|сбежать|выбраться)",
+        r"\b(?:выходить|выйти|уйти|уехать)(?: \w+){0,3}? нельзя\b",
+        r"\bне (?:выпуст\w*|отпуст\w*)",
+        r"\b(?:уехать|уйти|выйти)\b…\bразреш\w* только\b",
         negatable=False,
     )
+    + rules("MOV", MN, r"\bхоригд(?:ож|сон|оно|дог|оод)~")
     + rules("MOV", RU, r"\bстерег\w*", r"\bавтоматчик\w*", r"\bколюч\w* проволок\w*")
     + rules(
         "MOV",

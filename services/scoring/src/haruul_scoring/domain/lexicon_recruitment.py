@@ -118,11 +118,18 @@ TRV = (
         "S-TRV",
         MN,
         r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг)~ …(?:төлнө|даана|хариуцна|авч өгнө|гаргана"
-        r"|компани|үнэгүй)~",
+        r"|компани)~",
         r"\bвиз~ …(?:хариуцна|гаргаж өгнө|даана|төлнө)~",
         r"\b(?:бүх|бүх л) зардл~ …(?:даа|хариуц|төл)~",
         r"\b(?:жуулчны|аялал жуулчлалын|туристын) виз~",
         r"\bүнэгүй (?:тийз|нислэг|онгоц)~",
+    )
+    + rules(
+        "S-TRV",
+        MN,
+        # the wording carries its own negation (-гүй): the suffix check must not cancel it
+        r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг)~ …үнэгүй~",
+        negatable=False,
     )
     + rules(
         "S-TRV",
@@ -213,7 +220,7 @@ CONF = (
     rules(
         "S-CONF",
         EN,
-        r"\b(?:not to|don't|do not|never|mustn't|must not|shouldn't|should not) (?:tell|inform"
+        r"\b(?:not to|don'?t|do not|never|mustn'?t|must not|shouldn'?t|should not) (?:tell|inform"
         r"|share|discuss|mention|talk about|talk to)\b…\b(?:anyone|anybody|family|parents"
         r"|relatives|friends|others|us|them|the (?:offer|job|trip)|about|police|embassy)\b",
         r"\b(?:nobody|no one|no-one) (?:must|should|can) know\b",
@@ -242,7 +249,8 @@ CONF = (
     + rules(
         "S-CONF",
         ZH,
-        r"不要告诉|不要告訴|别告诉|別告訴|不准告诉|保密|(?:不要|别|別)跟(?:家人|任何人|别人)说",
+        r"不要告诉|不要告訴|别告诉|別告訴|不准告诉|保密|(?:不要|别|別)跟(?:家人|任何人|别人)说"
+        r"|(?:请勿|請勿|勿|不得|不要|别|別)(?:告知|外传|外傳)",
         negatable=False,
     )
 )
@@ -256,6 +264,9 @@ AID = (
         r"\b(?:gave|gives|lent|loaned|sent) (?:him|her|them|me|us) (?:money|cash|gifts?|a phone"
         r"|\$)",
         r"\bfinancial (?:help|support|assistance|aid)\b",
+        # money sent for a purpose: "sent 500 dollars to clear her loan"
+        r"\b(?:sent|gave|transferred|lent|wired)\b…\bto (?:clear|pay off|pay|cover|settle)\b…"
+        r"(?:'s)?\b(?:rent|debts?|loans?|bills?|tuition)\b",
     )
     + rules(
         "S-AID",
@@ -277,7 +288,9 @@ AID = (
         "S-AID",
         ZH,
         r"帮(?:他|她|我)?(?:还债|还贷|付房租|交学费)|幫(?:他|她)?(?:還債|付房租)|资助|資助"
-        r"|经济(?:援助|帮助)",
+        r"|经济(?:援助|帮助)"
+        r"|(?:帮|幫)(?:(?:我们|我們|他们|他們|你们|你們)家?|家里|家裡|他|她|我|你)?(?:先)?(?:还|還)"
+        r"(?:清|掉)?[^。！？!?\n]{0,12}?(?:债|債|贷款|貸款)",
     )
 )
 
@@ -295,7 +308,7 @@ CONF_MORE = (
     + rules(
         "S-CONF",
         MN,
-        r"\b(?:гэр бүл|гэрийнх|аав ээж|ээж аав|эцэг эх|найз)~ …хэлж болохгүй",
+        r"\b(?:гэр бүл|гэрийнх|аав ээж|ээж аав|эцэг эх|найз)~ …(?:хэлж|ярьж) болохгүй",
         r"\bнууцал(?:ж|сан|аарай|на)~",
         negatable=False,
     )
