@@ -218,6 +218,31 @@ MORE_INDICATORS = [
     # S-AID: the recruiter's money first
     c("The recruiter wired 300 dollars to pay off her phone loan.", "S-AID"),
     c("那个人说先帮他们家还掉银行的贷款。", "S-AID"),
+    # ISO: silence, a phone off or taken, calls rationed or overheard
+    c("My calls don't go through anymore, and he was last online three weeks ago.", "ISO"),
+    c("她已经五天没回消息了。", "ISO"),
+    c("Ах маань сүүлийн долоо хоног хариу бичээгүй.", "ISO"),
+    c("Утас нь унтраатай байна.", "ISO"),
+    c("Ээжтэйгээ ярьж чадаагүй гэсэн.", "ISO"),
+    c("Утсыг нь орой бүр хураадаг.", "ISO"),
+    c("Гэр рүүгээ залгахад хажууд нь хүн сууж сонсдог.", "ISO"),
+    c("Телефон у него сразу забрали.", "ISO"),
+    c("Родным ей можно звонить только раз в месяц.", "ISO"),
+    c("С нами она разговаривает только под присмотром.", "ISO"),
+    # S-TRV: the recruiter buys, sends or handles the travel
+    c("The company is buying his plane ticket.", "S-TRV"),
+    c("They will send her the e-ticket tomorrow.", "S-TRV"),
+    c("The agency handles the visa for everyone.", "S-TRV"),
+    c("Перелёт оплачивает работодатель.", "S-TRV"),
+    c("签证由公司负责，机票全包。", "S-TRV"),
+    # S-SKILL: a language or skill the offer insists on
+    c("Looking for bilingual staff, 3000 USD a month.", "S-SKILL"),
+    c("Korean is a must for this position.", "S-SKILL"),
+    c("Китайский язык обязателен, опыт не нужен.", "S-SKILL"),
+    c("Англи хэл сайн мэддэг хүн хэрэгтэй гэсэн.", "S-SKILL"),
+    # S-FEE: money to send first; S-AD: a lure job, typed in a hurry
+    c("He must transfer 200 dollars for the paperwork first.", "S-FEE"),
+    c("custmer service job in thailand, 2000 usd a month", "S-AD"),
 ]
 
 # Benign texts that share words with the patterns above.
@@ -236,6 +261,8 @@ BENIGN = [
     c("You can only leave messages after six in the evening.", "", "MOV", LOW),
     c("不要透露个人信息给陌生人。", "", "S-CONF", LOW),
     c("She works two jobs to cover the rent.", "", "S-AID"),
+    c("We paid for his flight ourselves.", "", "S-TRV"),
+    c("He has to pay back the money for the ticket.", "", "S-TRV"),
 ]
 
 ALL_CASES = (

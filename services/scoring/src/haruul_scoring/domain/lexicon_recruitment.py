@@ -10,8 +10,9 @@ from haruul_scoring.domain.lexicon import Lang, Rule, rules
 
 EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
 
+# Lure jobs ("custmer": as typed in a hurry).
 _ROLE = (
-    r"(?:customer (?:service|support)|(?:an |the )?it (?:job|work|specialist|position|field"
+    r"(?:custo?mer (?:service|support)|(?:an |the )?it (?:job|work|specialist|position|field"
     r"|company)"
     r"|programmers?|developers?|coders?|data entry|typing|typists?|translators?|interpreters?"
     r"|hr|human resources|operators?|(?:online|digital|internet) marketing|marketing|models?"
@@ -78,12 +79,15 @@ SKILL = (
         r"\b(?:it|computer|programming|coding|typing|language) skills\b",
         r"\bgood (?:at|with) computers?\b",
         r"\b(?:translators?|interpreters?|programmers?)\b",
+        r"\bbilingual\b",
+        r"\b(?:english|chinese|mandarin|korean|japanese|russian) (?:is )?(?:required|a must"
+        r"|essential|preferred|needed)\b",
     )
     + rules(
         "S-SKILL",
         MN,
-        r"\b(?:англи|хятад|солонгос|япон|орос|тай) хэл(?:тэй|ээр ярьдаг|ээр ярих|сайн|мэддэг)~",
-        r"\bгадаад хэл(?:тэй|сайн|мэддэг)~",
+        r"\b(?:англи|хятад|солонгос|япон|орос|тай) хэл(?:тэй|ээр ярьдаг|ээр ярих| сайн| мэд)~",
+        r"\bгадаад хэл(?:тэй| сайн| мэд)~",
         r"\bкомпьютер~ (?:сайн|мэддэг|ашигла~)",
         r"\bорчуулагч~",
     )
@@ -93,6 +97,8 @@ SKILL = (
         r"\b(?:знани\w*|владени\w*|со знанием|знающ\w*|говорящ\w*)\s+(?:английск|китайск|корейск"
         r"|японск|русск)\w*",
         r"\bпереводчик\w*",
+        r"\b(?:английск|китайск|корейск|японск)\w*(?: язык\w*)? (?:обязател\w*|нуж\w*|требу\w*"
+        r"|приветству\w*|желател\w*)",
     )
     + rules(
         "S-SKILL",
@@ -106,8 +112,12 @@ TRV = (
     rules(
         "S-TRV",
         EN,
-        r"\b(?:pay|paid|pays|paying|cover\w*|provid\w*|buy|buys|bought|arrang\w*|book\w*)\b…"
-        r"\b(?:plane |air |flight )?(?:tickets?|flights?|airfare|travel|visas?)\b",
+        r"\b(?:pay|paid|pays|paying|cover\w*|provid\w*|buy|buys|buying|bought|arrang\w*"
+        r"|book\w*)\b(?! back)(?:\W+[\w'-]+){0,4}?\W+(?:plane |air |flight |e-)?(?:tickets?"
+        r"|flights?|airfare|travel|visas?)\b(?! (?:ourselves|myself|himself|herself|themselves))",
+        r"\bsend\w* (?:\w+ ){0,2}?e-?tickets?\b",
+        r"\b(?:do|does|handle\w*|process\w*|sort\w*(?: out)?) (?:the |her |his |their |your )?"
+        r"visas?\b",
         r"\bfree (?:flights?|tickets?|travel|air ?fare|visas?)\b",
         r"\b(?:tourist|visit|visitor) visas?\b",
         r"\b(?:arrange|cover|pay|organi[sz]e)\w* (?:everything|all (?:the )?(?:costs|expenses"
@@ -137,12 +147,16 @@ TRV = (
         r"\b(?:оплат\w*|оплачива\w*|купят|покупа\w*|бесплатн\w*|берут на себя)…(?:билет\w*"
         r"|перел[её]т\w*|дорог\w*|виз\w*)",
         r"\bтуристическ\w* виз\w*",
+        # the ticket first: "билет и визу оплачивает компания", "дорогу оплатил знакомый"
+        r"\b(?:билет\w*|перел[её]т\w*|дорог[уа]|виз[уа])\b(?: и \w+)? (?:оплачива\w*|оплат\w*"
+        r"|покупа\w*|купит|куп\w*|бер[её]т на себя)",
     )
     + rules(
         "S-TRV",
         ZH,
         r"(?:包|报销|報銷|免费|免費|提供|负责|負責)(?:机票|機票|签证|簽證|路费|路費|食宿|吃住)"
-        r"|旅游签证|旅遊簽證|落地签",
+        r"|旅游签证|旅遊簽證|落地签"
+        r"|(?:机票|機票|签证|簽證|路费|路費)(?:都)?(?:全包|包了|报销|報銷|免费|免費|由?公司(?:出|负责|負責))",
     )
 )
 
@@ -157,6 +171,9 @@ FEE = (
         r"\b(?:agent|agency|recruiter|broker|company)\b…\b(?:took|asked|demanded|charged)\b…"
         r"(?:\$|tugrik|₮|mnt|usd|dollars?|money)",
         r"\bloan (?:before|to (?:pay|cover)|for the (?:visa|ticket|trip))",
+        # money the person must send first, for a named formality
+        r"\b(?:send|sends|sent|transfer\w*|wire\w*)\b…\bfor '?(?:the )?(?:registration|visa"
+        r"|processing|training|documents|paperwork|insurance|medical)",
     )
     + rules(
         "S-FEE",
