@@ -243,6 +243,23 @@ MORE_INDICATORS = [
     # S-FEE: money to send first; S-AD: a lure job, typed in a hurry
     c("He must transfer 200 dollars for the paperwork first.", "S-FEE"),
     c("custmer service job in thailand, 2000 usd a month", "S-AD"),
+    # DOC, OT: the passport "kept safe"; the hours after the day
+    c("Their passports will be 'kept safe' by the manager.", "DOC"),
+    c("Every day they work 15 hours, sometimes more.", "OT"),
+    # THR: organ traffickers, "or else" in Chinese, "if not ... sent away" in Russian
+    c("They said they would hand him to the organ traffickers.", "THR"),
+    c("三天内不给钱，否则把人卖到缅甸。", "THR"),
+    c("Если не заплатите, его отправят в другую страну.", "THR"),
+    # DEBT: an amount to repay for the travel; the "damage" to be paid for
+    c("He must repay 3,000 dollars for the visa and housing.", "DEBT"),
+    c("Компанид учруулсан хохирлыг төл гэж шаардсан.", "DEBT"),
+    # S-SCAM: fake names and investments, luring money out of people
+    c("She chats with strangers under a fake name all night.", "S-SCAM"),
+    c("Их заставляют выманивать деньги у пенсионеров.", "S-SCAM"),
+    # S-HUB: places as typed
+    c("He crossed into Poipeit last night.", "S-HUB"),
+    c("Охин маань Пойпэт рүү явсан.", "S-HUB"),
+    c("They work for a gaming company in Clark, Pampanga.", "S-HUB"),
 ]
 
 # Benign texts that share words with the patterns above.

@@ -82,7 +82,14 @@ PLACES: tuple[Place, ...] = (
         "Poipet",
         KH,
         "hub",
-        (r"\bpoi ?pet\b", r"\bпойпет\w*", r"\bbanteay meanchey\b", "ប៉ោយប៉ែត", "波贝", "波貝"),
+        (
+            r"\bpoi ?pe[iy]?t\b",  # "Poipeit", as typed
+            r"\bпойп[еэ]т\w*",
+            r"\bbanteay meanchey\b",
+            "ប៉ោយប៉ែត",
+            "波贝",
+            "波貝",
+        ),
     ),
     Place(
         "Sihanoukville",
@@ -160,7 +167,7 @@ PLACES: tuple[Place, ...] = (
         "Clark / Angeles",
         PH,
         "hub",
-        (r"\bclark (?:freeport|pampanga|economic zone)\b", r"\bangeles city\b"),
+        (r"\bclark,? (?:freeport|pampanga|economic zone)\b", r"\bangeles city\b"),
     ),
     Place("Parañaque", PH, "city", (r"\bpara[nñ]aque\b",)),
     Place("Dubai", "United Arab Emirates", "interview", (r"\bdubai\b", r"\bдубай\w*", "迪拜")),

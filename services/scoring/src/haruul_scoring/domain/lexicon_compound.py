@@ -54,7 +54,7 @@ SCAM = (
         r"|chat with|con)\w*",
         r"\b(?:cheat|scam|defraud|deceiv|trick|con)\w* (?:\w+ ){0,2}?(?:people|victims|foreigners"
         r"|americans|europeans|customers|strangers|men|women)",
-        r"\b(?:fake|false) (?:profiles?|accounts?|identit\w*|personas?)",
+        r"\b(?:fake|false) (?:profiles?|accounts?|identit\w*|personas?|names?|investments?)",
         r"\bpig[- ]?butcher\w*",
         r"\b(?:romance|crypto|investment|love|online) (?:scams?|fraud)",
         r"\bscripts?\b",
@@ -79,7 +79,8 @@ SCAM = (
         r"|развод\w*)",
         r"\bобманывать (?:людей|клиентов|иностранцев)",
         r"\bмошенническ\w*",
-        r"\bфейков\w* (?:профил|аккаунт|страниц)\w*",
+        r"\b(?:фейков|фальшив|поддельн)\w* (?:профил|аккаунт|страниц|инвестиц)\w*",
+        r"\bвыманива\w*",
         r"\bскрипт\w*",
     )
     + rules(

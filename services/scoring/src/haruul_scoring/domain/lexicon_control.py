@@ -24,8 +24,8 @@ DOC = (
         "DOC",
         EN,
         rf"\b{_TAKE}\b…{_DOCS}\b",
-        rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being) (?:taken|confiscated|seized"
-        r"|held|kept|retained|withheld|collected)",
+        rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being|would be|will be) '?(?:taken"
+        r"|confiscated|seized|held|kept|retained|withheld|collected)",
     )
     + rules(
         "DOC",
