@@ -71,6 +71,18 @@ FACTS_BESIDE_NEWS += [
 
 # 2. Mongolian "биш" negation, "not in" elsewhere, and withdrawn earlier reports.
 NEGATED_AND_RETRACTED = [
+    c(
+        "We spoke today: he works in a hotel in Poipet and can fly home whenever he wants.",
+        "",
+        "S-HUB",
+        LOW,
+    ),
+    c(
+        "Update: my cousin in Bavet is fine and was just busy. Sorry for the alarm.",
+        "",
+        "S-HUB",
+        LOW,
+    ),
     c("Тэр Пойпетэд биш, Улаанбаатарт ажиллаж байгаа.", "", "S-HUB", LOW),
     c("Ter Poipetad bish, Seoul-d ajillaj baigaa.", "", "S-HUB", LOW),
     c("Охин маань Баветэд биш, Бангкокт амарч байна.", "", "S-HUB", LOW),
@@ -242,6 +254,9 @@ MORE_INDICATORS = [
     c("Англи хэл сайн мэддэг хүн хэрэгтэй гэсэн.", "S-SKILL"),
     # S-FEE: money to send first; S-AD: a lure job, typed in a hurry
     c("He must transfer 200 dollars for the paperwork first.", "S-FEE"),
+    # a fee for papers is not a ransom; a demand to release someone is
+    c("Агентство требует 500 долларов за оформление документов.", "S-FEE", "S-RAN", Level.MEDIUM),
+    c("Требуют 10 000 долларов, иначе его не отпустят.", "S-RAN"),
     c("custmer service job in thailand, 2000 usd a month", "S-AD"),
     # DOC, OT: the passport "kept safe"; the hours after the day
     c("Their passports will be 'kept safe' by the manager.", "DOC"),
