@@ -275,6 +275,28 @@ MORE_INDICATORS = [
     c("He crossed into Poipeit last night.", "S-HUB"),
     c("Охин маань Пойпэт рүү явсан.", "S-HUB"),
     c("They work for a gaming company in Clark, Pampanga.", "S-HUB"),
+    # WAG: wages frozen, or not paid to him (not the family not paying)
+    c("His salary is 'frozen' until the contract ends.", "WAG"),
+    c("They have not paid him for two months.", "WAG"),
+    # OT: a day from the morning past midnight, a night into the morning
+    c("She works from 8 am to 2 am, every day.", "OT"),
+    c("Night shift from 7 pm to 9 am, no breaks.", "OT"),
+    # S-AD: lure jobs as named
+    c("他去缅甸做网络推广，说工资很高。", "S-AD"),
+    c("kazinod dealer hiine geed yavsan", "S-AD"),
+    c("Гадаадад дата оруулах ажил санал болгосон.", "S-AD"),
+    c("Он поехал работать в техподдержке.", "S-AD"),
+    c("They offered him an IT support job abroad.", "S-AD"),
+    # S-FEE, S-OFF (MN): visa money in advance; a contract "certified by the embassy"
+    c("Визийн мөнгө 800 мянган төгрөгийг урьдчилж төл гэсэн.", "S-FEE"),
+    c("Гэрээг элчин сайдын яамаар баталгаажуулсан гэж байна.", "S-OFF"),
+    # S-RAN: pay to have him released; until you pay
+    c("Хүүг суллуулахын тулд 50 сая төгрөг шилжүүл гэж байна.", "S-RAN"),
+    c("Пока не переведёте деньги, её не отпустят.", "S-RAN"),
+    # S-SOLD, S-SEX, VIO
+    c("The boss received 5,000 dollars for her.", "S-SOLD"),
+    c("Её заставляют спать с клиентами.", "S-SEX"),
+    c("They used a stun gun on him.", "VIO"),
 ]
 
 # Benign texts that share words with the patterns above.
@@ -295,6 +317,8 @@ BENIGN = [
     c("She works two jobs to cover the rent.", "", "S-AID"),
     c("We paid for his flight ourselves.", "", "S-TRV"),
     c("He has to pay back the money for the ticket.", "", "S-TRV"),
+    c("The caller has not paid anything to the kidnappers.", "", "WAG"),
+    c("The shop is open from 9 am to 11 am on Sundays.", "", "OT", LOW),
 ]
 
 ALL_CASES = (

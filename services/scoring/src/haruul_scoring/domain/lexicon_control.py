@@ -240,6 +240,7 @@ VIO = (
         r"|assault\w*|rap(?:e|ed|ing)|bruis\w*|injur\w*|tasered|tased)\b",
         rf"\b(?:hit|hits|hitting|hurt|hurts|shock\w*) {_OBJ}\b",
         r"\belectric(?:al)? (?:shocks?|batons?|prods?|sticks?)",
+        r"\bstun ?guns?\b",
         r"\b(?:forced|forcing|forces|force|made|makes|make) (?:her|him|them|me|us|women|girls)"
         r" (?:\w+ ){0,3}?(?:sex|sexual|prostitut\w*|sleep with)",
         r"\bsexual(?:ly)? (?:abuse\w*|assault\w*|violence)",
