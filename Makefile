@@ -46,6 +46,7 @@ lint: $(STAMP)
 eval: $(STAMP) engine
 	$(BIN)/haruul eval --check $(EVAL_SET)
 	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
+	$(BIN)/haruul eval tests/data/fresh-reports.jsonl
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench
