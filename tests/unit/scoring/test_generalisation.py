@@ -72,6 +72,16 @@ FACTS_BESIDE_NEWS += [
 # 2. Mongolian "биш" negation, "not in" elsewhere, and withdrawn earlier reports.
 NEGATED_AND_RETRACTED = [
     c(
+        "About my earlier call: my son answered at last, he is studying in Bavet. You can close"
+        " the case.",
+        "",
+        "S-HUB",
+        LOW,
+    ),
+    c("Миний дүүгийн тухай дуудлагыг хааж болно, бүх юм хэвийн байна.", "", "ISO", LOW),
+    c("Она нашлась, была у подруги. Извините за беспокойство.", "", "ISO", LOW),
+    c("hervee tednii passportiig huraaval yah ve?", "", "DOC", LOW),
+    c(
         "We spoke today: he works in a hotel in Poipet and can fly home whenever he wants.",
         "",
         "S-HUB",
@@ -297,6 +307,30 @@ MORE_INDICATORS = [
     c("The boss received 5,000 dollars for her.", "S-SOLD"),
     c("Её заставляют спать с клиентами.", "S-SEX"),
     c("They used a stun gun on him.", "VIO"),
+    # DEC: on arrival, the switch; a job that was never there
+    c("When they arrived there the boss said they must work nights in a casino.", "DEC"),
+    c("There was no such hotel, the address was a warehouse.", "DEC"),
+    c("Очсон чинь тэр ажил нь байгаагүй гэсэн.", "DEC"),
+    c("到达以后被人拉到了另一个园区。", "DEC"),
+    # S-SEX, DEBT, VUL
+    c("They make the girls entertain customers in the karaoke rooms.", "S-SEX"),
+    c("She has to pay back 4,000 dollars for the room and the trip.", "DEBT"),
+    c("He hasn't found a job for a year now.", "VUL"),
+    # MOV, ISO, OT, THR
+    c("Ажилчдыг гадагш гаргуулдаггүй.", "MOV"),
+    c("Покидать общежитие им запрещено.", "MOV"),
+    c("The managers read all messages we send home.", "ISO"),
+    c("Өдөр бүр 14-15 цаг суулгаж ажиллуулдаг.", "OT"),
+    c("老板说如果谁不干活就把他卖掉。", "THR"),
+    # S-TRV, S-SKILL, S-AD, S-FEE
+    c("Билет им оплачивает фирма.", "S-TRV"),
+    c("机票由公司承担，签证也帮忙办。", "S-TRV"),
+    c("Хятад хэл заавал мэддэг хүн авна гэж байна.", "S-SKILL"),
+    c("Обязательно знание китайского, зарплата высокая.", "S-SKILL"),
+    c("He was offered work as a casino dealer in Laos.", "S-AD"),
+    c("Нужно перевести 200 долларов за страховку до вылета.", "S-FEE"),
+    # S-HUB: Phnom Penh, a hub in INDICATORS.md
+    c("Ах маань Пномпенд нэг компанид ажиллаж байгаа.", "S-HUB"),
 ]
 
 # Benign texts that share words with the patterns above.
@@ -319,6 +353,7 @@ BENIGN = [
     c("He has to pay back the money for the ticket.", "", "S-TRV"),
     c("The caller has not paid anything to the kidnappers.", "", "WAG"),
     c("The shop is open from 9 am to 11 am on Sundays.", "", "OT", LOW),
+    c("He paid for his own plane ticket and hotel.", "", "S-TRV"),
 ]
 
 ALL_CASES = (

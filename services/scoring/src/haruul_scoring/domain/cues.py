@@ -30,7 +30,8 @@ HYPOTHETICAL: tuple[str, ...] = (
     r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
     r"|possible)|can (?:they|an employer|employers|the employer|my employer|a company)"
     r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
-    r"|үнэн үү|хэрэв|бол яах|болох уу|зөв үү|хууль ёсны уу"
+    r"|үнэн үү|хэрэв|хэрвээ|бол яах|яах вэ|болох уу|зөв үү|хууль ёсны уу"
+    r"|\bherv?ee?\b|\bherwee\b|\byaa?h ve\b|\bunen uu\b"
     r"|правда ли|\bесли\b|можно ли|законно ли|неужели|действительно ли|верно ли|это правда",
     r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會",
 )

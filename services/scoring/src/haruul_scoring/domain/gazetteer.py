@@ -107,7 +107,7 @@ PLACES: tuple[Place, ...] = (
     Place(
         "Phnom Penh",
         KH,
-        "city",
+        "hub",
         (r"\bphnom ?penh\b", r"\bпном ?пен\w*", r"\bпномпэн\w*", "金边", "金邊"),
     ),
     Place("O'Smach", KH, "hub", (r"\bo'? ?smach\b", "奥斯马", "奧斯馬")),

@@ -170,6 +170,7 @@ SEX = (
         r"\bsexual (?:services|exploitation|work|slavery)",
         r"\bsex (?:work|trade|slave\w*)\b",
         r"\b(?:prostitut\w*|brothel\w*)",
+        r"\bentertain\w*'? (?:the )?(?:clients|customers|guests|men)\b",
     )
     + rules(
         "S-SEX",
