@@ -47,6 +47,7 @@ eval: $(STAMP) engine
 	$(BIN)/haruul eval --check $(EVAL_SET)
 	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
 	$(BIN)/haruul eval tests/data/fresh-reports.jsonl
+	$(BIN)/haruul eval tests/data/fresh2-reports.jsonl
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench
