@@ -81,6 +81,7 @@ NEGATED_AND_RETRACTED = [
     c("Миний дүүгийн тухай дуудлагыг хааж болно, бүх юм хэвийн байна.", "", "ISO", LOW),
     c("Она нашлась, была у подруги. Извините за беспокойство.", "", "ISO", LOW),
     c("hervee tednii passportiig huraaval yah ve?", "", "DOC", LOW),
+    c("Дүү маань Бавет явахаа больсон, асуудал шийдэгдсэн.", "", "S-HUB", LOW),
     c(
         "We spoke today: he works in a hotel in Poipet and can fly home whenever he wants.",
         "",
@@ -331,6 +332,40 @@ MORE_INDICATORS = [
     c("Нужно перевести 200 долларов за страховку до вылета.", "S-FEE"),
     # S-HUB: Phnom Penh, a hub in INDICATORS.md
     c("Ах маань Пномпенд нэг компанид ажиллаж байгаа.", "S-HUB"),
+    # THR: traded on, "or else", resold, frightened
+    c("They told him they would trade him to another park if he complains.", "THR"),
+    c("Mungu yvuul, ugvi bol zodno gesen.", "THR"),
+    c("Сказали, что перепродадим, если не будет работать.", "THR"),
+    c("Гэртээ харья гэвэл цагдаад өгнө гэж айлгадаг.", "THR"),
+    # WAG, DEBT
+    c("Хоёр сар ажилласан ч нэг ч төгрөг өгөөгүй.", "WAG"),
+    c("她说半年来一直没领到工资。", "WAG"),
+    c("老板说要先付两万块才能离开。", "DEBT"),
+    # DEC: no such job on arrival; not what was said; less than promised
+    c("When she arrived there was no teaching job at all.", "DEC"),
+    c("公司不是当初说的那家。", "DEC"),
+    c("Зочид буудал биш өөр газар аваачсан.", "DEC"),
+    c("Цалин нь амласнаас хамаагүй бага.", "DEC"),
+    c("Вместо работы в отеле её посадили за компьютер.", "DEC"),
+    # ISO, MOV, DOC
+    c("They check everyone's phones every evening.", "ISO"),
+    c("My phone was taken at the gate.", "ISO"),
+    c("Телефон дают только по воскресеньям.", "ISO"),
+    c("No one gets out, there are men with guns at the door.", "MOV"),
+    c("The agent has had her passport since January.", "DOC"),
+    c("His passport stays with the company until the contract ends.", "DOC"),
+    # S-SEX, S-SCAM
+    c("The girls have to drink with customers until morning.", "S-SEX"),
+    c("He pretends to be a rich businesswoman online.", "S-SCAM"),
+    c("They talk lonely people into investing in a fake crypto platform.", "S-SCAM"),
+    c("Хуурмаг профайлаар чатлуулдаг.", "S-SCAM"),
+    c("Их заставляют писать от чужого имени.", "S-SCAM"),
+    # S-TRV, S-AD, S-SKILL
+    c("Flights and visa are covered by the employer.", "S-TRV"),
+    c("Тийзийг нь компани авч өгсөн.", "S-TRV"),
+    c("She went to Laos to work in a call centre.", "S-AD"),
+    c("Requirements: Chinese typing, basic computer.", "S-SKILL"),
+    c("Ищут операторов с китайским.", "S-SKILL"),
 ]
 
 # Benign texts that share words with the patterns above.
@@ -354,6 +389,8 @@ BENIGN = [
     c("The caller has not paid anything to the kidnappers.", "", "WAG"),
     c("The shop is open from 9 am to 11 am on Sundays.", "", "OT", LOW),
     c("He paid for his own plane ticket and hotel.", "", "S-TRV"),
+    c("We booked the trip to Phuket through a travel agency.", "", "S-TRV", LOW),
+    c("Тэд түүнийг өөр компанид худалдсан.", "", "DEC"),
 ]
 
 ALL_CASES = (

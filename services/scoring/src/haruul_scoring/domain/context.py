@@ -38,6 +38,7 @@ RETRACTIONS: tuple[str, ...] = (
     r"\b(?:you )?(?:can|may) close (?:it|the (?:case|call|report|request))\b",
     expand(r"\b(?:дуудлага|хүсэлт|мэдээлэл)~ (?:хааж болно|хаана уу|цуцал~)"),
     expand(r"\bбүх (?:юм|зүйл) хэвийн"),
+    expand(r"\bасуудал (?:дууссан|шийдэгдсэн|шийдвэрлэгдсэн)"),
     r"\b(?:он|она|они) наш(?:[её]лся|лась|лись)\b",
     r"\bизвините за беспокойство\b",
     r"\b(?:is|are) (?:safe|fine|okay|ok|well) after all\b",

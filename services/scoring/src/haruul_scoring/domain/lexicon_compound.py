@@ -56,6 +56,10 @@ SCAM = (
         r"|americans|europeans|customers|strangers|men|women)",
         r"\b(?:fake|false) (?:profiles?|accounts?|identit\w*|personas?|names?|investments?)",
         r"\bpig[- ]?butcher\w*",
+        r"\bpretend\w* to be (?:a |an )?(?:\w+ ){0,2}?\w*(?:girl|wom[ae]n|m[ae]n|investor|trader"
+        r"|model|person|lady)\b",
+        r"\b(?:push|persuad|convinc|get|talk)\w* (?:\w+ ){0,4}?(?:to|into) '?invest\w*",
+        r"\bcrypto (?:platforms?|exchanges?|sites?|apps?)\b",
         r"\b(?:romance|crypto|investment|love|online) (?:scams?|fraud)",
         r"\bscripts?\b",
         r"\bscam (?:compound|centre|center|company|work|job|operation|park)s?\b",
@@ -69,7 +73,9 @@ SCAM = (
         r"\bлуйвр(?:ын|ыг)~",
         r"\bлуйвар (?:ажил|хийлгэ|хий)~",
         r"\bскрипт~",
-        r"\bхуурамч (?:профайл|аккаунт|хаяг|хуудас)~",
+        r"\b(?:хуурамч|хуурмаг) (?:хүүхний |эмэгтэйн |хүний )?(?:профайл|profile|аккаунт|хаяг"
+        r"|хуудас|зураг)~",
+        r"\bкрипто~ …мөнгө~ (?:оруул|хийлгэ|хий)~",
         r"\b(?:хүмүүс|гадаад хүм)~ …(?:хуур|мэхл|залил)~",
     )
     + rules(
@@ -81,6 +87,9 @@ SCAM = (
         r"\bмошенническ\w*",
         r"\b(?:фейков|фальшив|поддельн)\w* (?:профил|аккаунт|страниц|инвестиц)\w*",
         r"\bвыманива\w*",
+        r"\bот чужого имени\b",
+        r"\bуговарива\w* (?:\w+ ){0,3}?вклад\w*",
+        r"\bкриптобирж\w*",
         r"\bскрипт\w*",
     )
     + rules(
@@ -171,6 +180,8 @@ SEX = (
         r"\bsex (?:work|trade|slave\w*)\b",
         r"\b(?:prostitut\w*|brothel\w*)",
         r"\bentertain\w*'? (?:the )?(?:clients|customers|guests|men)\b",
+        r"\b(?:drink|sit|sleep|go to (?:the |their )?rooms?) with (?:the )?(?:customers|clients|men"
+        r"|guests)\b",
     )
     + rules(
         "S-SEX",
@@ -179,6 +190,7 @@ SEX = (
         r"\bбэлгийн (?:мөлжлөг|үйлчилгээ|хүчирхийлэл|мөлжих)~",
         r"\bсадар самуун~",
         r"\bянхан~",
+        r"\bэрчүүд~ хамт (?:байлга|хонуул|унтуул)~",
     )
     + rules(
         "S-SEX",

@@ -24,6 +24,9 @@ DOC = (
         "DOC",
         EN,
         rf"\b{_TAKE}\b…{_DOCS}\b",
+        rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
+        rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed) with (?:the|his|her|their) (?:manager|boss"
+        r"|company|agent|employer|recruiter|supervisor)\b",
         rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being|would be|will be) '?(?:taken"
         r"|confiscated|seized|held|kept|retained|withheld|collected)",
     )
@@ -91,6 +94,7 @@ MOV = (
         r"\block(?:ed|s|ing)? (?:up|in)\b",
         r"\block(?:ed|s|ing)? (?:him|her|them|me|us)\b",
         r"\barmed (?:guards?|men)\b",
+        r"\bmen with (?:guns|rifles|weapons)\b",
         r"\bguards? (?:watch\w*|at the (?:gate|door)|everywhere|outside|with guns)",
         r"\bguarded\b",
         r"\bheld (?:captive|hostage|against (?:his|her|their|my) will|prisoner)",
@@ -101,7 +105,8 @@ MOV = (
     + rules(
         "MOV",
         MN,
-        r"\b(?:гадагш |гадаа )?(?:гаргахгүй|гаргадаггүй|гаргуулахгүй|гаргуулдаггүй|гаргаж өгөхгүй"
+        r"\b(?:гадагш |гадаа )?(?:гаргахгүй|гаргадаггүй|гаргаагүй|гаргуулахгүй|гаргуулдаггүй"
+        r"|гаргаж өгөхгүй"
         r"|явуулахгүй|явуулдаггүй|суллахгүй)",
         r"\bгар~ (?:чадахгүй|чаддаггүй|болохгүй|чадаагүй)",
         r"\bгарах~ (?:зөвшөөрөхгүй|зөвшөөрдөггүй|боломжгүй)",
@@ -159,8 +164,9 @@ ISO = (
         r"\b(?:phones?|messages|chats?|calls?) (?:are|is|were|was|get|gets) (?:checked|monitored"
         r"|watched|read|controlled|listened to)",
         r"\bcompany phone\b",
-        r"\b(?:check|read|monitor|watch)\w* (?:our|my|his|her|their|all) (?:phones?|messages"
-        r"|chats)",
+        r"\b(?:check|read|monitor|watch)\w* (?:our|my|his|her|their|all|every ?one'?s|everybody'?s"
+        r"|the workers'?) (?:phones?|messages|chats)",
+        r"\b(?:mine|my phone|his phone|her phone) (?:was|got|has been) (?:taken|confiscated)",
     )
     + rules(
         "ISO",
@@ -204,6 +210,8 @@ ISO = (
         r"\b(?:забрал\w*|отобрал\w*|отнял\w*)…телефон\w*",
         r"\b(?:телефон\w*|переписк\w*|сообщени\w*) (?:проверя\w*|контролиру\w*|читают)",
         r"\bтелефон\w*\b…\b(?:забрал\w*|отобрал\w*|отнял\w*)",
+        r"\bтелефон\w* (?:дают|выдают|разрешают) только\b",
+        r"\bсмотрят,? что (?:я|он|она|мы|они) пиш\w*",
         r"\b(?:звонить|позвонить|связаться|писать)\b(?: \w+){0,3}? (?:только )?(?:раз|один раз) в"
         r" (?:неделю|месяц|день)",
         r"\b(?:звон\w*|разговарива\w*|говорит\w*)\b…\bпод присмотром\b",
@@ -282,6 +290,7 @@ MOV_MORE = (
         r"\b(?:nobody|no one|no-one|none of (?:us|them)) (?:is |was |are |were )?(?:allowed"
         r"|permitted) to (?:leave|go|step|get|walk)\b",
         r"\b(?:not|never) been (?:allowed|permitted|let) (?:to )?(?:leave|go|out|outside|home)",
+        r"\b(?:nobody|no one|no-one) (?:goes|can go|gets|is let|is allowed) out\b",
         r"\bonly (?:leave|go out|go outside)\b…\bwith (?:a |an |the )?(?:supervisor|guard|escort"
         r"|minder|boss|manager)\b",
         negatable=False,

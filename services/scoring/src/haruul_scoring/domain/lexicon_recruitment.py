@@ -18,7 +18,7 @@ _ROLE = (
     r"|hr|human resources|operators?|(?:online|digital|internet) marketing|marketing|models?"
     r"|modell?ing|casinos?|call cent(?:er|re)|receptionists?|waitress(?:es)?|waiters?|sales"
     r"|office (?:job|work)|factory (?:job|work)|chat (?:support|agents?)|game testers?|hostess"
-    r"|(?:it|tech|technical) support|(?:casino )?dealers?)"
+    r"|(?:it|tech|technical|online) support|support staff|(?:casino )?dealers?)"
 )
 _OFFER = (
     r"(?:offer\w*|promis\w*|recruit\w*|hiring|hires?|looking for|seeking|jobs?|work as|working as"
@@ -31,7 +31,8 @@ AD = (
         "S-AD",
         EN,
         rf"\b{_OFFER}\b…\b{_ROLE}\b",
-        rf"\b{_ROLE} (?:jobs?|work|positions?|vacanc\w*|agents?)\b",
+        rf"\b{_ROLE} (?:jobs?|work|positions?|vacanc\w*|agents?|staff)\b",
+        rf"\bto work (?:in|at|for) (?:a |an )?{_ROLE}\b",
         rf"(?:{_MONEY}) (?:a|per|/|each|every) ?month",
         rf"(?:{_MONEY}) (?:monthly )?(?:salary|wage|pay)",
         r"\b(?:very |extremely |really )?(?:high|good|big|huge|great) (?:salary|salaries|pay"
@@ -45,7 +46,9 @@ AD = (
         r"|харилцагчийн үйлчилгээ|зөөгч|ресепшн|it|айти|мэдээллийн технологи)~ …(?:ажил~|зар~"
         r"|санал~|хайж|авна|чиглэл~)",
         r"\b(?:ажил~|санал~|зар~) …(?:орчуулагч|оператор|программист|казино|загвар өмсөгч"
-        r"|маркетинг|data entry|дата оруулах|дилер|dealer)~",
+        r"|маркетинг|data entry|дата оруулах|дилер|dealer|call cent(?:er|re)|колл төв)~",
+        r"\bcall cent(?:er|re) ажил~",
+        r"\bсарын \d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)",
         r"\b(?:it|айти) (?:ажил|чиглэл|мэргэж)~",
         r"\b(?:өндөр|сайн|их) цалин~",
         r"\b(?:сард |сарын )?\d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)~ …цалин~",
@@ -85,6 +88,8 @@ SKILL = (
         r"\bgood (?:at|with) computers?\b",
         r"\b(?:translators?|interpreters?|programmers?)\b",
         r"\bbilingual\b",
+        r"\b(?:english|chinese|korean) typing\b",
+        r"\bbasic computer\b",
         r"\b(?:english|chinese|mandarin|korean|japanese|russian) (?:is )?(?:required|a must"
         r"|essential|preferred|needed)\b",
     )
@@ -93,6 +98,7 @@ SKILL = (
         MN,
         r"\b(?:англи|хятад|солонгос|япон|орос|тай) хэл(?:тэй|ээр ярьдаг|ээр ярих| сайн| мэд)~",
         r"\b(?:англи|хятад|солонгос|япон|орос) хэл (?:заавал|сайн) (?:мэд|ярь)~",
+        r"\benglish (?:хэл )?мэд~",
         r"\bгадаад хэл(?:тэй| сайн| мэд)~",
         r"\bкомпьютер~ (?:сайн|мэддэг|ашигла~)",
         r"\bорчуулагч~",
@@ -104,6 +110,7 @@ SKILL = (
         r"|японск|русск)\w*",
         r"\bпереводчик\w*",
         r"\bобязател\w* (?:знание )?(?:английск|китайск|корейск|японск)\w*",
+        r"\bс (?:английским|китайским|корейским|японским)\b",
         r"\b(?:английск|китайск|корейск|японск)\w*(?: язык\w*)? (?:обязател\w*|нуж\w*|требу\w*"
         r"|приветству\w*|желател\w*)",
     )
@@ -121,9 +128,11 @@ TRV = (
         EN,
         r"\b(?:pay|paid|pays|paying|cover\w*|provid\w*|buy|buys|buying|bought|arrang\w*"
         r"|book\w*)\b(?! back)(?!(?:\W+[\w'-]+){0,3}?\W+own\b)(?:\W+[\w'-]+){0,4}?\W+"
-        r"(?:plane |air |flight |e-)?(?:tickets?|flights?|airfare|travel|visas?)\b"
+        r"(?:plane |air |flight |e-)?(?:tickets?|flights?|airfare|travel(?! agenc)|visas?)\b"
         r"(?! (?:ourselves|myself|himself|herself|themselves))",
         r"\bsend\w* (?:\w+ ){0,2}?e-?tickets?\b",
+        r"\b(?:visas?|flights?|tickets?|travel)\b(?: (?:&|and) \w+)? (?:are |is |all )?(?:covered"
+        r"|paid for|provided|arranged) by\b",
         r"\b(?:do|does|handle\w*|process\w*|sort\w*(?: out)?) (?:the |her |his |their |your )?"
         r"visas?\b",
         r"\bfree (?:flights?|tickets?|travel|air ?fare|visas?)\b",
@@ -135,8 +144,8 @@ TRV = (
     + rules(
         "S-TRV",
         MN,
-        r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг)~ …(?:төлнө|даана|хариуцна|авч өгнө|гаргана"
-        r"|компани)~",
+        r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг|билет|ticket)~ …(?:төлнө|даана|хариуцна|авч өгнө"
+        r"|авч өгсөн|хийж өгсөн|гаргаж өгсөн|гаргана|компани)~",
         r"\bвиз~ …(?:хариуцна|гаргаж өгнө|даана|төлнө)~",
         r"\b(?:бүх|бүх л) зардл~ …(?:даа|хариуц|төл)~",
         r"\b(?:жуулчны|аялал жуулчлалын|туристын) виз~",
@@ -164,7 +173,7 @@ TRV = (
         ZH,
         r"(?:包|报销|報銷|免费|免費|提供|负责|負責)(?:机票|機票|签证|簽證|路费|路費|食宿|吃住)"
         r"|旅游签证|旅遊簽證|落地签"
-        r"|(?:机票|機票|签证|簽證|路费|路費)(?:都)?(?:全包|包了|报销|報銷|免费|免費"
+        r"|(?:机票|機票|签证|簽證|路费|路費)(?:都|全)?(?:全包|包了|报销|報銷|免费|免費"
         r"|由?公司(?:出|负责|負責|报销|報銷|承担|承擔|买|買))"
         r"|(?:帮|幫)(?:他|她|我|你)?(?:出|买|買|订|訂)(?:了)?(?:机票|機票)",
     )
