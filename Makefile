@@ -48,6 +48,7 @@ eval: $(STAMP) engine
 	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
 	$(BIN)/haruul eval tests/data/fresh-reports.jsonl
 	$(BIN)/haruul eval tests/data/fresh2-reports.jsonl
+	$(BIN)/haruul eval tests/data/fresh3-reports.jsonl
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench
