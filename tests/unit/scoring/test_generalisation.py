@@ -366,6 +366,31 @@ MORE_INDICATORS = [
     c("She went to Laos to work in a call centre.", "S-AD"),
     c("Requirements: Chinese typing, basic computer.", "S-SKILL"),
     c("Ищут операторов с китайским.", "S-SKILL"),
+    # DEC: "the real office is elsewhere"; the promise, then the switch (ZH); not the job (MN)
+    c("The agent said the 'real office' is in Tachileik.", "DEC"),
+    c("原本说是去做前台，结果被送到了工厂。", "DEC"),
+    c("他们说的工作其实是网上骗人。", "DEC"),
+    c("ajil n orchuulagch bish baisan", "DEC"),
+    # THR, S-RAN, VIO, COND: conditions that end in a threat or a beating
+    c("Мөнгө шилжүүлэхгүй бол хүүг чинь өөр газар аваачна гэсэн.", "THR", "DEC"),
+    c("他们说家里不交钱，就把她卖到别的地方。", "THR"),
+    c("老板要我们家出钱赎他。", "S-RAN"),
+    c("完不成任务就挨打。", "VIO"),
+    c("Кто не выполняет план — того бьют.", "VIO COND"),
+    # MOV, S-SEX, DEBT, VUL, ISO, S-TRV, S-SKILL, S-AD
+    c("员工不能随便出去，门口有人看着。", "MOV"),
+    c("The owner makes them go with customers to the hotel rooms upstairs.", "S-SEX"),
+    c("她被逼陪客人过夜。", "S-SEX"),
+    c("She must pay back 9,000 yuan for the bus and the food first.", "DEBT"),
+    c("Банкны зээл их байгаа, төлж чадахгүй.", "VUL"),
+    c("他毕业两年了还没找到工作。", "VUL"),
+    c("He wrote from a friend's phone; his own was taken.", "ISO"),
+    c("机票是公司买的，签证也是。", "S-TRV"),
+    c("Обязательно свободный японский.", "S-SKILL"),
+    c("The company hired her for customer service in Phnom Penh.", "S-AD S-HUB"),
+    c("Откликнулся на объявление: оператор в казино.", "S-AD"),
+    c("crypto-d mungu oruuldag ajil hiilgedeg", "S-SCAM"),
+    c("Ах маань Пампанга мужид компанид ажилд орсон.", "S-HUB"),
 ]
 
 # Benign texts that share words with the patterns above.

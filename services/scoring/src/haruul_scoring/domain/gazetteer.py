@@ -167,7 +167,12 @@ PLACES: tuple[Place, ...] = (
         "Clark / Angeles",
         PH,
         "hub",
-        (r"\bclark,? (?:freeport|pampanga|economic zone)\b", r"\bangeles city\b"),
+        (
+            r"\bclark,? (?:freeport|pampanga|economic zone)\b",
+            r"\bpampanga\b",
+            r"\bпампанг\w*",
+            r"\bangeles city\b",
+        ),
     ),
     Place("Parañaque", PH, "city", (r"\bpara[nñ]aque\b",)),
     Place("Dubai", "United Arab Emirates", "interview", (r"\bdubai\b", r"\bдубай\w*", "迪拜")),

@@ -75,7 +75,7 @@ SCAM = (
         r"\bскрипт~",
         r"\b(?:хуурамч|хуурмаг) (?:хүүхний |эмэгтэйн |хүний )?(?:профайл|profile|аккаунт|хаяг"
         r"|хуудас|зураг)~",
-        r"\bкрипто~ …мөнгө~ (?:оруул|хийлгэ|хий)~",
+        r"\b(?:крипто|crypto)~ …мөнгө~ (?:оруул|хийлгэ|хий)~",
         r"\b(?:хүмүүс|гадаад хүм)~ …(?:хуур|мэхл|залил)~",
     )
     + rules(
@@ -165,7 +165,7 @@ RAN = (
     + rules(
         "S-RAN",
         ZH,
-        r"赎金|贖金|赎人|贖人|(?:要|让|讓)(?:我们|我們|家人)?(?:付|交|打)钱|交钱(?:才|就)(?:放人"
+        r"赎金|贖金|赎人|贖人|赎(?:我|他|她)|贖(?:我|他|她)|(?:要|让|讓)(?:我们|我們|家人)?(?:付|交|打)钱|交钱(?:才|就)(?:放人"
         r"|能回)",
     )
 )
@@ -180,6 +180,8 @@ SEX = (
         r"\bsex (?:work|trade|slave\w*)\b",
         r"\b(?:prostitut\w*|brothel\w*)",
         r"\bentertain\w*'? (?:the )?(?:clients|customers|guests|men)\b",
+        r"\bgo (?:out )?with (?:the )?(?:customers|clients|men|guests) to (?:the |a )?(?:hotel )?"
+        r"rooms?",
         r"\b(?:drink|sit|sleep|go to (?:the |their )?rooms?) with (?:the )?(?:customers|clients|men"
         r"|guests)\b",
     )
@@ -200,7 +202,12 @@ SEX = (
         r"\b(?:секс-?рабств\w*|бордел\w*|интим-?услуг\w*)",
         r"\b(?:спать|переспать) с (?:клиентами|ними|мужчинами|гостями)",
     )
-    + rules("S-SEX", ZH, r"卖淫|賣淫|性服务|性服務|陪睡|强迫(?:她)?(?:卖淫|接客)|接客|色情服务")
+    + rules(
+        "S-SEX",
+        ZH,
+        r"卖淫|賣淫|性服务|性服務|陪睡|强迫(?:她)?(?:卖淫|接客)|接客|色情服务"
+        r"|陪(?:客人|客户|客戶|男人)(?:过夜|過夜|睡觉|睡覺)",
+    )
 )
 
 # Wider Chinese wordings of a sale (written from new sentences, not from any evaluation set).

@@ -144,7 +144,7 @@ MOV = (
         "MOV",
         ZH,
         r"不(?:让|讓|准|许|許)(?:他|她|我|我们|他们|人)?(?:离开|離開|出去|走|回国|回國|出门|出門)",
-        r"(?:无法|無法|不能|没法|沒法)(?:离开|離開|出去|回国|回國)",
+        r"(?:无法|無法|不能|没法|沒法)(?:自己|随便|隨便|私自)?(?:离开|離開|出去|回国|回國)",
         r"出不去",
         negatable=False,
     )
@@ -166,7 +166,8 @@ ISO = (
         r"\bcompany phone\b",
         r"\b(?:check|read|monitor|watch)\w* (?:our|my|his|her|their|all|every ?one'?s|everybody'?s"
         r"|the workers'?) (?:phones?|messages|chats)",
-        r"\b(?:mine|my phone|his phone|her phone) (?:was|got|has been) (?:taken|confiscated)",
+        r"\b(?:mine|my phone|his phone|her phone|his own|her own|my own) (?:was|got|has been)"
+        r" (?:taken|confiscated)",
     )
     + rules(
         "ISO",
@@ -279,6 +280,13 @@ VIO = (
         ZH,
         r"殴打|毆打|打(?:他|她|我|我们|他们)|被打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
         r"|體罰|酷刑",
+    )
+    + rules(
+        "VIO",
+        ZH,
+        r"(?:不听话|不聽話|不干|不幹|不做|完不成|没完成|沒完成)[^。！？!?\n]{0,4}?(?:就)?(?:被打|挨打"
+        r"|打(?:他|她|我们|我們|人))",
+        negatable=False,
     )
 )
 # Wider wordings of being held and of a confiscated phone (written from new sentences, not

@@ -15,7 +15,8 @@ from haruul_scoring.domain.lexicon import Lang
 from haruul_scoring.domain.mongolian import expand
 
 _CLAUSE_BREAK = re.compile(
-    r".*(?:[,;:()\"]|[，、；：]|\b(?:and|but|so|because|then|while|although|after|when"
+    # a dash between clauses ("если не выполняю план — бьют") is folded to " - "
+    r".*(?:[,;:()\"]|\s-\s|[，、；：]|\b(?:and|but|so|because|then|while|although|after|when"
     r"|и|но|а|потому что|когда)\b)",
     re.DOTALL,
 )
