@@ -418,6 +418,92 @@ BENIGN = [
     c("Тэд түүнийг өөр компанид худалдсан.", "", "DEC"),
 ]
 
+# Kinds missed in the fourth and fifth fresh sets, each written anew here (none copied from a
+# set): job titles and pay typed loosely, ticket and visa "given", a claimed official partnership
+# or state seal, secrecy with 讲, fees "внести", phones handed over, contractions without an
+# apostrophe, escape attempts, threats of a worse company or of the police, debts "才放他走",
+# sales between companies for money, "y" typed for я; then a journalist's questions, a passport
+# of one's own, a fee not yet paid, and retractions, which must stay low.
+FRESH_KINDS = [
+    c("He flew to Phnom Penh in May for a programming job.", "S-AD"),
+    c("They told him it is a data-entry job in an office.", "S-AD"),
+    c("Hiring now: online chat support, $1,500-2,000/month, food included.", "S-AD"),
+    c("naiz maan Tailandad casino-d dealer-r 3000$ sard gj bn", "S-AD"),
+    c("duu maan Malaiz-d call center-t orno gj bna", "S-AD"),
+    c("Сказали, что работа в IT-компании в Бангкоке.", "S-AD"),
+    c("有人叫她去柬埔寨做直播，说月入三万。", "S-AD"),
+    c("他说去泰国做游戏推广。", "S-AD"),
+    c("ongotsnii tiiziig n ugnu gene", "S-TRV"),
+    c("kompani n tiiz, viziig n bugdiig n tulj ugnu gesen", "S-TRV"),
+    c("Компани нь Монголын Гадаад харилцааны яамтай албан ёсоор хамтран ажилладаг гэсэн.", "S-OFF"),
+    c("Гэрээ нь төрийн тамгатай гэж хэлсэн.", "S-OFF"),
+    c("The contract has a government seal on every page.", "S-OFF"),
+    c("他们让我在签合同之前别跟家里人讲。", "S-CONF"),
+    c("Перед отъездом нужно внести 2 миллиона тугриков за оформление визы.", "S-FEE"),
+    c("She said she has to hand over her phone to the manager.", "ISO"),
+    c("They give us our phones only one hour a day and the boss reads everything.", "ISO"),
+    c("we cant leave the building", "MOV"),
+    c("i cant contact anyone from here", "ISO"),
+    c("我们连大门都不能出。", "MOV"),
+    c("Его избили за попытку сбежать.", "MOV"),
+    c("He was beaten for trying to run away.", "MOV"),
+    c("gadagsh garuulahgui bn", "MOV"),
+    c("老板说如果我敢走，就把我交给警察。", "THR"),
+    c("ugui bol dahij harahgui shuu gej bichsen", "THR"),
+    c("If you don't pay, we will move him to another company, a much worse place.", "THR"),
+    c("公司說要賠兩萬美金才放他走。", "DEBT"),
+    c("Нас не выпустят, пока не выплатим 5 тысяч долларов за дорогу.", "DEBT"),
+    c("Ohiig ahimag ereguudtei hamt suulgaj, hotel ruu yvuuldag", "S-SEX"),
+    c(
+        "Её «передали» другой компании, начальник сказал, что заплатил за неё 8 тысяч долларов.",
+        "S-SOLD",
+    ),
+    c("Намайг өөр компанид мөнгөөр шилжүүлчихлээ.", "S-SOLD", "DEC"),
+    c("udurt 12 tsag luivar chat hiilgej bn", "S-SCAM"),
+    # kinds missed in the fifth fresh set, written anew
+    c("Хозяйка на ночь закрывает их на ключ.", "MOV"),
+    c("Выходить одним не разрешают.", "MOV"),
+    c("Он уехал переводчиком в Камбоджу, билет тоже знакомый купил.", "S-AD S-TRV"),
+    c("С понедельника телефон выключен.", "ISO"),
+    c("Обещают место IT-специалиста в Таиланде.", "S-AD"),
+    c("За оформление визы просят миллион тугриков.", "S-FEE"),
+    c("Тэднийг нэг компаниас нөгөө рүү шилжүүлсэн гэсэн.", "S-SOLD"),
+    c("Бид чамайг 10 мянган доллараар авсан, ажиллаж төл гэж байна.", "S-SOLD DEBT"),
+    c("He has his own passport and goes out when he likes.", "", "DOC", LOW),
+    c("She hasn't paid them anything yet.", "", "WAG", LOW),
+    c(
+        "I'm a journalist writing about scam centres in Myawaddy; can you share numbers?",
+        "",
+        ALL,
+        LOW,
+    ),
+    c("Я журналист, пишу статью о мошеннических колл-центрах.", "", ALL, LOW),
+    c("记者问我关于诈骗园区的情况。", "", ALL, LOW),
+    c("Duu maan 2 honog holbogdohgui bsn, utas n evdersen. Bvh yum hevendee.", "", "ISO", LOW),
+    c(
+        "He was out of contact for two days. His phone broke. The family asks to close the case.",
+        "",
+        "ISO",
+        LOW,
+    ),
+    c("Друг улетел работать менеджером в отеле в Бангкоке.", "", "S-AD"),
+    # and what the wider wordings must leave alone
+    c("Bi margaash ajildaa yvna, oroi gertee irne.", "", ALL, LOW),
+    c("He handed over his phone to the shop for repair.", "", "MOV DOC VIO", LOW),
+    c("My phone battery only lasts an hour now.", "", "ISO", LOW),
+]
+
+# Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
+# as restricted movement (the rule cannot tell why someone was kept in).
+KNOWN_FALSE_FRIENDS = [
+    c(
+        "They did not let him go out at night because of the storm, and he was fine.",
+        "",
+        "MOV",
+        LOW,
+    ),
+]
+
 ALL_CASES = (
     NEWS_AND_QUESTIONS
     + FACTS_BESIDE_NEWS
@@ -426,6 +512,7 @@ ALL_CASES = (
     + INDICATORS
     + OWN_NEGATION
     + MORE_INDICATORS
+    + FRESH_KINDS
     + BENIGN
 )
 
@@ -443,3 +530,11 @@ def test_case(case: Case) -> None:
         assert case.at_most.at_least(result.level), result.explanation
     if case.at_least is not None:
         assert result.level.at_least(case.at_least), result.explanation
+
+
+@pytest.mark.xfail(
+    strict=True, reason="known false friend: the reason for being kept in is not read"
+)
+@pytest.mark.parametrize("case", KNOWN_FALSE_FRIENDS, ids=lambda case: case.text[:40])
+def test_known_false_friend(case: Case) -> None:
+    test_case(case)

@@ -23,7 +23,7 @@ DOC = (
     rules(
         "DOC",
         EN,
-        rf"\b{_TAKE}\b…{_DOCS}\b",
+        rf"\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
         rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
         rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed) with (?:the|his|her|their) (?:manager|boss"
         r"|company|agent|employer|recruiter|supervisor)\b",
@@ -80,12 +80,20 @@ MOV = (
         "MOV",
         EN,
         rf"\b{_NEG_EN} (?:allowed|permitted|let) (?:to )?(?:leave|go|out|outside|home)",
-        r"\b(?:can't|cannot|can not|couldn't|unable to|not able to) (?:leave|go out|get out|escape"
+        r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to) (?:leave|go out|get out"
+        r"|escape"
         r"|go outside|go home|come home|return home|walk out)",
-        rf"\b(?:won't|will not|don't|do not|doesn't|does not|didn't|did not) let {_OBJ}"
+        rf"\b(?:won'?t|will not|don'?t|do not|doesn'?t|does not|didn'?t|did not) let {_OBJ}"
         r" (?:leave|go|out|outside)",
         r"\bif (?:he|she|they|i|we) (?:tries|try|tried|attempts?) to (?:leave|escape|run)",
         negatable=False,
+    )
+    # punished for an escape attempt: the person is not free to go
+    + rules(
+        "MOV",
+        EN,
+        r"\b(?:for|after) (?:trying|attempting|having tried|an attempt|attempts?) to (?:escape"
+        r"|run away|flee|leave)",
     )
     + rules(
         "MOV",
@@ -110,6 +118,7 @@ MOV = (
         r"|явуулахгүй|явуулдаггүй|суллахгүй)",
         r"\bгар~ (?:чадахгүй|чаддаггүй|болохгүй|чадаагүй)",
         r"\bгарах~ (?:зөвшөөрөхгүй|зөвшөөрдөггүй|боломжгүй)",
+        r"\b(?:гадагш |гадаа )?(?:гаруулахгүй|гаруулдаггүй|гаргуулаагүй)",
         r"\bяв~ (?:чадахгүй|чаддаггүй|болохгүй)",
         negatable=False,
     )
@@ -122,12 +131,14 @@ MOV = (
         r"\bхамгаалалт~",
         r"\bзэвсэг~ (?:хамгаалагч|харуул)~",
         r"\bхашаа~ …гар~",
+        r"\b(?:зугтах|зугтаах|оргох) (?:гэсн|гэсэн|гээд|гэж оролд)~",
     )
     + rules(
         "MOV",
         RU,
         r"\bне (?:выпуска\w*|отпуска\w*|пуска\w*)",
-        r"\bне (?:да\w*|позволя\w*) (?:уйти|уехать|выйти|вернуться)",
+        r"\bне (?:да\w*|позволя\w*|разреша\w*) (?:уйти|уехать|выйти|выходить|вернуться)",
+        r"\b(?:уйти|уехать|выйти|выходить) (?:\w+ )?не (?:да\w*|позволя\w*|разреша\w*)",
         r"\bне (?:может|могу|можем|могут) (?:уйти|уехать|выйти|вернуться|сбежать)",
         r"\bнельзя (?:выходить|выйти|уйти|уехать)",
         negatable=False,
@@ -136,9 +147,11 @@ MOV = (
         "MOV",
         RU,
         r"\b(?:запер\w*|заперт\w*|взаперти)",
+        r"\bзакрыва\w* (?:их|его|е[её]|нас|меня|всех|девушек) (?:\w+ ){0,2}?на (?:ключ|замок)",
         r"\b(?:удержива\w*|удерживают)\b",
         r"\b(?:вооруж[её]нн\w* )?охран\w*",
         r"\bв плену\b",
+        r"\b(?:за|после) (?:попытк\w*|попыт\w*) (?:сбежать|побега|бежать|уйти|уехать)",
     )
     + rules(
         "MOV",
@@ -146,12 +159,13 @@ MOV = (
         r"不(?:让|讓|准|许|許)(?:他|她|我|我们|他们|人)?(?:离开|離開|出去|走|回国|回國|出门|出門)",
         r"(?:无法|無法|不能|没法|沒法)(?:自己|随便|隨便|私自)?(?:离开|離開|出去|回国|回國)",
         r"出不去",
+        r"(?:不能|不准|不让|不讓)出(?:门|門|大门|大門|园区|園區)|(?:连|連)(?:大门|大門|门|門)都(?:不能|不准|不让|不讓)出",
         negatable=False,
     )
     + rules(
         "MOV",
         ZH,
-        r"关(?:起来|在)|關(?:起來|在)|锁在|鎖在|被关|被關|软禁|軟禁|囚禁|拘禁|看守|武装(?:人员"
+        r"关(?:起来|在)|關(?:起來|在)|锁在|鎖在|被关|被關|软禁|軟禁|囚禁|拘禁|看守|逃跑被|試圖逃跑|试图逃跑|武装(?:人员"
         r"|保安|警卫)",
     )
 )
@@ -164,6 +178,12 @@ ISO = (
         r"\b(?:phones?|messages|chats?|calls?) (?:are|is|were|was|get|gets) (?:checked|monitored"
         r"|watched|read|controlled|listened to)",
         r"\bcompany phone\b",
+        # handed over on someone's order, not to a repair shop
+        r"\b(?:has|have|had|must|made|make|forced|told|ordered|asked|required)\w* (?:\w+ )?to"
+        r" (?:hand|give|turn)\w* (?:over|in|up) (?:his |her |their |my |our |your |the |all )?"
+        r"(?:phones?|mobiles?)\b",
+        r"\bphones? (?:back )?(?:only|just) (?:for )?(?:an? |one |1 |two |2 |half an? )?(?:hour"
+        r"|minutes?|once)",
         r"\b(?:check|read|monitor|watch)\w* (?:our|my|his|her|their|all|every ?one'?s|everybody'?s"
         r"|the workers'?) (?:phones?|messages|chats)",
         r"\b(?:mine|my phone|his phone|her phone|his own|her own|my own) (?:was|got|has been)"
@@ -176,7 +196,7 @@ ISO = (
         r"|contacted|messaged|texted|been (?:in touch|in contact|reachable|online))",
         r"\b(?:he|she|they)(?: does| did)?(?: not|n't) (?:answer|reply|respond|pick up)\w*",
         r"\b(?:not|stopped|no longer) (?:answering|replying|responding|picking up|calling)",
-        r"\b(?:can't|cannot|can not|couldn't|unable to|not able to|not allowed to) (?:contact"
+        r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to|not allowed to) (?:contact"
         r"|call|reach|talk to|message|speak to|text|use (?:his|her|their|my|a|the) phone)",
         r"\b(?:lost|no) (?:contact|news|word|communication) (?:with|from)\b",
         r"\bunreachable\b",
@@ -225,6 +245,7 @@ ISO = (
         r"\b(?:пропал\w*|потерял\w*|нет) (?:с ним |с ней )?связ\w*",
         r"\bне (?:можем|могу|может) (?:дозвониться|связаться)",
         r"\bперестал\w* (?:отвечать|звонить|выходить на связь)",
+        r"\bтелефон\w* (?:\w+ )?(?:выключен|отключ[её]н|недоступ\w*|вне зоны)",
         negatable=False,
     )
     + rules(

@@ -49,7 +49,7 @@ _LETTER: dict[str, str] = {
     "щ": "(?:щ|sh)",
     "э": "[эеe]",
     "ю": "(?:[юү]|yu|iu|yo)",
-    "я": "(?:я|ya|ia)",
+    "я": "(?:я|ya|ia|y)",  # "yvsan", "yvuulna": я before a consonant is often typed y
 }
 _I_RUN_LETTERS = frozenset("ийы")
 _I_RUN = "[ийыiy]+"
