@@ -49,8 +49,11 @@ _LETTER: dict[str, str] = {
     "щ": "(?:щ|sh)",
     "э": "[эеe]",
     "ю": "(?:[юү]|yu|iu|yo)",
-    "я": "(?:я|ya|ia|y)",  # "yvsan", "yvuulna": я before a consonant is often typed y
+    "я": "(?:я|ya|ia)",
 }
+# "явсан", "явуулна" are typed "yvsan", "yvuulna": before в, я may be a bare y. Only there:
+# a y for every я would find Mongolian heads inside English words and cost ~8 % of the engine.
+_YA_BEFORE_V = "(?:я|ya|ia|y)"
 _I_RUN_LETTERS = frozenset("ийы")
 _I_RUN = "[ийыiy]+"
 _SOFT = {"ь": "[ьi]?", "ъ": "[ъi]?"}
@@ -75,7 +78,7 @@ def expand(pattern: str) -> str:
     out: list[str] = []
     previous = ""
     escaped = False
-    for ch in pattern:
+    for at, ch in enumerate(pattern):
         if escaped:
             out.append(ch)
             escaped = False
@@ -93,7 +96,8 @@ def expand(pattern: str) -> str:
             continue
         if ch in _LETTER:
             if ch != previous:
-                out.append(_LETTER[ch] + "+")
+                before_v = ch == "я" and pattern[at + 1 : at + 2] == "в"
+                out.append((_YA_BEFORE_V if before_v else _LETTER[ch]) + "+")
             previous = ch
             continue
         previous = ""
