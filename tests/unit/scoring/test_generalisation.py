@@ -487,6 +487,10 @@ FRESH_KINDS = [
         LOW,
     ),
     c("Друг улетел работать менеджером в отеле в Бангкоке.", "", "S-AD"),
+    # a past negation inside a Chinese match, between the noun and the verb
+    c("他每天都跟家里视频，护照也没被收走。", "", "DOC", LOW),
+    c("她说手机一直没有被拿走。", "", "ISO", LOW),
+    c("到的第一天护照就被主管收走了。", "DOC"),
     # and what the wider wordings must leave alone
     c("Bi margaash ajildaa yvna, oroi gertee irne.", "", ALL, LOW),
     c("He handed over his phone to the shop for repair.", "", "MOV DOC VIO", LOW),

@@ -33,7 +33,10 @@ class Rule:
     negatable: bool
 
 
-ZH_GAP = r"[^。！？!?\n]{0,12}?"
+# A short gap inside the sentence that holds no past negation: "护照也没被收走" is a passport
+# not taken. (The negation check looks only before a match; in Chinese the negation often
+# sits inside it, between the noun and the verb.)
+ZH_GAP = r"[^。！？!?\n没沒未]{0,12}?"
 
 
 def _to_regex(lang: Lang, source: str) -> str:
