@@ -1,4 +1,5 @@
-"""Fold a report for matching (NFKC + casefold) and map folded offsets back to the original.
+"""Fold a report for matching (NFKC + casefold, traditional Chinese as simplified) and map
+folded offsets back to the original.
 
 Patterns run on the folded text; evidence must quote the ORIGINAL text, so every folded
 character remembers which original characters it came from. Most reports are already NFKC and
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import NamedTuple
+
+from haruul_scoring.domain.chinese_script import to_simplified
 
 # One-to-one replacements applied after casefolding: typographic quotes and dashes, odd spaces,
 # and Russian "ё" (usually typed as "е").
@@ -85,7 +88,14 @@ class Folded(NamedTuple):
 
 
 def fold(text: str) -> Folded:
-    """NFKC-normalise, casefold and tidy `text`, keeping an offset map into the original."""
+    """NFKC-normalise, casefold and tidy `text`, and write traditional Chinese characters as
+    simplified ones (`chinese_script`), keeping an offset map into the original."""
+    folded = _fold(text)
+    simplified = to_simplified(folded.text)
+    return folded if simplified is folded.text else folded._replace(text=simplified)
+
+
+def _fold(text: str) -> Folded:
     if unicodedata.is_normalized("NFKC", text) and (text.isascii() or not _SPECIAL.search(text)):
         folded = text.casefold()  # nothing to drop and nothing to tidy but "ё": the common case
         if len(folded) == len(text):
