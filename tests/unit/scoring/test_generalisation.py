@@ -418,7 +418,7 @@ BENIGN = [
     c("Тэд түүнийг өөр компанид худалдсан.", "", "DEC"),
 ]
 
-# Kinds missed in the fourth and fifth fresh sets, each written anew here (none copied from a
+# Kinds missed in the fourth to sixth fresh sets, each written anew here (none copied from a
 # set): job titles and pay typed loosely, ticket and visa "given", a claimed official partnership
 # or state seal, secrecy with 讲, fees "внести", phones handed over, contractions without an
 # apostrophe, escape attempts, threats of a worse company or of the police, debts "才放他走",
@@ -491,6 +491,40 @@ FRESH_KINDS = [
     c("他每天都跟家里视频，护照也没被收走。", "", "DOC", LOW),
     c("她说手机一直没有被拿走。", "", "ISO", LOW),
     c("到的第一天护照就被主管收走了。", "DOC"),
+    # kinds missed in the sixth fresh set, written anew
+    c("Хозяин держит его паспорт у себя.", "DOC"),
+    c("Паспорт уже месяц у бригадира.", "DOC"),
+    c("她的护照一直在老板手里。", "DOC"),
+    c("护照被主管收走了。", "DOC"),
+    c("手机被公司收了，只能周末打几分钟电话。", "ISO"),
+    c("手机平时由组长保管，很少能联系家里。", "ISO"),
+    c("ah maan 3 honog zalgasangui bn", "ISO"),
+    c("Её заставляют работать с клиентами по ночам.", "S-SEX"),
+    c("对方出机票，办签证。", "S-TRV"),
+    c("机票和签证全包，先拿旅游签过去。", "S-TRV"),
+    c("我妹妹日文很好，有人找她去海外工作。", "S-SKILL"),
+    c("Охин маань орчуулагч, сард 3000$ гэсэн.", "S-AD"),
+    c("ohin maan Singapore-d orchuulagch, sardaa 5 say gesen", "S-AD"),
+    c("Customer support in Malaysia 2500$/month, apply now", "S-AD"),
+    c("Обещают работу в Малайзии за 5000$ в месяц.", "S-AD"),
+    c("他在西港找到網路行銷的工作，薪水很高。", "S-AD"),
+    c("可以去马来西亚做数据录入。", "S-AD"),
+    c("Бригадир сказал: будешь жаловаться - сдам тебя миграционной полиции.", "THR"),
+    c("He got laid off and is behind on two bank loans.", "VUL"),
+    c("Брат вырос в детдоме, денег нет, жить негде.", "VUL"),
+    c("我哥哥欠了一堆网贷，又没工作。", "VUL"),
+    c("新老板说他是花钱买的。", "S-SOLD"),
+    c("他们要家里支付8000 USDT才放人。", "S-RAN"),
+    c("zar dr ajil n ch call center bolchson", "DEC"),
+    c("He says he is in Myawaddy, not Bangkok.", "DEC"),
+    c("到了金边以后被带上车，连夜送到一个园区。", "DEC"),
+    c("Бичиг баримтын хураамж 3 сая төгрөг гэнэ.", "", "DOC"),
+    c("做保安的工作，工资一般。", "", "MOV"),
+    c("EPS-ээр Солонгост ажиллана. Сард 2.1 сая вон цалинтай.", "", "S-AD", LOW),
+    # in Chinese a comma or the 就 of a condition ends the clause a negation belongs to
+    c("他说完成不了就被电击。", "VIO"),
+    c("手机被没收，每天工作十六个小时。", "OT ISO"),
+    c("他没有被打，也没有被关起来。", "", "VIO MOV", LOW),
     # and what the wider wordings must leave alone
     c("Bi margaash ajildaa yvna, oroi gertee irne.", "", ALL, LOW),
     c("He handed over his phone to the shop for repair.", "", "MOV DOC VIO", LOW),

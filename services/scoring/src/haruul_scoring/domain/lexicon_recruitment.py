@@ -14,7 +14,7 @@ EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
 _ROLE = (
     r"(?:custo?mer (?:service|support)|(?:an |the )?it (?:job|work|specialist|position|field"
     r"|company)"
-    r"|programm(?:ers?|ing)|developers?|coders?|data[- ]entry|typing|typists?|translators?"
+    r"|programm(?:ers?|ing)|developers?|coders?|data entry|data-entry|typing|typists?|translators?"
     r"|interpreters?"
     r"|hr|human resources|operators?|(?:online|digital|internet) marketing|marketing|models?"
     r"|modell?ing|casinos?|call cent(?:er|re)|receptionists?|waitress(?:es)?|waiters?|sales"
@@ -39,7 +39,7 @@ AD = (
         rf"\b{_OFFER}\b…\b{_ROLE}\b",
         rf"\b{_ROLE} (?:jobs?|work|positions?|vacanc\w*|agents?|staff)\b",
         rf"\bto work (?:in|at|for) (?:a |an )?{_ROLE}\b",
-        rf"(?:{_MONEY}) (?:a|per|/|each|every) ?month",
+        rf"(?:{_MONEY})(?: (?:a|per|/|each|every) ?month|/month)",
         rf"(?:{_MONEY}) (?:monthly )?(?:salary|wage|pay)",
         r"\b(?:very |extremely |really )?(?:high|good|big|huge|great) (?:salary|salaries|pay"
         r"|wages?|income)",
@@ -61,10 +61,12 @@ AD = (
         r"\b(?:it|айти) (?:ажил|чиглэл|мэргэж)~",
         r"\b(?:өндөр|сайн|их) цалин~",
         r"\b(?:сард |сарын )?\d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)~ …цалин~",
-        r"\bсард \d[\d,.]* (?:ам\.?)?(?:доллар|\$|usd)",
+        r"\bсард \d[\d,.]*\W*(?:ам\.?)?(?:доллар|\$|usd)",
+        # millions of tugrik a month ("сардаа 5 сая"), not of Korean won (EPS wages)
+        r"\bсар(?:д|даа) \d[\d,.]*\W*(?:сая|say)\b(?!\W*(?:вон|won))",
         r"\b(?:казино|казинод)~ ажилл~",
         r"\b(?:казино|casino)~ (?:дилер|dealer|крупье)~",
-        r"\b\d[\d,.]* ?(?:ам\.? ?)?(?:доллар~|\$|usd) сард\b",
+        r"\b\d[\d,.]*\W*(?:ам\.?\W*)?(?:доллар~|\$|usd) сард\b",
         r"\b(?:дата|өгөгдөл) оруулах ажил~",
     )
     + rules(
@@ -88,7 +90,8 @@ AD = (
         ZH,
         r"客服|打字员|打字員|程序员|程序員|人事专员|运营|運營|网络营销|網絡營銷|模特|博彩|赌场"
         r"|賭場|高薪|月薪|月入|底薪|包吃住|翻译|翻譯|网络推广|網絡推廣|技术支持|技術支持|荷官"
-        r"|主播|(?:做|当|當)直播|(?:游戏|遊戲)推(?:广|廣)",
+        r"|主播|(?:做|当|當)直播|(?:游戏|遊戲)推(?:广|廣)|数据录入|网路(?:行销|营销)|网络行销"
+        r"|(?:薪水|工资|收入)(?:很|非常|特别)?高",
     )
 )
 
@@ -133,7 +136,7 @@ SKILL = (
         "S-SKILL",
         ZH,
         r"会(?:英语|中文|韩语|日语|俄语|电脑|打字)|會(?:英語|中文|韓語|日語|電腦)|懂(?:英语|电脑)"
-        r"|英语(?:好|流利)|翻译",
+        r"|英语(?:好|流利)|翻译|(?:英|日|韩|中|俄)(?:语|文)(?:很|非常|特别)?(?:好|流利)",
     )
 )
 
@@ -194,7 +197,9 @@ TRV = (
         r"|(?:机票|機票|签证|簽證|路费|路費)(?:都|全)?(?:全包|包了|报销|報銷|免费|免費"
         r"|由?公司(?:出|负责|負責|报销|報銷|承担|承擔|买|買))"
         r"|(?:帮|幫)(?:他|她|我|你)?(?:出|买|買|订|訂)(?:了)?(?:机票|機票)"
-        r"|(?:机票|機票)是公司(?:出|付|买|買)的",
+        r"|(?:机票|機票)是公司(?:出|付|买|買)的"
+        r"|(?:机票|签证)[^。！？!?\n]{0,8}?(?:全包|包了|报销|免费)"
+        r"|(?:对方|公司|中介|老板)[^。，！？!?\n]{0,4}?(?:出|买|订|包)(?:了)?机票|旅游签(?!证)",
     )
 )
 

@@ -20,6 +20,9 @@ _CLAUSE_BREAK = re.compile(
     r"|и|но|а|потому что|когда)\b)",
     re.DOTALL,
 )
+# In Chinese a comma, or the 就/才 of a condition, ends the clause a negation belongs to:
+# "做不到就被电击" (fail, and be shocked) is a punishment, not a negated one.
+_ZH_CLAUSE_BREAK = re.compile(r".*(?:[,;:，、；：]|就|才|否则|不然)", re.DOTALL)
 _PRE_WINDOW = 40
 _ZH_WINDOW = 4
 
@@ -40,10 +43,9 @@ def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: in
     before = folded[window_start:start]
     cues = _PRE_CUES[lang]
     if cues.search(before):  # only then can the clause that `before` ends in have one
-        if lang is not Lang.ZH:
-            clause = _CLAUSE_BREAK.match(before)
-            if clause is not None:
-                before = before[clause.end() :]
+        clause = (_ZH_CLAUSE_BREAK if lang is Lang.ZH else _CLAUSE_BREAK).match(before)
+        if clause is not None:
+            before = before[clause.end() :]
         if cues.search(before):
             return True
     if lang is Lang.MN:
