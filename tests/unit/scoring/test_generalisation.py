@@ -531,6 +531,31 @@ FRESH_KINDS = [
     c("My phone battery only lasts an hour now.", "", "ISO", LOW),
 ]
 
+# Deception told indirectly: the reveal, the pay below the promise, the job unlike the ad, the
+# switch of place; written from how families describe it, not from any evaluation set.
+DECEPTION = [
+    c("When he arrived it turned out the company was a casino, not a hotel.", "DEC"),
+    c("The pay is much lower than they promised, only 500 dollars.", "DEC"),
+    c("What she does there is nothing like what was in the ad.", "DEC"),
+    c("They said it was a job in Bangkok, but they took him to Myanmar.", "DEC"),
+    c("Зарплата оказалась в три раза меньше, чем обещали.", "DEC"),
+    c("Работа совсем не та, что была в объявлении.", "DEC"),
+    c("Зочид буудалд ажиллана гэж байсан чинь казинод ажиллуулж байна.", "DEC"),
+    c("zochid buudald ajillana gej bsan chin kazino-d ajilluulj bn", "DEC"),
+    c("工资比说的少一半。", "DEC"),
+    c("It turned out the company was real and the job is good.", "", "DEC", LOW),
+    c("The salary is lower than in Mongolia but the job is fine.", "", "DEC", LOW),
+    c(
+        "They said the flight was long, but they took us to the hotel first and we rested.",
+        "",
+        "DEC",
+        LOW,
+    ),
+    c("Работа такая же, как в объявлении.", "", "DEC", LOW),
+    c("工资比在蒙古高。", "", "DEC", LOW),
+    c("It turned out he had just lost his phone.", "", "DEC", LOW),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -551,6 +576,7 @@ ALL_CASES = (
     + OWN_NEGATION
     + MORE_INDICATORS
     + FRESH_KINDS
+    + DECEPTION
     + BENIGN
 )
 
