@@ -79,3 +79,40 @@ def test_threat_of_sale_is_a_threat_not_a_sale() -> None:
     result = assess("They say she will be sold to another company if she tries to leave.")
     assert "THR" in result.codes
     assert "S-SOLD" not in result.codes
+
+
+# A retraction withdraws an earlier worry's soft signs; a statement of freedom ("can come home
+# whenever she wants") withdraws only where the person is and lost contact, not a deception.
+FREEDOM_AFTER_DECEPTION = [
+    "They promised her a reception job for 1,200 dollars, but she cleans rooms for 700. She can"
+    " come home whenever she wants.",
+    "Обещали администратором за 1200 долларов, а по факту она убирает номера за 700. Говорит,"
+    " что может уехать когда захочет.",
+]
+
+
+@pytest.mark.parametrize("text", FREEDOM_AFTER_DECEPTION)
+def test_freedom_leaves_a_deception_standing(text: str) -> None:
+    assert "DEC" in assess(text).codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We lost contact with her in Poipet for a week. Now she called: she can come home"
+        " whenever she wants.",
+        "Она в Пойпете, связи нет три дня. Сегодня написала: может вернуться домой когда захочет.",
+    ],
+)
+def test_freedom_withdraws_place_and_lost_contact(text: str) -> None:
+    result = assess(text)
+    assert not result.codes & {"ISO", "S-HUB", "place"}
+    assert result.level is Level.LOW
+
+
+def test_a_retraction_still_withdraws_a_deception() -> None:
+    text = (
+        "They promised her a reception job for 1,200 dollars, but she cleans rooms for 700."
+        " Sorry, it was all a misunderstanding, please ignore my earlier message."
+    )
+    assert "DEC" not in assess(text).codes

@@ -24,16 +24,15 @@ _EVENT = re.compile("|".join(cues.EVENT))
 # Evidence read in an event sentence that the event can explain.
 EVENT_CODES = frozenset({"place", "S-HUB", "S-SCAM"})
 
-# A later message withdrawing an earlier worry ("false alarm", "she can come home whenever she
-# wants"): the soft signs up to and including that sentence (lost contact, a place, deception,
-# recruitment) are withdrawn; coercion signs never are. Indexed with the rules by `detect`.
+# A later message withdrawing an earlier worry ("false alarm", "sorry for the worry"): the soft
+# signs up to and including that sentence (lost contact, a place, deception, recruitment) are
+# withdrawn; coercion signs never are. Indexed with the rules by `detect`.
 RETRACTIONS: tuple[str, ...] = (
     r"\bfalse alarm\b",
     r"\b(?:ignore|disregard|cancel|withdraw)\w* my (?:earlier |previous |last |first )?"
     r"(?:report|message|request)",
     r"\b(?:it|this|that) was (?:all |just )?a misunderstanding",
     r"\bi was (?:wrong|mistaken)\b",
-    r"\b(?:can|may|could) (?:come|go|fly|travel|return) (?:back )?home (?:whenever|any ?time)",
     r"\bsorry (?:for|about) the (?:false )?(?:alarm|panic|trouble|worry|bother)\b",
     r"\b(?:you )?(?:can|may) close (?:it|the (?:case|call|report|request))\b",
     r"\bask(?:s|ed|ing)? (?:you |us )?to close (?:it|the (?:case|call|report|request|ticket))\b",
@@ -45,21 +44,29 @@ RETRACTIONS: tuple[str, ...] = (
     r"\bизвините за беспокойство\b",
     r"\b(?:is|are) (?:safe|fine|okay|ok|well) after all\b",
     r"\bno longer missing\b",
-    expand(r"\bхүссэн (?:үедээ|цагтаа) (?:гэртээ|гэр лүүгээ|гарч|явж|ирж)"),
     expand(r"\b(?:андуурсан|андуурчээ|буруу мэдээлсэн|санаа зовох (?:зүйлгүй|хэрэггүй))"),
     r"\bложн\w* тревог\w*",
     r"\bнедоразумени\w*",
     r"\b(?:я|мы) ошибл\w*",
     r"\b(?:прошу|просим) не учитывать",
     r"\b(?:он|она|они|вс[её]) в порядке\b",
-    r"\bв любое время (?:может|могут) (?:вернуться|приехать|уехать)",
-    r"\b(?:может|могут) (?:вернуться|приехать|уехать)(?: домой)? (?:когда|в любое время)",
     r"虚惊一场|虛驚一場|是误会|是誤會|一场误会|一場誤會|搞错了|搞錯了|弄错了|弄錯了"
-    r"|随时可以回|隨時可以回|平安无事|平安無事|没事了|沒事了",
+    r"|平安无事|平安無事|没事了|沒事了",
 )
 WITHDRAWN_CODES = frozenset(
     {"place", "S-HUB", "S-XB", "ISO", "DEC", "VUL", "S-AD", "S-SKILL", "S-TRV", "S-FEE"}
 )
+# A statement of freedom ("she can come home whenever she wants") answers the worry that a
+# person is held or out of reach, not that they were deceived or recruited: it withdraws only
+# the signs of where they are and of lost contact, up to and including its sentence.
+FREEDOM: tuple[str, ...] = (
+    r"\b(?:can|may|could) (?:come|go|fly|travel|return) (?:back )?home (?:whenever|any ?time)",
+    expand(r"\bхүссэн (?:үедээ|цагтаа) (?:гэртээ|гэр лүүгээ|гарч|явж|ирж)"),
+    r"\bв любое время (?:может|могут) (?:вернуться|приехать|уехать)",
+    r"\b(?:может|могут) (?:вернуться|приехать|уехать)(?: домой)? (?:когда|в любое время)",
+    r"随时可以回|隨時可以回",
+)
+FREED_CODES = frozenset({"place", "S-HUB", "S-XB", "ISO"})
 _LEGIT = re.compile("|".join(cues.LEGIT))
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
@@ -69,7 +76,7 @@ class Sentences:
     """The sentences of a folded text that matches fall in (`sentence_bounds`), with flags
     worked out per sentence only for those (most sentences never need them)."""
 
-    __slots__ = ("_bounds", "_cues", "_flags", "_sentences", "_text", "_withdrawn_to")
+    __slots__ = ("_bounds", "_cues", "_flags", "_freed_to", "_sentences", "_text", "_withdrawn_to")
 
     def __init__(self, folded: str, may_occur: Collection[str] = tuple(cues.CUES)) -> None:
         self._text = folded
@@ -78,6 +85,7 @@ class Sentences:
         self._bounds: dict[int, tuple[int, int]] = {}  # position -> its sentence
         self._flags: dict[int, tuple[bool, bool]] = {}  # sentence start -> flags
         self._withdrawn_to = -1
+        self._freed_to = -1
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence `pos` falls in."""
@@ -88,13 +96,19 @@ class Sentences:
             found = self._bounds[pos] = self._sentences.around(pos)
         return found
 
-    def withdraw(self, positions: list[int]) -> None:
+    def withdraw(self, retractions: list[int], freedoms: list[int]) -> None:
         """A retraction at each position withdraws the soft signs up to the end of its
-        sentence (see `RETRACTIONS`); cues in reported sentences do not count."""
-        for pos in positions:
-            start, end = self.bounds(pos)
-            if not self._flags_of(start, end)[0]:
-                self._withdrawn_to = max(self._withdrawn_to, end)
+        sentence (see `RETRACTIONS`), a statement of freedom the signs of place and lost
+        contact (`FREEDOM`); cues in reported sentences do not count."""
+        for pos in retractions:
+            self._withdrawn_to = max(self._withdrawn_to, self._end_if_first_hand(pos))
+        for pos in freedoms:
+            self._freed_to = max(self._freed_to, self._end_if_first_hand(pos))
+
+    def _end_if_first_hand(self, pos: int) -> int:
+        """The end of the sentence `pos` falls in, or -1 when that sentence is reported."""
+        start, end = self.bounds(pos)
+        return -1 if self._flags_of(start, end)[0] else end
 
     def _event(self, start: int, end: int) -> bool:
         return "event" in self._cues and _EVENT.search(self._text, start, end) is not None
@@ -126,6 +140,8 @@ class Sentences:
         if reported or (code in EVENT_CODES and self._event(start, end)):
             return False
         if pos < self._withdrawn_to and code in WITHDRAWN_CODES:
+            return False
+        if pos < self._freed_to and code in FREED_CODES:
             return False
         return not (code in WEAK_RECRUITMENT and legit)
 

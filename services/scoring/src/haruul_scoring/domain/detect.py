@@ -33,16 +33,21 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-# Rules first, then place spellings, then retraction cues: an index below len(ALL_RULES) is a
-# rule, one below _PLACE_END a place spelling. The context cues are only watched for.
+# Rules first, then place spellings, then retraction cues, then statements of freedom: an index
+# below len(ALL_RULES) is a rule, one below _PLACE_END a place spelling, one below
+# _RETRACTIONS_END a retraction. The context cues are only watched for.
 _CUE_PARTS = [(name, part) for name, parts in cues.CUES.items() for part in parts]
 _INDEX = build(
-    [rule.regex for rule in ALL_RULES] + list(gazetteer.PATTERNS) + list(context.RETRACTIONS),
+    [rule.regex for rule in ALL_RULES]
+    + list(gazetteer.PATTERNS)
+    + list(context.RETRACTIONS)
+    + list(context.FREEDOM),
     [part for _, part in _CUE_PARTS],
 )
 _RULE_COUNT = len(ALL_RULES)
 _PLACE_END = _RULE_COUNT + len(gazetteer.PATTERNS)
-_CUES_START = _PLACE_END + len(context.RETRACTIONS)
+_RETRACTIONS_END = _PLACE_END + len(context.RETRACTIONS)
+_CUES_START = _RETRACTIONS_END + len(context.FREEDOM)
 
 # A place said NOT to be where the person is: "not in Poipet", "не в Бавете", "不在西港", or
 # Mongolian "Пойпетэд биш" (the place word, its case suffix, then "биш").
@@ -81,6 +86,7 @@ class Hits(NamedTuple):
     rules: list[tuple[int, int, int]]
     places: list[tuple[int, int, int]]
     retractions: list[int]  # start of each retraction cue
+    freedoms: list[int]  # start of each statement of freedom
     cues: frozenset[str]  # the context cues (`cues.CUES`) that may occur in the report
 
 
@@ -90,16 +96,19 @@ def scan(folded: str) -> Hits:
     rules: list[tuple[int, int, int]] = []
     places: list[tuple[int, int, int]] = []
     retractions: list[int] = []
+    freedoms: list[int] = []
     found = _INDEX.find(folded)
     for hit in found.matches:
         if hit[0] < _RULE_COUNT:
             rules.append(hit)
         elif hit[0] < _PLACE_END:
             places.append(hit)
-        else:
+        elif hit[0] < _RETRACTIONS_END:
             retractions.append(hit[1])
+        else:
+            freedoms.append(hit[1])
     may_occur = frozenset(_CUE_PARTS[n - _CUES_START][0] for n in found.watched)
-    return Hits(rules, places, retractions, may_occur)
+    return Hits(rules, places, retractions, freedoms, may_occur)
 
 
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:

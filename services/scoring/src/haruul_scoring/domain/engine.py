@@ -38,8 +38,8 @@ def assess(text: str) -> Assessment:
     folded = fold(text)
     hits = detect.scan(folded.text)
     sentences = context.split(folded.text, hits.cues)
-    if hits.retractions:
-        sentences.withdraw(hits.retractions)
+    if hits.retractions or hits.freedoms:
+        sentences.withdraw(hits.retractions, hits.freedoms)
     place_matches = detect.find_place_mentions(folded.text, sentences, hits)
     matches = detect.find_indicators(folded.text, sentences, hits) + detect.place_signs(
         folded.text, sentences, place_matches
