@@ -53,6 +53,7 @@ eval: $(STAMP) engine
 	$(BIN)/haruul eval tests/data/fresh5-reports.jsonl
 	$(BIN)/haruul eval tests/data/fresh6-reports.jsonl
 	$(BIN)/haruul eval tests/data/fresh7-reports.jsonl
+	$(BIN)/haruul eval tests/data/fresh8-reports.jsonl
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench
