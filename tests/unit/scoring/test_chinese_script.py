@@ -53,3 +53,8 @@ def test_keeps_length_and_every_character_outside_the_table(text: str) -> None:
     assert len(simplified) == len(text)
     for before, after in zip(text, simplified, strict=True):
         assert after == before or "\u3400" <= before <= "\U0002ffff"
+
+
+def test_a_rule_written_in_traditional_reads_the_folded_text() -> None:
+    # The rule lists 帳號; the fold writes it 帐号 (OpenCC), not the 账号 the rule also lists.
+    assert "S-SCAM" in assess("他每天用假帳號聊天。").codes

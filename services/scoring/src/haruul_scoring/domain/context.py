@@ -13,14 +13,16 @@ import re
 from collections.abc import Collection
 
 from haruul_scoring.domain import cues
+from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.sentence_bounds import SentenceBounds
 
 _QUESTION = re.compile(r"[?？]")
 
-_NEWS = re.compile("|".join(cues.NEWS))
-_HYPOTHETICAL = re.compile("|".join(cues.HYPOTHETICAL))
-_EVENT = re.compile("|".join(cues.EVENT))
+# Written in the script the text is folded to (simplified Chinese), as `detect` writes the rules.
+_NEWS = re.compile(to_simplified("|".join(cues.NEWS)))
+_HYPOTHETICAL = re.compile(to_simplified("|".join(cues.HYPOTHETICAL)))
+_EVENT = re.compile(to_simplified("|".join(cues.EVENT)))
 # Evidence read in an event sentence that the event can explain.
 EVENT_CODES = frozenset({"place", "S-HUB", "S-SCAM"})
 
@@ -67,7 +69,7 @@ FREEDOM: tuple[str, ...] = (
     r"随时可以回|隨時可以回",
 )
 FREED_CODES = frozenset({"place", "S-HUB", "S-XB", "ISO"})
-_LEGIT = re.compile("|".join(cues.LEGIT))
+_LEGIT = re.compile(to_simplified("|".join(cues.LEGIT)))
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 

@@ -18,6 +18,7 @@ from haruul_scoring.domain import (
     lexicon_exploitation,
     lexicon_recruitment,
 )
+from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
 from haruul_scoring.domain.lexicon import Rule
@@ -36,13 +37,18 @@ ALL_RULES: tuple[Rule, ...] = (
 # Rules first, then place spellings, then retraction cues, then statements of freedom: an index
 # below len(ALL_RULES) is a rule, one below _PLACE_END a place spelling, one below
 # _RETRACTIONS_END a retraction. The context cues are only watched for.
+# Every regex is written in the script the text is folded to (`normalize.fold`): a
+# traditional spelling left in a pattern would never match, so it becomes the simplified one.
 _CUE_PARTS = [(name, part) for name, parts in cues.CUES.items() for part in parts]
 _INDEX = build(
-    [rule.regex for rule in ALL_RULES]
-    + list(gazetteer.PATTERNS)
-    + list(context.RETRACTIONS)
-    + list(context.FREEDOM),
-    [part for _, part in _CUE_PARTS],
+    map(
+        to_simplified,
+        [rule.regex for rule in ALL_RULES]
+        + list(gazetteer.PATTERNS)
+        + list(context.RETRACTIONS)
+        + list(context.FREEDOM),
+    ),
+    [to_simplified(part) for _, part in _CUE_PARTS],
 )
 _RULE_COUNT = len(ALL_RULES)
 _PLACE_END = _RULE_COUNT + len(gazetteer.PATTERNS)
