@@ -45,15 +45,8 @@ lint: $(STAMP)
 
 eval: $(STAMP) engine
 	$(BIN)/haruul eval --check $(EVAL_SET)
-	$(BIN)/haruul eval tests/data/holdout-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh2-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh3-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh4-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh5-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh6-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh7-reports.jsonl
-	$(BIN)/haruul eval tests/data/fresh8-reports.jsonl
+	for set in tests/data/holdout-reports.jsonl tests/data/fresh*-reports.jsonl; do \
+		$(BIN)/haruul eval $$set || exit 1; done
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench

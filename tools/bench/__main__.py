@@ -599,14 +599,10 @@ def run(phases: Sequence[str], write_doc: bool, command: str) -> int:
             "twohop": lambda: phase_twohop(bootstrap, texts),
             "e2e": lambda: phase_e2e(bootstrap, work, critical_without_contacts(texts), rss),
         }
-        settle = False
-        for phase in PHASES:
-            if phase not in phases:
-                continue
-            if settle:
+        for number, phase in enumerate(p for p in PHASES if p in phases):
+            if number:
                 log(f"settling {SETTLE_S:.0f} s before the {phase} phase")
                 time.sleep(SETTLE_S)
-            settle = True
             try:
                 details[phase] = steps[phase]()
             except Exception as error:  # one failed phase must not hide the others' figures

@@ -169,7 +169,8 @@ METHOD = """\
   (`haruul_common.kafka.subscribe`: a poll's records handled side by side, one commit per
   batch, publishes with acks=all) publishing each report unchanged. Three rounds of the
   baseline then scoring, alternating (since 2026-12-04; one round before): the figures are
-  each side's median, `details.json` has every round and each pair's ratio.
+  each side's median, `details.json` has every round and each pair's ratio. Every phase after
+  the first starts after a 30 s pause (since 2026-12-05), so none inherits the last one's load.
 - **e2e**: `haruul run --ports-from` (gateway, scoring, notify, intake as processes; the
   routing of `infra/local`) on the bench broker, with `HARUUL_NOTIFY_SMS_LIMIT` raised. Reports
   are the critical texts that name no contact (so each is its own case and pages at once,
