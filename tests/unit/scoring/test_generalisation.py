@@ -584,6 +584,44 @@ DECEPTION = [
     c("Ажил сайн гэсэн, гэтэл бас жаахан ядарч байна гэсэн.", "", "DEC"),
 ]
 
+# Threats said as a condition and its harm, sexual exploitation said as "going with" the
+# guests, and the trappings of a state on a contract: kinds, each in several languages, with
+# the everyday sentences of the same shape that must stay quiet.
+CONDITIONS_AND_EUPHEMISMS = [
+    c(
+        "The boss told my cousin that if she keeps complaining they will never see her again.",
+        "THR",
+    ),
+    c("He wrote that unless we send 8000 dollars they pass him on to another company.", "THR"),
+    c("If we cannot pay the bank we will sell the flat.", "", "THR", LOW),
+    c("Если семья не заплатит до пятницы, его отдадут в другую контору.", "THR"),
+    c("Сказали: будешь жаловаться - отправим к клиентам.", "THR"),
+    c("Охранник сказал, что иначе больше мы его не увидим.", "THR"),
+    c("Если не найдём денег, продадим машину.", "", "THR", LOW),
+    c("Хэрэв мөнгө явуулахгүй бол өөр компанид зарна гэж байна.", "THR"),
+    c("duu maan hel: ajil hiihgui bol ondoo kompanid zarna gsn.", "THR"),
+    c("Мөнгө олдохгүй бол байшингаа зарна.", "", "THR", LOW),
+    c("老板说她要是再不听话就把她卖到别的园区。", "THR"),
+    c("他们说不然就送去接客。", "THR S-SEX"),
+    c("如果下个月还联系不上就去找警察。", "", "THR"),
+    c("Now she has to go with the guests at night and cannot refuse.", "S-SEX"),
+    c("Our sales team will please the customers with good prices.", "", "S-SEX", LOW),
+    c("Её каждую ночь увозят с гостями, отказаться нельзя.", "S-SEX"),
+    c("Охин маань зочидтой хамт явуулдаг, сэтгэл хангуул гэж шаарддаг.", "S-SEX"),
+    c("Зочид буудалд ажиллана, зочдын сэтгэл ханган ажиллах ёстой.", "", "S-SEX"),
+    c("她每天晚上被迫跟客人出去。", "S-SEX"),
+    c("The contract had the seal of the Thai labour ministry on it and a job in Bangkok.", "S-OFF"),
+    c("Прислали договор с гербом и печатью министерства труда.", "S-OFF"),
+    c("Дочери прислали официальный трудовой договор на работу в Таиланде.", "S-OFF"),
+    c("合同上还盖着劳动部的公章，说是去泰国工作。", "S-OFF"),
+    c("Хөдөлмөрийн яамны тамгатай гэрээ ирүүлсэн, Тайландад ажиллана.", "S-OFF"),
+    c("duu maan Dubai-d ajillana gj yvsan, tiiziig n tednees gargasan.", "S-TRV"),
+    c("Тийзээ өөрөө авсан, ажлаа хийгээд ирнэ.", "", "S-TRV", LOW),
+    c("bi passport-oo asuusan chin daraa ogno gd ogohgui bn.", "DOC"),
+    c('Паспорт "хранится у администрации", выйти нельзя.', "DOC"),
+    c("naiz maan Altan Gurvaljin-d ajillaj bgaa.", "S-HUB"),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -605,6 +643,7 @@ ALL_CASES = (
     + MORE_INDICATORS
     + FRESH_KINDS
     + DECEPTION
+    + CONDITIONS_AND_EUPHEMISMS
     + BENIGN
 )
 

@@ -122,6 +122,7 @@ PLACES: tuple[Place, ...] = (
             r"\bton pheung\b",
             r"\bbokeo\b",
             r"\bалтан гурвалжин\w*",
+            r"\baltan gurvalj[iy]n\w*",  # typed in Latin letters
             r"\bзолот\w* треугольник\w*",
             "金三角",
         ),

@@ -230,6 +230,44 @@ SEX = (
     )
 )
 
+# Sexual exploitation said as "going with" the clients or guests (at night, to their rooms),
+# "satisfying" them, or being sent or given to them: the words a family or a victim uses
+# instead of naming it.
+_EN_CLIENTS = r"(?:the )?(?:clients|customers|guests|men|visitors)"
+SEX_MORE = (
+    rules(
+        "S-SEX",
+        EN,
+        rf"\b(?:made|forced|has|had|have|must|told|ordered|expected)(?: \w+)? to (?:go|leave|sleep"
+        rf"|stay|spend (?:the )?nights?|go out|go home)(?: \w+)? with {_EN_CLIENTS}\b",
+        rf"\b(?:sent|send|sends|taken|takes|given|gives|offered) (?:\w+ )?to {_EN_CLIENTS}(?:'s)?"
+        r" (?:rooms?|hotels?|beds?)\b",
+        r"\b(?:sell|sells|selling) (?:her|his|their) bod(?:y|ies)\b",
+    )
+    + rules(
+        "S-SEX",
+        RU,
+        r"\b(?:уходить|уезжать|ездить|ходить|оставаться|ночевать|уводят|увозят|уходит)"
+        r" (?:\w+ )?с (?:гостями|клиентами|мужчинами)\b",
+        r"\b(?:отправ|отвоз|вози|посыла|отда|пошл)\w* (?:\w+ )?к (?:клиентам|гостям|мужчинам)\b",
+        r"\b(?:развлекать|ублажать|обслуживать|удовлетворять) (?:гостей|клиентов|мужчин)\b",
+    )
+    + rules(
+        "S-SEX",
+        MN,
+        r"\b(?:зочид|зочин|үйлчлүүлэгч|эрчүүд|эрэгтэйчүүд)~ (?:хамт|дагуул)~ (?:явуул|гарга|хонуул"
+        r"|яв|хоно)~",
+        # "satisfying" guests, forced: a hotel job's "зочдын сэтгэл ханган" is not
+        r"\b(?:зочид|зочин|эрчүүд|эрэгтэйчүүд)~ …сэтгэл (?:хануул|ханга)~ …(?:албада|хүчлэ|шаард)~",
+    )
+    + rules(
+        "S-SEX",
+        ZH,
+        r"(?:陪|跟|和)(?:客人|客户|男人|嫖客)(?:出去|出台|走|过夜|睡|开房)|出台|陪酒陪睡|被迫陪酒"
+        r"|做那种(?:工作|事)|(?:送|派)(?:去|到)(?:客人|客户)(?:的)?(?:房间|那里|那边)",
+    )
+)
+
 # Wider Chinese wordings of a sale (written from new sentences, not from any evaluation set).
 SOLD_MORE = rules(
     "S-SOLD",
@@ -241,4 +279,4 @@ SOLD_MORE = rules(
     r"花钱买(?:的|了|来)|(?:被|是)[^。，！？!?\n]{0,6}?买(?:过去|过来)的",
 )
 
-RULES: tuple[Rule, ...] = XB + SCAM + SOLD + SOLD_MORE + RAN + SEX
+RULES: tuple[Rule, ...] = XB + SCAM + SOLD + SOLD_MORE + RAN + SEX + SEX_MORE

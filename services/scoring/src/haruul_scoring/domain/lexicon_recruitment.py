@@ -169,6 +169,9 @@ TRV = (
         r"\b(?:бүх|бүх л) зардл~ …(?:даа|хариуц|төл)~",
         r"\b(?:жуулчны|аялал жуулчлалын|туристын) виз~",
         r"\bүнэгүй (?:тийз|нислэг|онгоц)~",
+        # paid by them: "тийзийг нь тэднээс гаргасан", "компани даасан"
+        r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг|билет|виз)~ …(?:тэд|компани|агент|зуучлагч"
+        r"|ажил олгогч|дарга)~ (?:гаргасан|гаргаж|төлсөн|төлчихсөн|даасан|авч өгсөн|авсан)~",
     )
     + rules(
         "S-TRV",
@@ -261,6 +264,9 @@ OFF = (
         r"|ministry|state)",
         r"\b(?:government|state|ministry|embassy) (?:seal|stamp)s?\b",
         r"\bofficially (?:partner\w*|cooperat\w*|work\w* with|linked)",
+        # the trappings of a state: a ministry's seal, emblem or letterhead on the papers
+        r"\b(?:seal|stamp|emblem|logo|letterhead|coat of arms|crest)s? (?:of|from) (?:the |a )?"
+        r"(?:\w+ ){0,2}?(?:ministry|government|embassy|labou?r (?:office|department))",
     )
     + rules(
         "S-OFF",
@@ -272,11 +278,14 @@ OFF = (
         r"\bэлчин сайд~ …(?:баталгаажуул|батал|гэрээ)~",
         r"\bалбан ёсоор хамтра?н ажилла~",
         r"\bтөрийн (?:тамга|тэмдэг)~",
+        r"\bяам~ (?:тамга|тэмдэг|гэрээ|зөвшөөр)~",
     )
     + rules(
         "S-OFF",
         RU,
-        r"\bофициальн\w* (?:договор|контракт|соглашени|трудоустройств|приглашени)\w*",
+        r"\bофициальн\w* (?:\w+ )?(?:договор|контракт|соглашени|трудоустройств|приглашени)\w*",
+        # a ministry's seal or coat of arms on the papers
+        r"\b(?:печат\w*|герб\w*|штамп\w*|бланк\w*)\b…\bминистерств\w*",
         r"\bсоглашени\w* о сотрудничестве",
         r"\bгосударственн\w* программ\w*",
         r"\bгосударственн\w* печат\w*",
@@ -286,7 +295,9 @@ OFF = (
         "S-OFF",
         ZH,
         r"正规(?:合同|公司|劳务)|正規(?:合同|公司)|官方(?:合同|合作)|合作协议|合作協議"
-        r"|政府(?:批准|合作)",
+        r"|政府(?:批准|合作)"
+        # a ministry's or a government's stamp on the papers, or a "red-header" document
+        r"|(?:政府|劳动部|部委|大使馆|使馆)(?:的)?(?:公章|印章|章)|红头文件",
     )
 )
 
