@@ -116,3 +116,61 @@ def test_a_retraction_still_withdraws_a_deception() -> None:
         " Sorry, it was all a misunderstanding, please ignore my earlier message."
     )
     assert "DEC" not in assess(text).codes
+
+
+@pytest.mark.parametrize(
+    ("text", "job_place", "hub"),
+    [
+        (
+            "He went for a hotel job in Bangkok; now he sends his location from Poipet.",
+            "Bangkok",
+            "Poipet",
+        ),
+        (
+            "A company offered him a job in Thailand. Yesterday he wrote that he is in Bavet.",
+            "Thailand",
+            "Bavet",
+        ),
+        (
+            "Хүү маань Тайландад зочид буудалд ажиллана гээд явсан, одоо Баветээс бичиж байна.",
+            "Тайландад",
+            "Баветээс",
+        ),
+        (
+            "Сын уехал работать на завод в Малайзию, а теперь пишет из Сиануквиля.",
+            "Малайзию",
+            "Сиануквиля",
+        ),
+        ("女儿说去泰国的酒店上班，现在却在妙瓦底。", "泰国", "妙瓦底"),
+    ],
+)
+def test_a_job_city_then_a_hub_abroad_is_a_deception_about_the_place(
+    text: str, job_place: str, hub: str
+) -> None:
+    deception = {hit.code: hit for hit in assess(text).indicators}.get("DEC")
+    assert deception is not None
+    quotes = [evidence.quote for evidence in deception.evidence]
+    assert job_place in quotes  # where the job was said to be
+    assert hub in quotes  # and where the person is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the route, not a promise
+        "He landed in Bangkok and was driven to the river and across to Myawaddy.",
+        # two places in one country
+        "She had a job in Phnom Penh and then moved to Sihanoukville.",
+        # the hub before the job city
+        "He worked in Poipet last year; now he has a hotel job in Bangkok.",
+        # a country with legal work schemes is not a lure
+        "My son works in a factory in Japan; his friend is in Bavet.",
+    ],
+)
+def test_places_without_a_switch_are_not_a_deception(text: str) -> None:
+    assert "DEC" not in assess(text).codes
+
+
+def test_a_country_named_for_the_job_is_not_listed_as_a_place() -> None:
+    result = assess("A company offered him a job in Thailand.")
+    assert [p.name for p in result.places] == []

@@ -160,9 +160,21 @@ def _place_negated(folded: str, start: int, end: int) -> bool:
     )
 
 
+# Where a job is said to be, before the person turns up somewhere else: a lure city or country
+# (`gazetteer.JOB_LURES`) in a sentence about work. Without the work, it is the route
+# ("landed in Bangkok, driven to the river"), which S-XB reads.
+_WORK = re.compile(
+    r"\b(?:jobs?|work\w*|position|employ\w*|hired|hotel|restaurant|factory|company|office"
+    r"|salary|работ\w*|ваканси\w*|отел\w*|компани\w*|должност\w*|зарплат\w*|ресторан\w*)"
+    r"|" + expand(r"\b(?:ажил|ажилла|цалин|зочид буудал|компани|ресторан|оффис|үйлдвэр)~")
+    + r"|工作|上班|打工|公司|酒店|餐厅|月薪|招聘"
+)
+
+
 def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
-    """S-HUB for hubs; S-XB for crossing towns or road/boat transport towards a hub or crossing."""
-    found: list[Match] = []
+    """S-HUB for hubs; S-XB for crossing towns or road/boat transport towards a hub or crossing;
+    DEC for a job city followed by a hub in another country (see `_switched_place`)."""
+    found = _switched_place(folded, sentences, places)
     for pm in places:
         if pm.place.role == "hub":
             found.append(Match("S-HUB", pm.start, pm.end))
@@ -174,3 +186,26 @@ def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> 
             if transport is not None:
                 found.append(Match("S-XB", transport.start(), transport.end()))
     return found
+
+
+def _switched_place(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
+    """DEC, quoting both places, when a report names a job city and later a hub in another
+    country ("a hotel job in Bangkok ... now he is in Poipet"): being taken elsewhere than
+    promised is the commonest deception the advisory describes. Both mentions have already
+    passed the context checks (not news, not negated)."""
+    job_city = next(
+        (
+            pm
+            for pm in places
+            if pm.place.name in gazetteer.JOB_LURES
+            and _WORK.search(folded, *sentences.bounds(pm.start)) is not None
+        ),
+        None,
+    )
+    if job_city is None:
+        return []
+    for pm in places:
+        abroad = pm.place.country != job_city.place.country
+        if pm.place.role == "hub" and pm.start > job_city.start and abroad:
+            return [Match("DEC", job_city.start, job_city.end), Match("DEC", pm.start, pm.end)]
+    return []

@@ -57,6 +57,8 @@ def assess(text: str) -> Assessment:
 
     by_place: dict[str, tuple[detect.PlaceMatch, list[Evidence]]] = {}
     for pm in place_matches:
+        if pm.place.role == "country":
+            continue  # context for deception only (`gazetteer`)
         entry = by_place.setdefault(pm.place.name, (pm, []))
         entry[1].append(_evidence(folded, pm.start, pm.end))
     places = tuple(

@@ -7,6 +7,7 @@ and local scripts. Roles:
   crossing   an irregular border-crossing town (fires S-XB)
   transit    an airport or city on the usual route (context only)
   interview  a city used as a fake "interview" stop (context only)
+  country    a country named as where a job is (context only, not listed among the places)
 False friends are left out on purpose: "KK" alone (Khon Kaen) never matches KK Park, and
 country names are not places.
 """
@@ -183,6 +184,21 @@ PLACES: tuple[Place, ...] = (
         "transit",
         (r"\berlian\b", r"\berenhot\b", r"\bэрлянь\w*", r"\bэрээн\w*", "二连", "二連"),
     ),
+    # Countries named as where the job is: context only, never listed as places.
+    Place(
+        TH,
+        TH,
+        "country",
+        (r"\bthailand\b", r"\bтаиланд\w*", r"\bтайланд\w*", r"\bta[iy]land\w*", "泰国"),
+    ),
+    Place(
+        "Malaysia",
+        "Malaysia",
+        "country",
+        (r"\bmalaysia\b", r"\bмалайзи\w*", r"\bmala[iy]zi\w*", "马来西亚", "馬來西亞"),
+    ),
+    Place("Vietnam", "Vietnam", "country", (r"\bviet ?nam\w*", r"\bвьетнам\w*", "越南")),
+    Place("Singapore", "Singapore", "country", (r"\bsingapore\b", r"\bсингапур\w*", "新加坡")),
     Place(
         "Zamiin-Uud",
         "Mongolia",
@@ -190,6 +206,12 @@ PLACES: tuple[Place, ...] = (
         (r"\bzam[iy]+n[- ]?uud\b", r"\bзамын[- ]?үүд\w*"),
     ),
 )
+
+# Where the fake job is said to be, on the way to a hub: a report naming one for the job and
+# later a hub in another country reads as deception about the place (`detect`). Airports,
+# border towns and Mongolia's own crossings are the route, not a promise; Korea and Japan
+# are left out (legal work schemes go there).
+JOB_LURES = frozenset({"Bangkok", "Dubai", "Yangon", TH, "Malaysia", "Vietnam", "Singapore"})
 
 
 def _patterns() -> tuple[tuple[str, ...], tuple[int, ...]]:
