@@ -622,6 +622,25 @@ CONDITIONS_AND_EUPHEMISMS = [
     c("naiz maan Altan Gurvaljin-d ajillaj bgaa.", "S-HUB"),
 ]
 
+# Debt to a bank or lender is the vulnerability a recruiter uses, not debt bondage; a debt to
+# the company, boss or recruiter still is, even when a bank loan is named earlier.
+DEBTS_AND_LENDERS = [
+    c("They still owe the bank for the apartment.", "", "DEBT", Level.MEDIUM),
+    c("Банкинд их өртэй, ажил хайж байна.", "", "DEBT"),
+    c("У неё долг по кредиту, банк звонит каждый день.", "", "DEBT"),
+    c("表哥欠了网贷五万。", "", "DEBT"),
+    c(
+        "The recruiter paid off her bank loan and now says she owes the company 5000 dollars.",
+        "DEBT S-AID",
+    ),
+    c("Компанид 3000 доллар өртэй, төлөхгүй бол явуулахгүй.", "DEBT"),
+    c("Теперь она должна компании 4000 долларов за билет, хотя раньше у неё был кредит.", "DEBT"),
+    c("老板说他欠公司两万块，还不完不能走。", "DEBT"),
+    c("一個網友先借給我表哥五千塊讓他還債。", "S-AID", "DEBT"),
+    c("Эзэн нь үйлчлүүлэгчидтэй өрөөнд ор гэж шахдаг.", "S-SEX", "DEBT"),
+    c("Зочид буудлын өрөөнд орж цэвэрлэнэ.", "", "S-SEX DEBT", LOW),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -644,6 +663,7 @@ ALL_CASES = (
     + FRESH_KINDS
     + DECEPTION
     + CONDITIONS_AND_EUPHEMISMS
+    + DEBTS_AND_LENDERS
     + BENIGN
 )
 

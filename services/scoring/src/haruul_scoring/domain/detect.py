@@ -21,6 +21,7 @@ from haruul_scoring.domain import (
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
+from haruul_scoring.domain.lenders import owed_to_a_lender
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import is_negated
@@ -118,7 +119,8 @@ def scan(folded: str) -> Hits:
 
 
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
-    """Indicator matches that are neither negated nor in a reported/legit-scheme sentence.
+    """Indicator matches that are neither negated nor in a reported/legit-scheme sentence,
+    and no debt owed to a bank or lender read as debt bondage (`lenders`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
@@ -132,6 +134,8 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
             sentence_start, _ = sentences.bounds(start)
             if is_negated(folded, start, end, rule.lang, sentence_start):
                 continue
+        if rule.code == "DEBT" and owed_to_a_lender(folded, start, end, sentences.bounds(start)):
+            continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []
     last_end: dict[str, int] = {}
@@ -166,7 +170,8 @@ def _place_negated(folded: str, start: int, end: int) -> bool:
 _WORK = re.compile(
     r"\b(?:jobs?|work\w*|position|employ\w*|hired|hotel|restaurant|factory|company|office"
     r"|salary|работ\w*|ваканси\w*|отел\w*|компани\w*|должност\w*|зарплат\w*|ресторан\w*)"
-    r"|" + expand(r"\b(?:ажил|ажилла|цалин|зочид буудал|компани|ресторан|оффис|үйлдвэр)~")
+    r"|"
+    + expand(r"\b(?:ажил|ажилла|цалин|зочид буудал|компани|ресторан|оффис|үйлдвэр)~")
     + r"|工作|上班|打工|公司|酒店|餐厅|月薪|招聘"
 )
 

@@ -1,0 +1,43 @@
+"""Debt owed to a bank or a lender is a vulnerability, not debt bondage.
+
+"Still owes the bank for the apartment", "банкинд их өртэй", "欠网贷" describe the debt a
+recruiter exploits (VUL, and "financial help first", S-AID, when the recruiter pays it off);
+debt bondage (DEBT) is a debt to the employer, recruiter or compound that keeps the person
+there. A DEBT match is set aside when a lender is named right beside it, within its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haruul_scoring.domain.mongolian import expand
+
+# How far from the debt words the lender may be named: after them as the creditor ("owes the
+# bank for the flat", "долг по кредиту"), or just before them ("банкинд их өртэй", "欠银行的").
+# Not further before: "paid off her bank loan and now she owes the company" is bondage.
+_AFTER = 32
+_BEFORE = 14
+
+_LENDER = re.compile(
+    r"\b(?:banks?|loans?|loan apps?|lenders?|microfinance|mortgage|credit cards?|pawn\w*)\b"
+    r"|\b(?:банк\w*|кредит\w*|займ\w*|микрозайм\w*|ипотек\w*|ломбард\w*)"
+    r"|"
+    + expand(r"\b(?:банк|зээл|ломбард|бичил санхүү)~")
+    + r"|银行|貸款|贷款|网贷|網貸|信用卡|借(?:给|給|了)"
+)
+_CLAUSE_BREAK = re.compile(r"[;:()\"，、；：]|\s-\s|\b(?:but|and then|но|а потом)\b")
+
+
+def owed_to_a_lender(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when folded[start:end], a debt wording, names or sits beside a lender in its
+    clause of the sentence [sentence[0], sentence[1])."""
+    left = max(sentence[0], start - _BEFORE)
+    right = min(sentence[1], end + _AFTER)
+    before = folded[left:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        left += breaks[-1].end()
+    after_break = _CLAUSE_BREAK.search(folded, end, right)
+    if after_break is not None:
+        right = after_break.start()
+    return _LENDER.search(folded, left, right) is not None
