@@ -641,6 +641,33 @@ DEBTS_AND_LENDERS = [
     c("Зочид буудлын өрөөнд орж цэвэрлэнэ.", "", "S-SEX DEBT", LOW),
 ]
 
+# Secrecy asked as "between us", the last message as lost contact, threats by blackmail,
+# being sent on to accompany guests, and what a job "was described as".
+SECRETS_SILENCE_AND_BLACKMAIL = [
+    c("She's been told to keep it between them until she signs.", "S-CONF"),
+    c("He said to keep the offer to himself for now.", "S-CONF"),
+    c("I keep my savings to myself.", "", "S-CONF", LOW),
+    c("Маме не надо рассказывать, пусть это останется между нами.", "S-CONF"),
+    c("Ээждээ хэлэх хэрэггүй, ирээд мөнгөтэй болоод гайхуулна биз гэсэн.", "S-CONF"),
+    c("They put him in a car to the border. That was his last message, two days ago.", "ISO"),
+    c("Her last message was three days ago and her phone is off.", "ISO"),
+    c("If she refuses he'll send her photos to her mother.", "THR"),
+    c("He'll send the photos to my mother after the wedding.", "", "THR", LOW),
+    c("The owner makes the girls go with customers at night.", "S-SEX"),
+    c("园区说要把她送去KTV上班陪客人。", "S-SEX THR"),
+    c("保安一直盯着我们，出不了大门。", "MOV"),
+    c("She says the job was described as just serving drinks, now it is something else.", "DEC"),
+    c("The work was supposed to be in a hotel kitchen.", "DEC"),
+    c("bi passport-oo asuusan chin daraa ogno gd ogohgui bn.", "DOC"),
+    # one's own passport not handed over: kept by the person
+    c(
+        "nuhur maani EPS-eer ajillaj bga. passport-oo ajil olgogchid ogoogui, uuruu hadgaldag.",
+        "",
+        "DOC",
+        LOW,
+    ),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -664,6 +691,7 @@ ALL_CASES = (
     + DECEPTION
     + CONDITIONS_AND_EUPHEMISMS
     + DEBTS_AND_LENDERS
+    + SECRETS_SILENCE_AND_BLACKMAIL
     + BENIGN
 )
 

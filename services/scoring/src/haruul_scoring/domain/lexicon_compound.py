@@ -243,6 +243,8 @@ SEX_MORE = (
         rf"\b(?:sent|send|sends|taken|takes|given|gives|offered) (?:\w+ )?to {_EN_CLIENTS}(?:'s)?"
         r" (?:rooms?|hotels?|beds?)\b",
         r"\b(?:sell|sells|selling) (?:her|his|their) bod(?:y|ies)\b",
+        rf"\b(?:makes?|made|forces?|forced) (?:\w+ ){{1,3}}?(?:go|leave|sleep|stay|go out) with"
+        rf" {_EN_CLIENTS}\b",
     )
     + rules(
         "S-SEX",
@@ -267,7 +269,8 @@ SEX_MORE = (
         "S-SEX",
         ZH,
         r"(?:陪|跟|和)(?:客人|客户|男人|嫖客)(?:出去|出台|走|过夜|睡|开房)|出台|陪酒陪睡|被迫陪酒"
-        r"|做那种(?:工作|事)|(?:送|派)(?:去|到)(?:客人|客户)(?:的)?(?:房间|那里|那边)",
+        r"|做那种(?:工作|事)|(?:送|派)(?:去|到)(?:客人|客户)(?:的)?(?:房间|那里|那边)"
+        r"|(?:送|派)(?:去|到)[^。！？!?\n]{0,10}?陪(?:客|酒|睡|男人)",
     )
 )
 

@@ -51,9 +51,10 @@ DOC = (
         MN,
         # the wording carries its own negation (-гүй): the suffix check must not cancel it
         r"\b(?:паспорт|гадаад паспорт|бичиг баримт|үнэмлэх)-ыг~…(?:өгөхгүй|өгдөггүй|өгөөгүй)",
-        # asked for one's own passport back ("паспортоо"), and not given it
-        r"\b(?:паспорт|бичиг баримт|үнэмлэх)-(?:оо|аа)~…(?:өгөхгүй|өгдөггүй|өгөөгүй|буцааж өгөх~"
-        r" (?:юм|зүйл) алга)",
+        # asked for one's own passport back ("паспортоо нэхсэн / гэсэн чинь"), and not given it;
+        # without the asking, "паспортоо өгөөгүй" is one's own passport not handed over
+        r"\b(?:паспорт|бичиг баримт|үнэмлэх)-(?:оо|аа)~ (?:асуу|нэх|гуй|авъя|ав гэ|гэсэн|гсн)~"
+        r"…(?:өгөхгүй|өгдөггүй|өгөөгүй|буцааж өгөх~ (?:юм|зүйл) алга)",
         negatable=False,
     )
     + rules(
@@ -169,7 +170,7 @@ MOV = (
         ZH,
         r"不(?:让|讓|准|许|許)(?:他|她|我|我们|他们|人)?(?:离开|離開|出去|走|回国|回國|出门|出門)",
         r"(?:无法|無法|不能|没法|沒法)(?:自己|随便|隨便|私自)?(?:离开|離開|出去|回国|回國)",
-        r"出不去",
+        r"出不去|出不了(?:大门|大門|门|門|园区|園區|楼|樓)",
         r"(?:不能|不准|不让|不讓)出(?:门|門|大门|大門|园区|園區)|(?:连|連)(?:大门|大門|门|門)都(?:不能|不准|不让|不讓)出",
         negatable=False,
     )
@@ -212,6 +213,9 @@ ISO = (
         r"\bunreachable\b",
         r"\bphone (?:is |has been )?(?:off|switched off|turned off|disconnected)",
         r"\bcalls? (?:do not|don't|does not|doesn't|did not|didn't|won't) (?:go|get) through\b",
+        r"\b(?:that|it|this) was (?:his|her|their|the) last (?:message|call|text|word)s?\b",
+        r"\blast (?:message|call|text|heard from (?:him|her|them))\b (?:\w+ ){0,3}?(?:days?|weeks?"
+        r"|months?) ago\b",
         r"\blast (?:active|online|seen)\b (?:\w+ )?(?:days|weeks|months) ago\b",
         negatable=False,
     )

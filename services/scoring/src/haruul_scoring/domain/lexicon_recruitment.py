@@ -312,6 +312,9 @@ CONF = (
         r"\bkeep (?:it|this|that|the (?:offer|job|trip|details)) (?:a )?(?:secret|confidential"
         r"|private|quiet)",
         r"\b(?:confidential|secret) (?:offer|job|contract|deal)",
+        # "keep it between us", "keep the job to himself"
+        r"\bkeep (?:it|this|that|the (?:offer|job|trip|details|news)) (?:just )?(?:between (?:us"
+        r"|them|you|the two of)|to (?:himself|herself|themselves|yourself|yourselves))\b",
         negatable=False,
     )
     + rules(
@@ -321,6 +324,9 @@ CONF = (
         r"\bхэнд ч (?:хэлэхгүй|хэлж болохгүй|мэдэгдэхгүй)",
         r"\bнууц~ (?:байлга|хадгал)~",
         r"\b(?:бусдад|хэнд ч) (?:хэлж болохгүй|бүү|битгий)",
+        # "no need to tell your mother": the parents kept out of it
+        r"\b(?:ээж|аав|эцэг эх|гэр бүл|гэрийн|ах|эгч|хэн ч|бусад|хүн)~ (?:хэлэх|мэдэгдэх|ярих)"
+        r" (?:хэрэггүй|шаардлагагүй)",
         negatable=False,
     )
     + rules(
@@ -329,6 +335,9 @@ CONF = (
         r"\bникому не (?:говор|рассказ|сообща)\w*",
         r"\bне (?:говорить|рассказывать|сообщать)\b…\b(?:родн\w*|семь\w*|никому)",
         r"\b(?:держать|хранить) в (?:секрете|тайне)",
+        r"\b(?:пусть|чтобы) (?:это )?(?:останется|остал\w*) между (?:нами|вами|ними)",
+        r"\b(?:родным|родителям|маме|папе|семье) (?:\w+ )?(?:не надо|не нужно|незачем)"
+        r" (?:говорить|рассказывать|знать)",
         negatable=False,
     )
     + rules(
