@@ -668,6 +668,28 @@ SECRETS_SILENCE_AND_BLACKMAIL = [
     ),
 ]
 
+# A ransom asked as a condition of money and harm; sex work named by "the body", by forced
+# "sexual relations" or by being forced to "accompany"; calls only while watched; the boss
+# "has" everyone's passports; the scam work named as "the crypto chats"; and the family's
+# own bills, which are not withheld wages.
+RANSOM_BODY_AND_WATCHERS = [
+    c("Unless the family sends 5000 dollars they will sell him to another compound.", "S-RAN THR"),
+    c("Если вы не переведёте деньги до пятницы, его передадут другой конторе.", "S-RAN THR"),
+    c("10 сая төгрөг явуулахгүй бол өөр компанид зарна гэж байна.", "S-RAN THR"),
+    c("不给两万美金就把他卖到别的园区。", "S-RAN THR"),
+    c("If we don't pay the rent they will evict us.", "", "WAG S-RAN THR", LOW),
+    c("Если не заплатим за квартиру, хозяин выгонит нас.", "", "S-RAN THR", LOW),
+    c("They don't pay him anything for three months.", "WAG"),
+    c("现在被逼陪客，不听话就不给饭吃。", "S-SEX"),
+    c("Norm biyluulehgui bol biyeer chini mongo oluulna gesen.", "S-SEX"),
+    c("Эзэн нь үйлчлүүлэгчидтэй бэлгийн харьцаанд орохыг албадсан.", "S-SEX"),
+    c("He only gets the phone when the team leader is standing there.", "ISO"),
+    c("Zuvhun menejer haraad zogsoj baihad l yaridag.", "ISO"),
+    c("The boss has everyone's passports since March.", "DOC"),
+    c("The boss has the passports of the new visitors scanned at the hotel desk.", "", "DOC", LOW),
+    c("They do the crypto chats 16 hours a day.", "S-SCAM"),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -692,6 +714,7 @@ ALL_CASES = (
     + CONDITIONS_AND_EUPHEMISMS
     + DEBTS_AND_LENDERS
     + SECRETS_SILENCE_AND_BLACKMAIL
+    + RANSOM_BODY_AND_WATCHERS
     + BENIGN
 )
 

@@ -61,6 +61,9 @@ SCAM = (
         r"\b(?:push|persuad|convinc|get|talk)\w* (?:\w+ ){0,4}?(?:to|into) '?invest\w*",
         r"\bcrypto (?:platforms?|exchanges?|sites?|apps?)\b",
         r"\b(?:romance|crypto|investment|love|online) (?:scams?|fraud)",
+        # the work itself: "they do the crypto chats 16 hours a day"
+        r"\b(?:do|does|doing|did|make|making) (?:the |these |those )?(?:crypto|investment|romance"
+        r"|love|dating) (?:chats?|scripts?|messages?)\b",
         r"\bscripts?\b",
         r"\bscam (?:compound|centre|center|company|work|job|operation|park)s?\b",
         r"\b(?:bring in|make|earn|get) money from (?:victims|people)",
@@ -259,6 +262,10 @@ SEX_MORE = (
         MN,
         r"\b(?:зочид|зочин|үйлчлүүлэгч|эрчүүд|эрэгтэйчүүд)~ (?:хамт|дагуул)~ (?:явуул|гарга|хонуул"
         r"|яв|хоно)~",
+        # money made "with the body", sexual relations forced
+        r"\bбие(?:эр|ээр)~ (?:\w+ )?мөнгө~ ол~",
+        r"\bбэлгийн харьцаа~ …(?:албад|хүчл|шахд|тулга)~",
+        r"\b(?:албад|хүчл)~ …бэлгийн харьцаа~",
         # into the room with the clients or guests
         r"\b(?:үйлчлүүлэгч|зочид|зочин|эрчүүд|эрэгтэйчүүд)~ (?:хамт )?өрөө~ (?:ор|оро|орж|орох|орно"
         r"|оруул)~",
@@ -270,7 +277,8 @@ SEX_MORE = (
         ZH,
         r"(?:陪|跟|和)(?:客人|客户|男人|嫖客)(?:出去|出台|走|过夜|睡|开房)|出台|陪酒陪睡|被迫陪酒"
         r"|做那种(?:工作|事)|(?:送|派)(?:去|到)(?:客人|客户)(?:的)?(?:房间|那里|那边)"
-        r"|(?:送|派)(?:去|到)[^。！？!?\n]{0,10}?陪(?:客|酒|睡|男人)",
+        r"|(?:送|派)(?:去|到)[^。！？!?\n]{0,10}?陪(?:客|酒|睡|男人)"
+        r"|(?:逼|迫|强迫|強迫|要求)[^。！？!?\n]{0,4}?陪(?:客|酒|睡|男人)",
     )
 )
 

@@ -25,6 +25,9 @@ DOC = (
         EN,
         rf"\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
         rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
+        rf"\b(?:boss|manager|company|employer|agent|supervisor|team leader|owner)s? (?:has|have"
+        r"|had|holds?|keeps?) (?:all |all of )?(?:everyone'?s|everybody'?s|our|their|his|her)"
+        rf" {_DOCS}\b",
         rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed) with (?:the|his|her|their) (?:manager|boss"
         r"|company|agent|employer|recruiter|supervisor)\b",
         rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being|would be|will be) '?(?:taken"
@@ -214,6 +217,10 @@ ISO = (
         r"\bphone (?:is |has been )?(?:off|switched off|turned off|disconnected)",
         r"\bcalls? (?:do not|don't|does not|doesn't|did not|didn't|won't) (?:go|get) through\b",
         r"\b(?:that|it|this) was (?:his|her|their|the) last (?:message|call|text|word)s?\b",
+        # calls only while watched
+        r"\b(?:phone|call|talk|write|text)\w*\b…\bwhen (?:the |a |his |her |their )?(?:team leader"
+        r"|boss|manager|guard|supervisor)s? (?:is |are )?(?:standing|watching|there|present|around"
+        r"|listening|next to)",
         r"\blast (?:message|call|text|heard from (?:him|her|them))\b (?:\w+ ){0,3}?(?:days?|weeks?"
         r"|months?) ago\b",
         r"\blast (?:active|online|seen)\b (?:\w+ )?(?:days|weeks|months) ago\b",
@@ -239,6 +246,9 @@ ISO = (
         # the phone taken (a few words between), and someone listening beside them
         r"\bутс(?:ыг|ийг)~ …(?:хураа~|ав(?:даг|сан|чихсан|чихдаг|чих)~)",
         r"\b(?:дэргэд|хажууд) нь …(?:сонсдог|сонсож|хянадаг|хянаж)",
+        # talks only while the manager stands watching
+        r"\b(?:менежер|дарга|ахлагч|харгалзагч|хамгаалагч)~ (?:\w+ )?(?:хараад|харж|сонсоод|сонсож"
+        r"|хажууд)~ …(?:ярьдаг|ярина|ярьж|бичдэг)~",
     )
     + rules(
         "ISO",
