@@ -690,6 +690,38 @@ RANSOM_BODY_AND_WATCHERS = [
     c("They do the crypto chats 16 hours a day.", "S-SCAM"),
 ]
 
+# Look-alikes that must stay quiet: rumours that "scare" a class, a rumour denied, the family's
+# own payments, "no money has changed hands", an anti-fraud check, no job offer, a right
+# stated in training, a licensed scheme's papers; and the threats beside them that still count.
+RUMOURS_AND_RIGHTS = [
+    c("Ангийнхан нь 'Тайланд явсан хүүхдүүдийг хулгайлдаг' гээд айлгаад байсан.", "", "THR", LOW),
+    c("Зарим сурагчид TikTok бичлэг хуваалцаж, бага ангийнхныг айлгаад байна.", "", "THR", LOW),
+    c("Дарга нь 'ар гэрт чинь очно' гэж айлгадаг.", "THR"),
+    c("Durgui bol 'gert chin zurag chin ilgeene' gj aylgadag.", "THR"),
+    c("Хөршүүд дүүг маань 'худалдчихсан' гэж яриад байгаа, тийм юм огт байхгүй.", "", "S-SOLD"),
+    c("Someone posted a rumour that he escaped from KK Park; he is fine at home.", "", "S-HUB"),
+    c("Соседи распускают слухи, что её продали, но она дома.", "", "S-SOLD"),
+    c("网上有谣言说他被卖到园区了。", "", "S-SOLD"),
+    c("Hen negen 'Bat KK park-aas zugtaj irsen' gj hudlaa bichsen.", "", "DEC"),
+    c("Eh ehchuud ni 'Yapon gedeg chin hudlaa baij magadgui' gj sanaa zovood bgaa.", "", "DEC"),
+    c("Ажлын байр нь худлаа байсан, казинод ажиллуулж байна.", "DEC"),
+    c("Nothing is booked, no money has changed hands yet.", "", "WAG", LOW),
+    c("Пока ничего не заплатили, просто спрашиваю, нормально ли это.", "", "WAG", LOW),
+    c("Он никому не платил и ничего не подписывал.", "", "WAG", LOW),
+    c("Зарплату обещают в конце контракта, пока не заплатили ни разу.", "WAG"),
+    c("我按反詐騙流程問了一下，他說是女兒的學費。", "", "S-SCAM", LOW),
+    c("沒有中介，沒有工作邀約。", "", "VUL", LOW),
+    c("Surgalt deer 'ajil olgogch passport-iig chini hadgalah erhgui' gj hlsn.", "", "DOC", LOW),
+    c("Ажил олгогч паспортыг нь хадгалдаг, өгөхгүй байна.", "DOC"),
+    c(
+        "Manaihaas Yapon ruu 'Tokutei Ginou' hutulburuur yavj bgaa, bichig barimt ni Elchin"
+        " Saidiin Yamaar batalgaajsan.",
+        "",
+        "S-OFF",
+        LOW,
+    ),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -715,6 +747,7 @@ ALL_CASES = (
     + DEBTS_AND_LENDERS
     + SECRETS_SILENCE_AND_BLACKMAIL
     + RANSOM_BODY_AND_WATCHERS
+    + RUMOURS_AND_RIGHTS
     + BENIGN
 )
 

@@ -19,12 +19,38 @@ def test_there_are_negatable_mongolian_rules_to_check() -> None:
     assert len(_NEGATABLE_MONGOLIAN) > 50
 
 
+def _without_negative_lookaheads(regex: str) -> str:
+    """The regex with its `(?!…)` groups cut out: words a match must not be followed by are
+    never part of it ("хадгал~ (?! эрхгүй)")."""
+    out: list[str] = []
+    at = 0
+    while (start := regex.find("(?!", at)) >= 0:
+        out.append(regex[at:start])
+        depth, end = 0, start
+        while True:
+            if regex[end] == "\\":
+                end += 2
+                continue
+            depth += {"(": 1, ")": -1}.get(regex[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        at = end
+    out.append(regex[at:])
+    return "".join(out)
+
+
+def test_negative_lookaheads_are_cut_out() -> None:
+    assert _without_negative_lookaheads(r"a(?!b(?:c|\)))d(?!e)") == "ad"
+
+
 @pytest.mark.parametrize("rule", _NEGATABLE_MONGOLIAN, ids=lambda rule: rule.code)
 def test_a_negatable_mongolian_rule_does_not_end_in_a_word_with_the_negation_suffix(
     rule: Rule,
 ) -> None:
-    at = rule.regex.find(_NEGATION_SUFFIX)
+    regex = _without_negative_lookaheads(rule.regex)
+    at = regex.find(_NEGATION_SUFFIX)
     while at >= 0:
         # another word must follow ("төлөхгүй бол …", "үнэгүй тийз"): the match ends beyond it
-        assert SPACE in rule.regex[at:], rule.regex
-        at = rule.regex.find(_NEGATION_SUFFIX, at + 1)
+        assert SPACE in regex[at:], rule.regex
+        at = regex.find(_NEGATION_SUFFIX, at + 1)

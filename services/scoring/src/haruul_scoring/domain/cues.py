@@ -28,9 +28,18 @@ NEWS: tuple[str, ...] = (
     r"|\b(?:про|по)?читал\w*,? (?:что|о|об|про)\b|\bсми\b|\bпо (?:данным|сообщениям)\b"
     r"|\b(?:в интернете|в сети|в газетах|в новостях) пишут\b|\bпишут в (?:интернете|сети"
     r"|газетах|новостях)\b|\bкак сообща(?:ют|ли|ется)\b"
-    r"|" + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) "),
+    r"|"
+    + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) ")
+    # rumours, and a rumour denied in its sentence ("they say he was sold, no such thing")
+    + r"|\brumou?rs?\b|\bgossip\w*|\bnothing like that (?:happened|is true)\b"
+    r"|\bслух\w*|\bсплетн\w*|\bничего (?:такого|подобного) не\b"
+    r"|"
+    + expand(
+        r"\b(?:цуурхал|хов жив|худлаа (?:бичсэн|ярьсан|тараа)|тийм (?:юм|зүйл) (?:огт )?"
+        r"(?:байхгүй|болоогүй))~"
+    ),
     r"新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞"
-    r"|记者|記者",
+    r"|记者|記者|谣言|謠言|传言|傳言|流言|没有这回事|沒有這回事",
 )
 HYPOTHETICAL: tuple[str, ...] = (
     r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
@@ -56,8 +65,11 @@ EVENT: tuple[str, ...] = (
 LEGIT: tuple[str, ...] = (
     r"\beps\b|\bemployment permit system\b|\bexchange (?:programm?e|student|semester)\b"
     r"|\bsemester exchange\b|\bscholarships?\b|\bwork and travel\b|\bwork(?:s|ing)? remotely\b"
-    r"|тэтгэлэг|солилцооны хөтөлбөр|по обмену|стипенди",
-    r"交换生|交換生|奖学金|獎學金",
+    r"|тэтгэлэг|солилцооны хөтөлбөр|по обмену|стипенди"
+    # Japan's Specified Skilled Worker scheme; a licensed job agency
+    r"|\btokutei ginou\b|\bspecified skilled worker\b|токутей|\btusgai zuvshuurultei\b"
+    r"|тусгай зөвшөөрөлтэй",
+    r"交换生|交換生|奖学金|獎學金|特定技能",
 )
 
 CUES: dict[str, tuple[str, ...]] = {
