@@ -722,6 +722,25 @@ RUMOURS_AND_RIGHTS = [
     ),
 ]
 
+# Short messages: the signs in few words.
+SHORT_MESSAGES = [
+    c("they're paying her flight and told her dont tell mom", "S-CONF S-TRV"),
+    c("Заставляют «сопровождать» клиентов, денег не дают вообще.", "S-SEX WAG"),
+    c("Её водят с клиентами в номера.", "S-SEX"),
+    c("Говорят, что она ещё должна за дорогу и жильё.", "DEBT"),
+    c("boss sold me + 6 others to another park yesterday", "S-SOLD"),
+    c("bi Shwe Kokko-d bn passport mini awsan, gadagsh garch bolohgui", "DOC"),
+    c("Паспорт шинээр авсан, ирэх сард Солонгос явна.", "", "DOC", LOW),
+    c("намайг өөр компанид зарчихлаа", "S-SOLD"),
+    c("30 мянган доллар явуулахгүй бол бөөрийг минь авна гэнэ", "S-RAN THR"),
+    c("паспорт у неё «на хранении» у начальника", "DOC"),
+    c("老板说不交钱就别想走。", "MOV"),
+    c("zam zardal ni tolno, gertee helehgui bai gsn", "S-TRV S-CONF"),
+    c("ahiig tiziig n tolood avaachsan", "S-TRV"),
+    c("egchiig huchindee hunteei untuulj bn", "S-SEX"),
+    c("Olson mongo n bugdiig n avdag.", "WAG"),
+]
+
 # Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
 # as restricted movement (the rule cannot tell why someone was kept in).
 KNOWN_FALSE_FRIENDS = [
@@ -748,6 +767,7 @@ ALL_CASES = (
     + SECRETS_SILENCE_AND_BLACKMAIL
     + RANSOM_BODY_AND_WATCHERS
     + RUMOURS_AND_RIGHTS
+    + SHORT_MESSAGES
     + BENIGN
 )
 

@@ -166,6 +166,8 @@ TRV = (
         r"|авч өгсөн|хийж өгсөн|гаргаж өгсөн|гаргана|компани|өгнө|төлж өгнө|төлж өгсөн"
         r"|төлөөд өгнө)~",
         r"\bвиз~ …(?:хариуцна|гаргаж өгнө|даана|төлнө)~",
+        r"\b(?:тийз|тасалбар|билет)~ (?:нь |чинь )?(?:төлөөд|төлчихөөд|төлсөн|төлчихсөн)~",
+        r"\bзам(?:ын)? зардал~ …(?:төлнө|даана|хариуцна|гаргана)~",
         r"\b(?:бүх|бүх л) зардл~ …(?:даа|хариуц|төл)~",
         r"\b(?:жуулчны|аялал жуулчлалын|туристын) виз~",
         r"\bүнэгүй (?:тийз|нислэг|онгоц)~",
@@ -307,7 +309,8 @@ CONF = (
         EN,
         r"\b(?:not to|don'?t|do not|never|mustn'?t|must not|shouldn'?t|should not) (?:tell|inform"
         r"|share|discuss|mention|talk about|talk to)\b…\b(?:anyone|anybody|family|parents"
-        r"|relatives|friends|others|us|them|the (?:offer|job|trip)|about|police|embassy)\b",
+        r"|relatives|friends|others|us|them|the (?:offer|job|trip)|about|police|embassy|mom|mum"
+        r"|dad|mother|father|wife|husband|sister|brother)\b",
         r"\b(?:nobody|no one|no-one) (?:must|should|can) know\b",
         r"\bkeep (?:it|this|that|the (?:offer|job|trip|details)) (?:a )?(?:secret|confidential"
         r"|private|quiet)",
@@ -324,6 +327,7 @@ CONF = (
         r"\bхэнд ч (?:хэлэхгүй|хэлж болохгүй|мэдэгдэхгүй)",
         r"\bнууц~ (?:байлга|хадгал)~",
         r"\b(?:бусдад|хэнд ч) (?:хэлж болохгүй|бүү|битгий)",
+        r"\b(?:гэр|гэрийнх|ээж|аав|эцэг эх|хэн)~ (?:хэлэхгүй|ярихгүй) бай~",
         # "no need to tell your mother": the parents kept out of it
         r"\b(?:ээж|аав|эцэг эх|гэр бүл|гэрийн|ах|эгч|хэн ч|бусад|хүн)~ (?:хэлэх|мэдэгдэх|ярих)"
         r" (?:хэрэггүй|шаардлагагүй)",
