@@ -63,17 +63,18 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
 
     Each (kind, normalized) pair appears once, with the evidence of its first mention.
     """
-    telegram = find_telegram(text)
-    whatsapp = find_whatsapp_links(text)
+    lowered = text.lower()  # once: five finders test it for their hints
+    telegram = find_telegram(text, lowered)
+    whatsapp = find_whatsapp_links(text, lowered)
     emails = find_emails(text)
     links = [e for e in telegram + whatsapp if e.kind is not EntityKind.PHONE]
     urls = _outside(find_urls(text), _spans(links) + _spans(emails))
-    money = find_money(text)
+    money = find_money(text, lowered)
     has_digits = _DIGIT.search(text) is not None
     phones: list[Entity] = []
     if has_digits:
         claimed = _spans(urls) + _spans(emails) + _spans(links) + _spans(money)
         phones = find_phones(text, claimed)
     found = telegram + whatsapp + emails + urls + money + phones
-    found += find_wechat(text) + find_companies(text)
+    found += find_wechat(text, lowered) + find_companies(text, lowered)
     return _dedupe(found)

@@ -68,23 +68,11 @@ _STARTERS = frozenset(
         "миний",
     }
 )
-# Cheap test before the full pattern: every match contains one of these (lower-cased).
-_HINTS = (
-    "l.l.c",
-    "llc",
-    "ltd",
-    "limited",
-    "inc",
-    "corp",
-    "ххк",
-    "хк",
-    "ооо",
-    "有限公司",
-    "company",
-    "firm",
-    "agency",
-    "компани",
-)
+# Cheap test before the full pattern, which tries every capitalised word: every match holds a
+# legal form as written (case-sensitive, as `_LEGAL` is), 有限公司, or "called", "named" or
+# "компани" in any case. ("company" alone, in most reports, would let the pattern run on them.)
+_LEGAL_FORMS = ("LLC", "L.LC", "LL.C", "L.L.C", "Ltd", "Limited", "Inc", "Corp", "ХХК", "ХК", "ООО")
+_MARKERS = ("called", "named", "компани")
 _LEGAL_TAIL = re.compile(rf"\s*,?\s*{_LEGAL}$")
 
 
@@ -97,11 +85,12 @@ def _name(raw: str) -> str:
     return name.strip(" .,-'").casefold()
 
 
-def find_companies(text: str) -> list[Entity]:
-    """Company names with their legal form or a "company called" marker."""
+def find_companies(text: str, lowered: str) -> list[Entity]:
+    """Company names with their legal form or a "company called" marker (`lowered`: the text
+    lower-cased)."""
     found: list[Entity] = []
-    lowered = text.lower()
-    if not any(word in lowered for word in _HINTS):
+    legal_form = any(form in text for form in _LEGAL_FORMS) or "有限公司" in text
+    if not legal_form and not any(marker in lowered for marker in _MARKERS):
         return found
     for m in _COMPANY.finditer(text):
         group = next(g for g in ("q", "w", "zh", "c", "r") if m.group(g) is not None)

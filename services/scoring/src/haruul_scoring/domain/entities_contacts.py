@@ -88,10 +88,9 @@ _EMAIL = re.compile(
 )
 
 
-def find_telegram(text: str) -> list[Entity]:
+def find_telegram(text: str, lowered: str) -> list[Entity]:
     """Telegram handles (see the module docstring for when a bare handle counts)."""
     found: list[Entity] = []
-    lowered = text.lower()
     has_link = ".me/" in lowered or ".dog/" in lowered
     has_word = any(word in lowered for word in _TG_HINTS)
     if not has_link and not has_word:
@@ -118,10 +117,9 @@ def find_telegram(text: str) -> list[Entity]:
     return found
 
 
-def find_wechat(text: str) -> list[Entity]:
+def find_wechat(text: str, lowered: str) -> list[Entity]:
     """WeChat IDs written after "WeChat"/"微信"/"вичат"."""
     found: list[Entity] = []
-    lowered = text.lower()
     if not any(word in lowered for word in _WECHAT_HINTS):
         return found
     for m in _WECHAT.finditer(text):

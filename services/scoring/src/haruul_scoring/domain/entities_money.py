@@ -110,10 +110,9 @@ def _format(code: str, value: Decimal) -> str:
     return f"{code} {format(value.normalize(), 'f')}"
 
 
-def find_money(text: str) -> list[Entity]:
+def find_money(text: str, lowered: str) -> list[Entity]:
     """Every amount with a currency, in text order."""
     found: list[Entity] = []
-    lowered = text.lower()
     if not any(hint in lowered for hint in _CURRENCY_HINTS):
         return found
     for m in _MONEY.finditer(text):

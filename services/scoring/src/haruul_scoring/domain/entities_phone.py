@@ -155,10 +155,9 @@ def _overlaps(start: int, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
     return any(start < c_end and c_start < end for c_start, c_end in claimed)
 
 
-def find_whatsapp_links(text: str) -> list[Entity]:
+def find_whatsapp_links(text: str, lowered: str) -> list[Entity]:
     """wa.me/NUMBER links: each gives a WhatsApp entity (the link) and a phone (the digits)."""
     found: list[Entity] = []
-    lowered = text.lower()
     if "wa.me" not in lowered and "whatsapp" not in lowered:
         return found
     for m in _WA_LINK.finditer(text):
