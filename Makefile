@@ -11,7 +11,7 @@ PYPROJECTS := $(wildcard services/*/pyproject.toml) proto/python/pyproject.toml
 
 EVAL_SET ?= ../shared/eval/dev-reports.jsonl
 
-.PHONY: install engine run test lint generate check-generated unit integration eval bench bench-scoring chaos kannel postgres clean
+.PHONY: install engine run test lint generate check-generated unit integration eval bench bench-scoring chaos kannel postgres clean second-reader
 
 install: $(STAMP)
 
@@ -47,6 +47,11 @@ eval: $(STAMP) engine
 	$(BIN)/haruul eval --check $(EVAL_SET)
 	for set in tests/data/holdout-reports.jsonl tests/data/fresh*-reports.jsonl; do \
 		$(BIN)/haruul eval $$set || exit 1; done
+
+# Retrain the scoring engine's second reader on tests/data (prints its leave-one-set-out
+# figures, writes domain/second_reader_weights.py); run after adding a labelled set.
+second-reader: $(STAMP)
+	HARUUL_SCORING_COMPILED=0 $(BIN)/python -m haruul_scoring.second_reader_training
 
 bench: $(STAMP) engine
 	$(BIN)/python -m tools.bench

@@ -6,11 +6,11 @@ empty text, emoji, combining marks and right-to-left scripts.
 
 from __future__ import annotations
 
-from haruul_scoring.domain import context, detect, explain, score
-from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, PlaceHit
+from haruul_scoring.domain import context, detect, explain, score, second_reader
+from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.11.0"
+ENGINE_VERSION = "2026.12.0"
 
 _MAX_EVIDENCE = 3
 
@@ -33,8 +33,12 @@ def _dedupe(items: list[Evidence]) -> tuple[Evidence, ...]:
     return tuple(seen.values())[:_MAX_EVIDENCE]
 
 
-def assess(text: str) -> Assessment:
-    """Score one report for trafficking risk, with the evidence for every indicator."""
+def assess(text: str, use_second_reader: bool = True) -> Assessment:
+    """Score one report for trafficking risk, with the evidence for every indicator.
+
+    A report the patterns rate medium is raised to high when the second reader
+    (`second_reader`) reads it as an alert; `use_second_reader=False` gives the patterns'
+    verdict alone (its training compares the two)."""
     folded = fold(text)
     hits = detect.scan(folded.text)
     sentences = context.split(folded.text, hits.cues)
@@ -72,6 +76,14 @@ def assess(text: str) -> Assessment:
     )
 
     verdict = score.judge(frozenset(by_code))
+    if use_second_reader and verdict.level is Level.MEDIUM:
+        reading = second_reader.read(folded.text)
+        if reading.is_alert:
+            words = [
+                _evidence(folded, start, end).quote
+                for start, end in second_reader.spans(folded.text, reading.heaviest)
+            ]
+            verdict = score.raised_by_second_reader(frozenset(by_code), reading.probability, words)
     return Assessment(
         score=verdict.score,
         level=verdict.level,

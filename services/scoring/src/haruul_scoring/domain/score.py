@@ -8,7 +8,9 @@ Level rules (the first that applies wins; each names why):
             a named scam hub or deception together with a job offer, lost contact or another
             sign; lost contact together with a hub or a job offer; four or more different
             recruitment signs.
-  MEDIUM    any other indicator (e.g. a job ad abroad with a high salary, a fee, silence).
+  MEDIUM    any other indicator (e.g. a job ad abroad with a high salary, a fee, silence);
+            raised to HIGH when the second reader (`second_reader`) reads the report as an
+            alert, naming the words that weighed most.
   LOW       nothing found.
 The score is the sum of indicator weights, clamped into the band of the level, so a higher
 level always has a higher score and more evidence moves a report up inside its band.
@@ -122,3 +124,18 @@ def judge(codes: frozenset[str]) -> Verdict:
     low, high = BANDS[level]
     raw = sum(WEIGHTS.get(code, 0) for code in codes)
     return Verdict(level=level, stage=_stage(codes), score=min(high, max(low, raw)), why=why)
+
+
+def raised_by_second_reader(codes: frozenset[str], probability: float, words: list[str]) -> Verdict:
+    """HIGH for a report whose indicators alone make it medium, read as an alert by the second
+    reader: the score in the high band, the stage from the indicators, and why, with the words
+    an officer can check."""
+    low, high = BANDS[Level.HIGH]
+    raw = sum(WEIGHTS.get(code, 0) for code in codes)
+    quoted = ", ".join(f'"{word}"' for word in words)
+    why = (
+        "the signs found are not conclusive on their own, but a second reader (a word-weight"
+        f" model trained on labelled reports) reads the report as an alert ({probability:.2f});"
+        f" the words that weighed most: {quoted}"
+    )
+    return Verdict(level=Level.HIGH, stage=_stage(codes), score=min(high, max(low, raw)), why=why)

@@ -1,0 +1,122 @@
+"""A second reader for recall: a word-weight model that reads a report as a whole.
+
+The patterns find each indicator with the words that prove it, but a pattern only finds the
+wordings someone thought of: on sets of reports written apart from the engine, at first sight,
+they raise 83–93 % of the alerts. A logistic regression over the report's words, their pairs
+and, in Chinese, pairs of characters (TF-IDF, sublinear), trained on the labelled sets, rates
+how much a report reads like the alerts among them; left out of its own training set by set,
+it found ~95 % of the alerts (`second_reader_training` prints the figures).
+
+It never decides alone: only a report the patterns rate *medium* (at least one indicator, with
+its evidence) is raised to *high* when the second reader rates it an alert, and the
+explanation then names the words that weighed most, so an officer can check the reading.
+
+The weights are generated (`second_reader_weights`, `make second-reader`); this module only
+reads them. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from haruul_scoring.domain.second_reader_weights import INTERCEPT, MIN_KNOWN, THRESHOLD, WEIGHTS
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# Chinese is written without spaces: a run of Han characters is read as its character pairs.
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_EVIDENCE_WORDS = 3
+
+
+class Term(NamedTuple):
+    text: str
+    start: int  # offsets in the folded text
+    end: int
+
+
+class Reading(NamedTuple):
+    probability: float  # that the report is an alert (high or critical)
+    known: int  # how many of the model's terms the report holds
+    heaviest: tuple[str, ...]  # the terms that weighed most towards an alert, heaviest first
+
+    @property
+    def is_alert(self) -> bool:
+        """An alert read from enough known terms: a few words weigh too much on their own
+        ("My brother lent me 20 dollars" read as one)."""
+        return self.probability >= THRESHOLD and self.known >= MIN_KNOWN
+
+
+def _split_han(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if len(token) > 1 and _HAN.search(token) is not None:
+            out.extend(token[i : i + 2] for i in range(len(token) - 1))
+        else:
+            out.append(token)
+    return out
+
+
+def _word_texts(folded: str) -> list[str]:
+    """The words of `_words`, without their offsets (what a reading needs, made in C)."""
+    tokens = _TOKEN.findall(folded)
+    return tokens if _HAN.search(folded) is None else _split_han(tokens)
+
+
+def _words(folded: str) -> list[Term]:
+    words: list[Term] = []
+    for m in _TOKEN.finditer(folded):
+        token, start = m.group(), m.start()
+        pieces = _split_han([token])
+        if len(pieces) == 1:
+            words.append(Term(token, start, m.end()))
+        else:
+            words.extend(Term(piece, start + i, start + i + 2) for i, piece in enumerate(pieces))
+    return words
+
+
+def terms(folded: str) -> list[Term]:
+    """The report's words (in Chinese, character pairs), then each pair of adjacent words."""
+    words = _words(folded)
+    pairs = [Term(f"{a.text} {b.text}", a.start, b.end) for a, b in itertools.pairwise(words)]
+    return words + pairs
+
+
+def read(
+    folded: str,
+    weights: Mapping[str, tuple[float, float]] = WEIGHTS,
+    intercept: float = INTERCEPT,
+) -> Reading:
+    """How much the folded report reads like an alert, and the terms behind it. (`weights` and
+    `intercept`: the generated model's unless training tries others.)"""
+    # `terms`, looked up as they are made: most of a report's terms are not the model's
+    counts: dict[str, int] = {}
+    previous = ""
+    for word in _word_texts(folded):
+        if word in weights:
+            counts[word] = counts.get(word, 0) + 1
+        if previous:
+            pair = previous + " " + word
+            if pair in weights:
+                counts[pair] = counts.get(pair, 0) + 1
+        previous = word
+    values = {t: (1.0 + math.log(n)) * weights[t][0] for t, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+    contributions = {t: v / norm * weights[t][1] for t, v in values.items()}
+    decision = intercept + sum(contributions.values())
+    # the logistic function, written so that neither side can overflow
+    odds = math.exp(-abs(decision))
+    probability = 1.0 / (1.0 + odds) if decision >= 0 else odds / (1.0 + odds)
+    towards = sorted(((c, t) for t, c in contributions.items() if c > 0), reverse=True)
+    return Reading(probability, len(counts), tuple(t for _, t in towards[:_EVIDENCE_WORDS]))
+
+
+def spans(folded: str, wanted: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each of the `wanted` terms is first written, in text order (folded offsets)."""
+    first: dict[str, tuple[int, int]] = {}
+    for term in terms(folded):
+        if term.text in wanted:
+            first.setdefault(term.text, (term.start, term.end))
+    return tuple(sorted(first.values()))
