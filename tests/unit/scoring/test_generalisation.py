@@ -741,13 +741,56 @@ SHORT_MESSAGES = [
     c("Olson mongo n bugdiig n avdag.", "WAG"),
 ]
 
-# Known false friends, kept visible: a parent's or the weather's "did not let him go out" reads
-# as restricted movement (the rule cannot tell why someone was kept in).
-KNOWN_FALSE_FRIENDS = [
+# Stories passed on, a service's opening hours, a stay kept by weather or a quarantine, a
+# tourist's Bangkok before a hub in the news: look-alikes of the signs that must stay quiet.
+PASSED_ON_AND_KEPT_IN = [
+    c(
+        "My sister sent me a video about KK Park and passports being taken, I can't sleep.",
+        "",
+        "S-HUB DOC",
+        LOW,
+    ),
+    c("They sent us a video of my son with bruises on his face.", "VIO"),
+    c("После новостей про Мьявадди клиенты спрашивают, безопасно ли в Таиланде.", "", "S-HUB", LOW),
+    c(
+        "FB deer neg bichleg unshsan, KK park-d mongol zaluuchuud zaragdsan gej.",
+        "",
+        "S-SOLD S-HUB",
+        LOW,
+    ),
+    c("1903 дугаар 24 цаг ажилладаг уу?", "", "OT", LOW),
+    c("Өдөрт 16 цаг ажилладаг, амралтгүй.", "OT"),
     c(
         "They did not let him go out at night because of the storm, and he was fine.",
         "",
         "MOV",
+        LOW,
+    ),
+    c(
+        "Хар салхины улмаас нислэг цуцлагдаад, зочид буудлаасаа гарч чадахгүй байна.",
+        "",
+        "MOV",
+        LOW,
+    ),
+    c("Общежитие закрыли на карантин, неделю никому нельзя выходить.", "", "MOV", LOW),
+    c("He cannot leave the compound, the guards have guns.", "MOV"),
+    c(
+        "Собираем группу в Бангкок, отели бронируем сами; после новостей про Пойпет все боятся.",
+        "",
+        "DEC",
+        LOW,
+    ),
+    c("Bangkok ochood tendees mashinaar Poipet-iin casino-d dealer hiine gsn.", "", "DEC"),
+    c("Племянница уехала в Таиланд «официанткой», сейчас она в Золотом треугольнике.", "DEC"),
+]
+
+# Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
+# passport; nobody took it") still reads as a taken passport.
+KNOWN_FALSE_FRIENDS = [
+    c(
+        "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
+        "",
+        "DOC",
         LOW,
     ),
 ]
@@ -768,6 +811,7 @@ ALL_CASES = (
     + RANSOM_BODY_AND_WATCHERS
     + RUMOURS_AND_RIGHTS
     + SHORT_MESSAGES
+    + PASSED_ON_AND_KEPT_IN
     + BENIGN
 )
 
@@ -787,9 +831,7 @@ def test_case(case: Case) -> None:
         assert result.level.at_least(case.at_least), result.explanation
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known false friend: the reason for being kept in is not read"
-)
+@pytest.mark.xfail(strict=True, reason="known false friend: a fear answered later is not read")
 @pytest.mark.parametrize("case", KNOWN_FALSE_FRIENDS, ids=lambda case: case.text[:40])
 def test_known_false_friend(case: Case) -> None:
     test_case(case)

@@ -32,14 +32,22 @@ NEWS: tuple[str, ...] = (
     + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) ")
     # rumours, and a rumour denied in its sentence ("they say he was sold, no such thing")
     + r"|\brumou?rs?\b|\bgossip\w*|\bnothing like that (?:happened|is true)\b"
+    # a story, video or post passed on ("sent me a video about KK Park")
+    r"|\b(?:a|an|the|that|this|some) (?:tv |news |facebook |fb |tiktok |youtube |instagram )?"
+    # ("about" only: "a video of my son with bruises" is the family's evidence, not news)
+    r"(?:video|story|post|clip|reel|programme|program|show|documentary) about\b"
     r"|\bслух\w*|\bсплетн\w*|\bничего (?:такого|подобного) не\b"
+    r"|"
+    + expand(r"\b(?:бичлэг|пост|нийтлэл)~ (?:уншсан|үзсэн|харсан|хуваалцсан)")
+    + r"|\b(?:видео|сюжет\w*|пост\w*|ролик\w*|передач\w*) (?:про|о|об)\b|\bновост\w* (?:про|о|об)\b"
     r"|"
     + expand(
         r"\b(?:цуурхал|хов жив|худлаа (?:бичсэн|ярьсан|тараа)|тийм (?:юм|зүйл) (?:огт )?"
         r"(?:байхгүй|болоогүй))~"
     ),
     r"新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞"
-    r"|记者|記者|谣言|謠言|传言|傳言|流言|没有这回事|沒有這回事",
+    r"|记者|記者|谣言|謠言|传言|傳言|流言|没有这回事|沒有這回事"
+    r"|(?:看|刷)到(?:一个|一個)?(?:视频|視頻|帖子)",
 )
 HYPOTHETICAL: tuple[str, ...] = (
     r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"

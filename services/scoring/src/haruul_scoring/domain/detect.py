@@ -18,6 +18,7 @@ from haruul_scoring.domain import (
     lexicon_exploitation,
     lexicon_recruitment,
 )
+from haruul_scoring.domain.benign_causes import confined_by_a_benign_cause
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
@@ -120,7 +121,8 @@ def scan(folded: str) -> Hits:
 
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
     """Indicator matches that are neither negated nor in a reported/legit-scheme sentence,
-    and no debt owed to a bank or lender read as debt bondage (`lenders`).
+    no debt owed to a bank or lender read as debt bondage (`lenders`), and no stay kept by a
+    storm or a quarantine read as restricted movement (`benign_causes`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
@@ -135,6 +137,8 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
             if is_negated(folded, start, end, rule.lang, sentence_start):
                 continue
         if rule.code == "DEBT" and owed_to_a_lender(folded, start, end, sentences.bounds(start)):
+            continue
+        if rule.code == "MOV" and confined_by_a_benign_cause(folded, sentences.bounds(start)):
             continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []
@@ -168,11 +172,18 @@ def _place_negated(folded: str, start: int, end: int) -> bool:
 # (`gazetteer.JOB_LURES`) in a sentence about work. Without the work, it is the route
 # ("landed in Bangkok, driven to the river"), which S-XB reads.
 _WORK = re.compile(
-    r"\b(?:jobs?|work\w*|position|employ\w*|hired|hotel|restaurant|factory|company|office"
-    r"|salary|работ\w*|ваканси\w*|отел\w*|компани\w*|должност\w*|зарплат\w*|ресторан\w*)"
+    # and job titles; not hotels or restaurants, which a tourist books too
+    r"\b(?:jobs?|work\w*|position|employ\w*|hired|factory|company|office|salary|waiter|waitress"
+    r"|cook|chef|cleaner|receptionist|maid|translator|interpreter|operator|dealer|model|nanny"
+    r"|hostess|работ\w*|ваканси\w*|компани\w*|должност\w*|зарплат\w*|официант\w*|повар\w*"
+    r"|уборщиц\w*|горничн\w*|администратор\w*|переводчи\w*|оператор\w*|дилер\w*|модел\w*"
+    r"|няня|хостес)"
     r"|"
-    + expand(r"\b(?:ажил|ажилла|цалин|зочид буудал|компани|ресторан|оффис|үйлдвэр)~")
-    + r"|工作|上班|打工|公司|酒店|餐厅|月薪|招聘"
+    + expand(
+        r"\b(?:ажил|ажилла|цалин|компани|оффис|үйлдвэр|зөөгч|тогооч|цэвэрлэгч|орчуулагч|оператор"
+        r"|дилер|загвар өмсөгч|үйлчлэгч)~"
+    )
+    + r"|工作|上班|打工|公司|月薪|招聘|服务员|服務員|厨师|廚師|翻译|翻譯|客服|荷官|模特|保姆|前台"
 )
 
 
@@ -194,23 +205,21 @@ def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> 
 
 
 def _switched_place(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
-    """DEC, quoting both places, when a report names a job city and later a hub in another
-    country ("a hotel job in Bangkok ... now he is in Poipet"): being taken elsewhere than
-    promised is the commonest deception the advisory describes. Both mentions have already
-    passed the context checks (not news, not negated)."""
-    job_city = next(
-        (
-            pm
-            for pm in places
-            if pm.place.name in gazetteer.JOB_LURES
-            and _WORK.search(folded, *sentences.bounds(pm.start)) is not None
-        ),
-        None,
-    )
-    if job_city is None:
-        return []
-    for pm in places:
-        abroad = pm.place.country != job_city.place.country
-        if pm.place.role == "hub" and pm.start > job_city.start and abroad:
-            return [Match("DEC", job_city.start, job_city.end), Match("DEC", pm.start, pm.end)]
+    """DEC, quoting both places, when a report names a job lure and later a hub in another
+    country, with the work said before the hub is ("a hotel job in Bangkok ... now he is in
+    Poipet"): being taken elsewhere than promised is the commonest deception the advisory
+    describes. The work must be named in the lure's sentence, before the hub: work named only
+    at the hub ("via Bangkok to Poipet, as a dealer there") is an open offer, and a lure with no
+    work is the route. Both mentions have already passed the context checks."""
+    for lure in places:
+        if lure.place.name not in gazetteer.JOB_LURES:
+            continue
+        sentence_start, sentence_end = sentences.bounds(lure.start)
+        for hub in places:
+            abroad = hub.place.country != lure.place.country
+            if hub.place.role == "hub" and hub.start > lure.start and abroad:
+                # the work in the lure's sentence, before the hub
+                if _WORK.search(folded, sentence_start, min(sentence_end, hub.start)) is not None:
+                    return [Match("DEC", lure.start, lure.end), Match("DEC", hub.start, hub.end)]
+                break
     return []

@@ -13,7 +13,8 @@ The pattern mini-language (after expansion it is an ordinary regex):
   -   an optional hyphen at a suffix boundary
   …   a short gap inside the same sentence, then a word start
   (space) one or more non-word characters
-Anything else (groups, alternation, \\b, Latin letters, digits) passes through unchanged.
+Anything else (groups, alternation, \\b, Latin letters, digits, character classes such as
+"[0-7]") passes through unchanged.
 Do not put a quantifier directly after a Cyrillic letter: write alternatives instead.
 """
 
@@ -78,7 +79,17 @@ def expand(pattern: str) -> str:
     out: list[str] = []
     previous = ""
     escaped = False
+    in_class = False  # a character class ("[0-7]") is copied as it is: its "-" is a range
     for at, ch in enumerate(pattern):
+        if in_class:
+            out.append(ch)
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == "]":
+                in_class = False
+            continue
         if escaped:
             out.append(ch)
             escaped = False
@@ -101,7 +112,10 @@ def expand(pattern: str) -> str:
             previous = ch
             continue
         previous = ""
-        if ch in _SOFT:
+        if ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch in _SOFT:
             out.append(_SOFT[ch])
         elif ch == "~":
             out.append(REST_OF_WORD)

@@ -1,0 +1,30 @@
+"""Kept in by a storm, a quarantine or a cancelled flight: not a sign of being held.
+
+"Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
+карантин": the words of restricted movement (MOV) with an everyday cause named in the same
+sentence. A MOV match is set aside when its sentence names such a cause; the other signs in
+it (violence, a taken passport) still count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from haruul_scoring.domain.mongolian import expand
+
+_CAUSE = re.compile(
+    r"\b(?:quarantine\w*|lockdown|storms?|typhoons?|hurricanes?|floods?|flooding|blizzard"
+    r"|snowstorm|curfew|(?:flights?|planes?) (?:was |were |got )?(?:cancel\w*|delayed|grounded)"
+    r"|outbreak|epidemic)\b"
+    r"|\b(?:карантин\w*|локдаун\w*|шторм\w*|тайфун\w*|ураган\w*|наводнени\w*|метел\w*|буран\w*"
+    r"|комендантск\w*|эпидеми\w*|вспышк\w*|рейс\w* (?:отмен|задерж)\w*)"
+    r"|"
+    + expand(r"\b(?:хорио~|хар салхи~|үер~|шуурга~|цасан шуурга~|нислэг~ (?:цуцлагд|хойшл)~)")
+    + r"|隔离|隔離|封控|封城|台风|颱風|暴雨|洪水|疫情|航班(?:取消|延误|延誤)"
+)
+
+
+def confined_by_a_benign_cause(folded: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence [sentence[0], sentence[1]) of the folded text names a storm, a
+    quarantine, a flood or a cancelled flight."""
+    return _CAUSE.search(folded, *sentence) is not None
