@@ -784,6 +784,30 @@ PASSED_ON_AND_KEPT_IN = [
     c("Племянница уехала в Таиланд «официанткой», сейчас она в Золотом треугольнике.", "DEC"),
 ]
 
+# More look-alikes: the family's own payments, one's own passport, a legality question after
+# a quarantine, word of mouth and people's talk, a student's thesis.
+OWN_AFFAIRS_AND_HEARSAY = [
+    c("Мы никому ничего не платили, всё оформлял университет.", "", "WAG", LOW),
+    c("Им ничего не платят уже три месяца.", "WAG"),
+    c("I paid for my own ticket and I keep my passport.", "", "DOC", LOW),
+    c("They keep my passport in the manager's safe.", "DOC"),
+    c(
+        "Общежитие закрыли на карантин. Подскажите, это законно — не выпускать студентов?",
+        "",
+        "MOV",
+        LOW,
+    ),
+    c("Хөршүүд нь 'хүү чинь зарагдсан' гэж ам дамжуулан ярьсан.", "", "S-SOLD"),
+    c(
+        "Манай хорооны хүмүүс 'хүүг Мьянмар руу хууран аваачсан' гэж ярьж байгааг сонслоо.",
+        "",
+        "S-SCAM DEC",
+    ),
+    c("我在寫一篇關於網絡詐騙的大學論文，只是想確認一下地名。", "", "S-SCAM", LOW),
+    c("請問，妙瓦底和KK園區在緬甸哪個地方？", "", "S-HUB", LOW),
+    c("I'm writing my thesis about scam compounds in Myawaddy.", "", "S-HUB S-SCAM", LOW),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -812,6 +836,7 @@ ALL_CASES = (
     + RUMOURS_AND_RIGHTS
     + SHORT_MESSAGES
     + PASSED_ON_AND_KEPT_IN
+    + OWN_AFFAIRS_AND_HEARSAY
     + BENIGN
 )
 

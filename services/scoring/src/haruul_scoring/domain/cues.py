@@ -18,7 +18,8 @@ NEWS: tuple[str, ...] = (
     r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|said|says)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
     r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
-    r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? )?(?:article|story|piece|report) (?:on"
+    r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? |my )?(?:article|story|piece|report|paper"
+    r"|thesis|essay|dissertation) (?:on"
     r"|about)\b|\b(?:saw|watched|seen) (?:a |an |the |some )?(?:tiktoks?|videos?|reels?|clips?"
     r"|documentar(?:y|ies)) (?:about|on|of)\b"
     r"|мэдээгээр|мэдээнд|мэдээнээс|сониноор|сонинд|сониноос|нийтлэл|телевизээр|сэтгүүлч"
@@ -38,7 +39,10 @@ NEWS: tuple[str, ...] = (
     r"(?:video|story|post|clip|reel|programme|program|show|documentary) about\b"
     r"|\bслух\w*|\bсплетн\w*|\bничего (?:такого|подобного) не\b"
     r"|"
-    + expand(r"\b(?:бичлэг|пост|нийтлэл)~ (?:уншсан|үзсэн|харсан|хуваалцсан)")
+    + expand(
+        r"\b(?:(?:бичлэг|пост|нийтлэл)~ (?:уншсан|үзсэн|харсан|хуваалцсан)|ам дамжуулан"
+        r"|гэж ярьж (?:байгаа|байна)~ (?:сонс|дуул)~)"
+    )
     + r"|\b(?:видео|сюжет\w*|пост\w*|ролик\w*|передач\w*) (?:про|о|об)\b|\bновост\w* (?:про|о|об)\b"
     r"|"
     + expand(
@@ -47,7 +51,7 @@ NEWS: tuple[str, ...] = (
     ),
     r"新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞"
     r"|记者|記者|谣言|謠言|传言|傳言|流言|没有这回事|沒有這回事"
-    r"|(?:看|刷)到(?:一个|一個)?(?:视频|視頻|帖子)",
+    r"|(?:看|刷)到(?:一个|一個)?(?:视频|視頻|帖子)|论文|論文",
 )
 HYPOTHETICAL: tuple[str, ...] = (
     r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
@@ -55,8 +59,9 @@ HYPOTHETICAL: tuple[str, ...] = (
     r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
     r"|үнэн үү|хэрэв|хэрвээ|бол яах|яах вэ|болох уу|зөв үү|хууль ёсны уу"
     r"|\bherv?ee?\b|\bherwee\b|\byaa?h ve\b|\bunen uu\b"
-    r"|правда ли|\bесли\b|можно ли|законно ли|неужели|действительно ли|верно ли|это правда",
-    r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會",
+    r"|правда ли|\bесли\b|можно ли|законно ли|это законно|неужели|действительно ли|верно ли"
+    r"|это правда",
+    r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會|请问|請問",
 )
 # Raids, closures and rescues are news events: a hub or "scam centre" named in such a sentence
 # is where the event happened, not where the person is.

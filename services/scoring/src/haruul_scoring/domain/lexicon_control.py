@@ -23,7 +23,8 @@ DOC = (
     rules(
         "DOC",
         EN,
-        rf"\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
+        # not the person's own keeping: "I keep my passport"
+        rf"(?<!\bi )(?<!\bwe )\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
         rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
         rf"\b(?:boss|manager|company|employer|agent|supervisor|team leader|owner)s? (?:has|have"
         r"|had|holds?|keeps?) (?:all |all of )?(?:everyone'?s|everybody'?s|our|their|his|her)"
