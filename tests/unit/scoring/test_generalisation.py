@@ -808,6 +808,35 @@ OWN_AFFAIRS_AND_HEARSAY = [
     c("I'm writing my thesis about scam compounds in Myawaddy.", "", "S-HUB S-SCAM", LOW),
 ]
 
+# Media and lectures about the hubs, a card debt, a passport in a locker the worker opens.
+MEDIA_AND_CONSENT = [
+    c(
+        "My son keeps sending me TikToks about young people having their passports taken in KK"
+        " Park.",
+        "",
+        "DOC S-HUB",
+        LOW,
+    ),
+    c("我在抖音上刷到很多关于妙瓦底电诈园区的视频，说护照被收走。", "", "DOC S-HUB S-SCAM", LOW),
+    c("Зурагтаар Камбожид хүмүүсийн паспортыг хураадаг тухай мэдээ их гарах болсон.", "", "DOC"),
+    c(
+        "Could someone give a training on fake job offers and scam centres to our students?",
+        "",
+        "S-SCAM DEC",
+        LOW,
+    ),
+    c("中介说要先交三万元的培训费和签证费。", "S-FEE"),
+    c("Ehner maani kartnii urtei, bi bankand zeeliin urtei.", "", "DEBT"),
+    c(
+        "The employer keeps the passports in a locker, but each worker has his own key and can take"
+        " his out whenever he wants.",
+        "",
+        "DOC",
+        LOW,
+    ),
+    c("The employer keeps all the workers' passports in his office.", "DOC"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -837,6 +866,7 @@ ALL_CASES = (
     + SHORT_MESSAGES
     + PASSED_ON_AND_KEPT_IN
     + OWN_AFFAIRS_AND_HEARSAY
+    + MEDIA_AND_CONSENT
     + BENIGN
 )
 

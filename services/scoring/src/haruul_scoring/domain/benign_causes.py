@@ -1,4 +1,5 @@
-"""Kept in by a storm, a quarantine or a cancelled flight: not a sign of being held.
+"""Kept in by a storm, a quarantine or a cancelled flight, or a passport kept with the
+person's consent and key: not signs of being held.
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
@@ -28,3 +29,21 @@ def confined_by_a_benign_cause(folded: str, sentence: tuple[int, int]) -> bool:
     """True when the sentence [sentence[0], sentence[1]) of the folded text names a storm, a
     quarantine, a flood or a cancelled flight."""
     return _CAUSE.search(folded, *sentence) is not None
+
+
+# A passport in a locker the person opens, kept with their written consent.
+_CONSENT = re.compile(
+    r"\b(?:(?:his|her|their) own key|can take (?:it|his|hers|theirs|them) (?:out|back) (?:whenever"
+    r"|any ?time)|agreed to (?:this|it) in writing|with (?:his|her|their) (?:written )?consent)\b"
+    r"|\bс (?:его|е[её]|их) (?:письменного )?согласия\b|\bсвой ключ\b"
+    r"|\b(?:может|могут) (?:забрать|взять) (?:его |е[её] )?в любо[йе] (?:момент|время)\b"
+    r"|"
+    + expand(r"\b(?:өөрийн түлхүүр~|хүссэн үедээ авч болно|зөвшөөрл~ (?:авч|аваад))")
+    + r"|自己有钥匙|自己有鑰匙|随时可以拿|隨時可以拿|本人同意"
+)
+
+
+def kept_with_consent(folded: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence says the documents are kept with the person's consent, in a place
+    they can open ("each worker has his own key and can take his out whenever he wants")."""
+    return _CONSENT.search(folded, *sentence) is not None

@@ -37,11 +37,16 @@ NEWS: tuple[str, ...] = (
     r"|\b(?:a|an|the|that|this|some) (?:tv |news |facebook |fb |tiktok |youtube |instagram )?"
     # ("about" only: "a video of my son with bruises" is the family's evidence, not news)
     r"(?:video|story|post|clip|reel|programme|program|show|documentary) about\b"
+    r"|\b(?:tiktoks|videos|reels|clips|posts|stories) about\b"
+    # a training session or lecture asked for
+    r"|\b(?:session|training|lecture|workshop|seminar|presentation)s? (?:on|about)\b"
+    r"|\b(?:семинар|лекци|тренинг|занят)\w* (?:о|об|по|про)\b"
     r"|\bслух\w*|\bсплетн\w*|\bничего (?:такого|подобного) не\b"
     r"|"
     + expand(
         r"\b(?:(?:бичлэг|пост|нийтлэл)~ (?:уншсан|үзсэн|харсан|хуваалцсан)|ам дамжуулан"
-        r"|гэж ярьж (?:байгаа|байна)~ (?:сонс|дуул)~)"
+        r"|гэж ярьж (?:байгаа|байна)~ (?:сонс|дуул)~|тухай мэдээ~|мэдээ их гар~|зурагтаар"
+        r"|сургалт (?:хийх|орох|явуулах|зохион)~)"
     )
     + r"|\b(?:видео|сюжет\w*|пост\w*|ролик\w*|передач\w*) (?:про|о|об)\b|\bновост\w* (?:про|о|об)\b"
     r"|"
@@ -51,14 +56,15 @@ NEWS: tuple[str, ...] = (
     ),
     r"新闻|新聞|报道|報道|媒体|媒體|听说|聽說|听人说|聽人說|据说|據說|网上说|網上說|传闻|傳聞"
     r"|记者|記者|谣言|謠言|传言|傳言|流言|没有这回事|沒有這回事"
-    r"|(?:看|刷)到(?:一个|一個)?(?:视频|視頻|帖子)|论文|論文",
+    r"|(?:看|刷)到(?:一个|一個)?(?:视频|視頻|帖子)|论文|論文|刷到"
+    r"|关于[^。！？!?\n]{0,20}?的(?:视频|視頻|新闻|新聞|报道|報道|帖子)|讲座|講座",
 )
 HYPOTHETICAL: tuple[str, ...] = (
     r"\b(?:is (?:it|that) true|what if|what happens if|if|is it (?:legal|normal|allowed|ok|okay"
     r"|possible)|can (?:they|an employer|employers|the employer|my employer|a company)"
     r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
     r"|үнэн үү|хэрэв|хэрвээ|бол яах|яах вэ|болох уу|зөв үү|хууль ёсны уу"
-    r"|\bherv?ee?\b|\bherwee\b|\byaa?h ve\b|\bunen uu\b"
+    r"|\bherv?ee?\b|\bherwee\b|\byaa?h ve\b|\bunen uu\b|орох уу|\borohuu\b|\boroh uu\b"
     r"|правда ли|\bесли\b|можно ли|законно ли|это законно|неужели|действительно ли|верно ли"
     r"|это правда",
     r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會|请问|請問",

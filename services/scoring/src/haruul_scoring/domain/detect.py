@@ -18,7 +18,7 @@ from haruul_scoring.domain import (
     lexicon_exploitation,
     lexicon_recruitment,
 )
-from haruul_scoring.domain.benign_causes import confined_by_a_benign_cause
+from haruul_scoring.domain.benign_causes import confined_by_a_benign_cause, kept_with_consent
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
@@ -122,7 +122,8 @@ def scan(folded: str) -> Hits:
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
     """Indicator matches that are neither negated nor in a reported/legit-scheme sentence,
     no debt owed to a bank or lender read as debt bondage (`lenders`), and no stay kept by a
-    storm or a quarantine read as restricted movement (`benign_causes`).
+    storm or a quarantine, nor a passport kept with the person's consent and key, read as a
+    sign of being held (`benign_causes`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
@@ -139,6 +140,8 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
         if rule.code == "DEBT" and owed_to_a_lender(folded, start, end, sentences.bounds(start)):
             continue
         if rule.code == "MOV" and confined_by_a_benign_cause(folded, sentences.bounds(start)):
+            continue
+        if rule.code == "DOC" and kept_with_consent(folded, sentences.bounds(start)):
             continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []

@@ -3,7 +3,8 @@
 "Still owes the bank for the apartment", "банкинд их өртэй", "欠网贷" describe the debt a
 recruiter exploits (VUL, and "financial help first", S-AID, when the recruiter pays it off);
 debt bondage (DEBT) is a debt to the employer, recruiter or compound that keeps the person
-there. A DEBT match is set aside when a lender is named right beside it, within its clause.
+there. A DEBT match is set aside when a lender is named right beside it, within its clause. (Not pay
+"deducted for the loan": that loan is often the captors' own, "зээлийг нь төлнө гээд".)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ _LENDER = re.compile(
     r"\b(?:banks?|loans?|loan apps?|lenders?|microfinance|mortgage|credit cards?|pawn\w*)\b"
     r"|\b(?:банк\w*|кредит\w*|займ\w*|микрозайм\w*|ипотек\w*|ломбард\w*)"
     r"|"
-    + expand(r"\b(?:банк|зээл|ломбард|бичил санхүү)~")
+    + expand(r"\b(?:банк|зээл|ломбард|бичил санхүү|карт)~")
     + r"|银行|貸款|贷款|网贷|網貸|信用卡|借(?:给|給|了)"
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\"，、；：]|\s-\s|\b(?:but|and then|но|а потом)\b")
