@@ -25,9 +25,12 @@ _CAUSE = re.compile(
 )
 
 
-def confined_by_a_benign_cause(folded: str, sentence: tuple[int, int]) -> bool:
-    """True when the sentence [sentence[0], sentence[1]) of the folded text names a storm, a
-    quarantine, a flood or a cancelled flight."""
+def confined_by_a_benign_cause(
+    folded: str, start: int, end: int, sentence: tuple[int, int]
+) -> bool:
+    """True when the sentence [sentence[0], sentence[1]) of a match folded[start:end] of
+    restricted movement names a storm, a quarantine, a flood or a cancelled flight (the whole
+    sentence counts: the cause may come before or after)."""
     return _CAUSE.search(folded, *sentence) is not None
 
 
@@ -43,7 +46,8 @@ _CONSENT = re.compile(
 )
 
 
-def kept_with_consent(folded: str, sentence: tuple[int, int]) -> bool:
-    """True when the sentence says the documents are kept with the person's consent, in a place
-    they can open ("each worker has his own key and can take his out whenever he wants")."""
+def kept_with_consent(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when the sentence of a match folded[start:end] of kept documents says they are kept
+    with the person's consent, in a place they can open ("each worker has his own key and can
+    take his out whenever he wants")."""
     return _CONSENT.search(folded, *sentence) is not None

@@ -7,6 +7,7 @@ a report finds both, and a report only runs the rules whose anchors occur in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from haruul_scoring.domain import (
@@ -119,11 +120,18 @@ def scan(folded: str) -> Hits:
     return Hits(rules, places, retractions, freedoms, may_occur)
 
 
+# A sign its own sentence explains away, by code: each check is given the folded text, the
+# match and its sentence, and says whether the match is not what it looks like.
+_EXPLAINED_AWAY: dict[str, Callable[[str, int, int, tuple[int, int]], bool]] = {
+    "DEBT": owed_to_a_lender,  # a debt to a bank is a vulnerability
+    "MOV": confined_by_a_benign_cause,  # a storm or a quarantine keeps people in
+    "DOC": kept_with_consent,  # a passport in a locker the person opens
+}
+
+
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
-    """Indicator matches that are neither negated nor in a reported/legit-scheme sentence,
-    no debt owed to a bank or lender read as debt bondage (`lenders`), and no stay kept by a
-    storm or a quarantine, nor a passport kept with the person's consent and key, read as a
-    sign of being held (`benign_causes`).
+    """Indicator matches that are neither negated, nor in a reported/legit-scheme sentence,
+    nor explained away by their sentence (`_EXPLAINED_AWAY`: `lenders`, `benign_causes`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
@@ -133,15 +141,11 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
         rule = ALL_RULES[index]
         if not sentences.allows(rule.code, start):
             continue
-        if rule.negatable:
-            sentence_start, _ = sentences.bounds(start)
-            if is_negated(folded, start, end, rule.lang, sentence_start):
-                continue
-        if rule.code == "DEBT" and owed_to_a_lender(folded, start, end, sentences.bounds(start)):
+        sentence = sentences.bounds(start)
+        if rule.negatable and is_negated(folded, start, end, rule.lang, sentence[0]):
             continue
-        if rule.code == "MOV" and confined_by_a_benign_cause(folded, sentences.bounds(start)):
-            continue
-        if rule.code == "DOC" and kept_with_consent(folded, sentences.bounds(start)):
+        explained = _EXPLAINED_AWAY.get(rule.code)
+        if explained is not None and explained(folded, start, end, sentence):
             continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []

@@ -75,7 +75,8 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
         for pm, evs in by_place.values()
     )
 
-    verdict = score.judge(frozenset(by_code))
+    codes = frozenset(by_code)
+    verdict = score.judge(codes)
     if use_second_reader and verdict.level is Level.MEDIUM:
         reading = second_reader.read(folded.text)
         if reading.is_alert:
@@ -83,7 +84,7 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
                 _evidence(folded, start, end).quote
                 for start, end in second_reader.spans(folded.text, reading.heaviest)
             ]
-            verdict = score.raised_by_second_reader(frozenset(by_code), reading.probability, words)
+            verdict = score.raised_by_second_reader(codes, reading.probability, words)
     return Assessment(
         score=verdict.score,
         level=verdict.level,

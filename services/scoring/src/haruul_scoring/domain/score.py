@@ -121,6 +121,11 @@ def _stage(codes: frozenset[str]) -> Stage:
 def judge(codes: frozenset[str]) -> Verdict:
     """Level, stage and score for a set of indicator codes."""
     level, why = _level(codes)
+    return _verdict(level, codes, why)
+
+
+def _verdict(level: Level, codes: frozenset[str], why: str) -> Verdict:
+    """The verdict at `level`: the indicators' weights clamped into its band, the stage."""
     low, high = BANDS[level]
     raw = sum(WEIGHTS.get(code, 0) for code in codes)
     return Verdict(level=level, stage=_stage(codes), score=min(high, max(low, raw)), why=why)
@@ -130,12 +135,10 @@ def raised_by_second_reader(codes: frozenset[str], probability: float, words: li
     """HIGH for a report whose indicators alone make it medium, read as an alert by the second
     reader: the score in the high band, the stage from the indicators, and why, with the words
     an officer can check."""
-    low, high = BANDS[Level.HIGH]
-    raw = sum(WEIGHTS.get(code, 0) for code in codes)
     quoted = ", ".join(f'"{word}"' for word in words)
     why = (
         "the signs found are not conclusive on their own, but a second reader (a word-weight"
         f" model trained on labelled reports) reads the report as an alert ({probability:.2f});"
         f" the words that weighed most: {quoted}"
     )
-    return Verdict(level=Level.HIGH, stage=_stage(codes), score=min(high, max(low, raw)), why=why)
+    return _verdict(Level.HIGH, codes, why)
