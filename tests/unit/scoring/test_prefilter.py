@@ -128,11 +128,23 @@ def test_index_finds_what_every_rule_run_everywhere_finds(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
-def test_a_watched_regex_that_occurs_is_always_reported(text: str) -> None:
+def test_a_watched_regex_that_occurs_is_always_reported_with_an_alternative_that_finds_it(
+    text: str,
+) -> None:
     watched = _INDEX.find(text).watched
     for number, regex in enumerate(WATCHED, start=len(RULES)):
         if re.search(regex, text):
-            assert number in watched
+            assert any(alternative.search(text) for alternative in watched[number])
+
+
+def test_only_the_alternatives_of_a_watched_regex_that_can_occur_are_handed_back() -> None:
+    # "news" alone: the Mongolian alternative cannot occur, so a sentence is never searched
+    # for it; a text with neither alternative's words is never searched at all.
+    news = len(RULES)
+    [alternative] = _INDEX.find("it was in the news today").watched[news]
+    assert alternative.search("in the news")
+    assert not alternative.search("мэдээнд")
+    assert news not in _INDEX.find("he took my passport").watched
 
 
 def test_evidence_after_long_vowels_quotes_the_right_words() -> None:

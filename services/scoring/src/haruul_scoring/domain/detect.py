@@ -96,7 +96,9 @@ class Hits(NamedTuple):
     places: list[tuple[int, int, int]]
     retractions: list[int]  # start of each retraction cue
     freedoms: list[int]  # start of each statement of freedom
-    cues: frozenset[str]  # the context cues (`cues.CUES`) that may occur in the report
+    # The context cues (`cues.CUES`) that may occur in the report, each with the alternatives
+    # of it that may: a sentence is searched for those only (`context.Sentences`).
+    cues: dict[str, list[re.Pattern[str]]]
 
 
 def scan(folded: str) -> Hits:
@@ -116,7 +118,9 @@ def scan(folded: str) -> Hits:
             retractions.append(hit[1])
         else:
             freedoms.append(hit[1])
-    may_occur = frozenset(_CUE_PARTS[n - _CUES_START][0] for n in found.watched)
+    may_occur: dict[str, list[re.Pattern[str]]] = {}
+    for number, alternatives in found.watched.items():
+        may_occur.setdefault(_CUE_PARTS[number - _CUES_START][0], []).extend(alternatives)
     return Hits(rules, places, retractions, freedoms, may_occur)
 
 

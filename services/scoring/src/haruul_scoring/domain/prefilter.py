@@ -6,7 +6,7 @@ its anchors and heads). Per report, one Aho-Corasick pass over the skeleton (plu
 text itself when it is in Chinese or another unspaced script) finds which keys occur; only the
 units whose conditions are all met (`conditions`) are tried, each only where one of its heads
 occurs. A unit without heads is scanned over the whole text. The index only ever skips work,
-never matches; it also tells which watched regexes may occur.
+never matches; it also tells which watched regexes, and which of their alternatives, may occur.
 
 `ahocorasick_rs` is the one non-standard dependency here (besides `phonenumbers` elsewhere):
 automata compiled from Rust's aho-corasick crate, with no I/O, that hand back all of a report's
@@ -28,6 +28,7 @@ from haruul_scoring.domain.units import (
     AT_WORD_HEADS,
     AT_WORDS,
     UNSPACED_SCRIPT,
+    WATCH,
     Unit,
     units,
 )
@@ -37,12 +38,15 @@ _SHORTEST_ANCHOR = 3  # letters
 
 class Found(NamedTuple):
     matches: list[tuple[int, int, int]]  # (rule, start, end)
-    watched: set[int]  # watched regexes (numbered after the rules) that may occur
+    # Watched regexes (numbered after the rules) that may occur, each with those of its
+    # alternatives that may: searching these finds whatever the whole regex would.
+    watched: dict[int, list[re.Pattern[str]]]
 
 
 class Index:
     """Rules split into units; `find` runs on a report only the units that can match it, each
-    only where it can start, and tells which watched regexes may occur in it."""
+    only where it can start, and tells which watched regexes (and which of their
+    alternatives) may occur in it."""
 
     def __init__(self, rules: tuple[str, ...], watches: tuple[str, ...] = ()) -> None:
         self.regexes = rules + watches
@@ -94,14 +98,14 @@ class Index:
         present = {word_keys[k] for k, _, _ in matches}
         if unspaced:
             present.update(raw_keys[k] for k, _, _ in self._raw.find_matches_as_indexes(text, True))
-        found = Found([], set())
+        found = Found([], {})
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
         for index in self._conditions.met(present):
             rule, number, pattern, _, how, in_unspaced_script, _ = self._units[index]
             if in_unspaced_script and not unspaced:
                 continue
-            if pattern is None:
-                found.watched.add(rule)
+            if how == WATCH:
+                found.watched.setdefault(rule, []).append(pattern)
                 continue
             heads = self._heads[index]
             occur = [heads[n] for n in present.intersection(heads)]

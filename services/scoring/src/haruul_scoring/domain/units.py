@@ -6,7 +6,8 @@ symbol) on its own, so its matches may overlap, and the first of its alternative
 (`heads`) follows a space in `Skeleton.words`. A rule in Chinese or another script written
 without spaces is matched like `finditer` (leftmost, not overlapping), tried only where one of
 its heads, spelt as they are, occurs. Every match also contains the unit's anchors
-(`anchors`). A watched regex is never run: its units only tell whether it may occur.
+(`anchors`). A watched regex is never run here: its units tell which of its alternatives may
+occur, for the caller to search.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ AT_WORD_HEADS = 0  # `match` at each word start (or symbol) where a head follows
 AT_WORDS = 1  # a scanner that reports the match at every word start (or symbol): no heads
 AT_HEADS = 2  # finditer, tried only where a head occurs in the text
 SCAN = 3  # finditer
-WATCH = 4  # never run
+WATCH = 4  # never run by the index: its caller searches where it needs to
 
 
 class Unit(NamedTuple):
     rule: int
     number: int  # alternative number: at a word start, the first alternative that matches wins
-    pattern: re.Pattern[str] | None  # None for a watch
+    pattern: re.Pattern[str]  # a watch's is searched by the caller (`Found.watched`)
     heads: tuple[tuple[str, int], ...]  # (key, where in it the unit starts: see _word_keys)
     how: int
     unspaced: bool  # in a script without spaces: only tried on texts in such a script
@@ -68,7 +69,7 @@ def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
             found = heads(part, AS_IS, _RAW_HEAD) if unspaced else None
             how = WATCH if watch else AT_HEADS if found else SCAN
             keys = tuple((head, 0) for head in sorted(found or ()))
-        pattern = None if watch else _compile(part, how)
+        pattern = _compile(part, how)
         out.append(Unit(rule, number, pattern, keys, how, unspaced, anchors(part)))
     return out
 
@@ -87,8 +88,8 @@ def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
 
 def _compile(regex: str, how: int) -> re.Pattern[str]:
     """The unit's regex, for `match` at a word start (or symbol), or a scanner that reports
-    its match at every word start or symbol, or as it is for `finditer`. Its gaps look ahead
-    (`lookahead`)."""
+    its match at every word start or symbol, or as it is for `finditer` (or a watch's
+    `search`). Its gaps look ahead (`lookahead`)."""
     regex = after_gaps(regex, (GAP, ZH_GAP))
     if how == AT_WORD_HEADS:
         return re.compile(rf"(?=\S)(?:(?=\W)|(?<!\w))(?:{regex})")
