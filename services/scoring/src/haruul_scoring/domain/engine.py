@@ -10,7 +10,7 @@ from haruul_scoring.domain import context, detect, explain, score, second_reader
 from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.12.0"
+ENGINE_VERSION = "2026.12.1"
 
 _MAX_EVIDENCE = 3
 
@@ -33,12 +33,37 @@ def _dedupe(items: list[Evidence]) -> tuple[Evidence, ...]:
     return tuple(seen.values())[:_MAX_EVIDENCE]
 
 
+def _read_again(folded: Folded, codes: frozenset[str], verdict: score.Verdict) -> score.Verdict:
+    """The verdict after the second reader (`second_reader`) for a report at the border
+    between medium and high; any other verdict as it is."""
+    medium = verdict.level is Level.MEDIUM
+    if not medium and not score.borderline_high(verdict, codes):
+        return verdict
+    reading = second_reader.read(folded.text)
+    if medium and reading.is_alert:
+        words = _quotes(folded, reading.heaviest)
+        return score.raised_by_second_reader(codes, reading.probability, words)
+    if not medium and reading.is_unlikely:
+        words = _quotes(folded, reading.against)
+        return score.lowered_by_second_reader(codes, verdict.why, reading.probability, words)
+    return verdict
+
+
+def _quotes(folded: Folded, terms: tuple[str, ...]) -> list[str]:
+    """The original words of the second reader's terms, in text order."""
+    return [
+        _evidence(folded, start, end).quote
+        for start, end in second_reader.spans(folded.text, terms)
+    ]
+
+
 def assess(text: str, use_second_reader: bool = True) -> Assessment:
     """Score one report for trafficking risk, with the evidence for every indicator.
 
     A report the patterns rate medium is raised to high when the second reader
-    (`second_reader`) reads it as an alert; `use_second_reader=False` gives the patterns'
-    verdict alone (its training compares the two)."""
+    (`second_reader`) reads it as an alert, and one they rate high only by a rule is lowered
+    to medium when it reads an alert as very unlikely; `use_second_reader=False` gives the
+    patterns' verdict alone (its training compares the two)."""
     folded = fold(text)
     hits = detect.scan(folded.text)
     sentences = context.split(folded.text, hits.cues)
@@ -77,14 +102,8 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
 
     codes = frozenset(by_code)
     verdict = score.judge(codes)
-    if use_second_reader and verdict.level is Level.MEDIUM:
-        reading = second_reader.read(folded.text)
-        if reading.is_alert:
-            words = [
-                _evidence(folded, start, end).quote
-                for start, end in second_reader.spans(folded.text, reading.heaviest)
-            ]
-            verdict = score.raised_by_second_reader(codes, reading.probability, words)
+    if use_second_reader:
+        verdict = _read_again(folded, codes, verdict)
     return Assessment(
         score=verdict.score,
         level=verdict.level,

@@ -12,6 +12,9 @@ Level rules (the first that applies wins; each names why):
             raised to HIGH when the second reader (`second_reader`) reads the report as an
             alert, naming the words that weighed most.
   LOW       nothing found.
+A HIGH reached only by a rule, with the signs' weights alone below the high band
+(`borderline_high`), is lowered to MEDIUM when the second reader reads an alert as very
+unlikely, naming the words that weighed most against one.
 The score is the sum of indicator weights, clamped into the band of the level, so a higher
 level always has a higher score and more evidence moves a report up inside its band.
 
@@ -124,11 +127,22 @@ def judge(codes: frozenset[str]) -> Verdict:
     return _verdict(level, codes, why)
 
 
+def _weight(codes: frozenset[str]) -> int:
+    return sum(WEIGHTS.get(code, 0) for code in codes)
+
+
 def _verdict(level: Level, codes: frozenset[str], why: str) -> Verdict:
     """The verdict at `level`: the indicators' weights clamped into its band, the stage."""
     low, high = BANDS[level]
-    raw = sum(WEIGHTS.get(code, 0) for code in codes)
-    return Verdict(level=level, stage=_stage(codes), score=min(high, max(low, raw)), why=why)
+    return Verdict(
+        level=level, stage=_stage(codes), score=min(high, max(low, _weight(codes))), why=why
+    )
+
+
+def borderline_high(verdict: Verdict, codes: frozenset[str]) -> bool:
+    """HIGH by a rule, with the signs' weights alone below the high band (one sign of being
+    held, a hub with a job offer): the only alerts the second reader may lower."""
+    return verdict.level is Level.HIGH and _weight(codes) < BANDS[Level.HIGH][0]
 
 
 def raised_by_second_reader(codes: frozenset[str], probability: float, words: list[str]) -> Verdict:
@@ -142,3 +156,18 @@ def raised_by_second_reader(codes: frozenset[str], probability: float, words: li
         f" the words that weighed most: {quoted}"
     )
     return _verdict(Level.HIGH, codes, why)
+
+
+def lowered_by_second_reader(
+    codes: frozenset[str], rule: str, probability: float, words: list[str]
+) -> Verdict:
+    """MEDIUM for a borderline HIGH (`borderline_high`) that the second reader reads as very
+    unlikely to be an alert: the rule that made it high, the reading, and the words that
+    weighed most against an alert, so an officer can weigh them."""
+    quoted = ", ".join(f'"{word}"' for word in words)
+    why = (
+        f"{rule}, but the signs are few and a second reader (a word-weight model trained on"
+        f" labelled reports) reads an alert as very unlikely ({probability:.2f}); the words"
+        f" that weighed most against one: {quoted}"
+    )
+    return _verdict(Level.MEDIUM, codes, why)

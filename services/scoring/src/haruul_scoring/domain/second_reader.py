@@ -1,4 +1,4 @@
-"""A second reader for recall: a word-weight model that reads a report as a whole.
+"""A second reader for borderline reports: a word-weight model that reads a report as a whole.
 
 The patterns find each indicator with the words that prove it, but a pattern only finds the
 wordings someone thought of: on sets of reports written apart from the engine, at first sight,
@@ -7,11 +7,18 @@ and, in Chinese, pairs of characters (TF-IDF, sublinear), trained on the labelle
 how much a report reads like the alerts among them. `second_reader_training` prints how it
 does on each set left out of its training.
 
-It never decides alone: only a report the patterns rate *medium* (at least one indicator, with
-its evidence) is raised to *high* when the second reader rates it an alert from at least
-`MIN_KNOWN` terms it knows, and the explanation then names the words that weighed most, so an
-officer can check the reading. On the eight sets scored once on 2026-12-05 it added six of
-their 240 alerts and no false alarm (README, "Latest figures").
+It never decides alone, and it reads only reports at the border between medium and high,
+from at least `MIN_KNOWN` terms it knows:
+- a report the patterns rate *medium* (at least one indicator, with its evidence) is raised to
+  *high* when the second reader rates it an alert (`THRESHOLD`). On the eight sets scored once
+  on 2026-12-05 this added six of their 240 alerts and no false alarm.
+- a report the patterns rate *high* only by a combination rule (its signs' weights alone stay
+  below the high band: `score.borderline_high`) is lowered to *medium* when the second reader
+  rates an alert very unlikely (`UNLIKELY`). Left out of training set by set, this lowered
+  none of the 704 alerts and 4 of the 9 lows rated high (README, "Latest figures", has it on
+  sets scored once).
+Either way the explanation names the words that weighed most, so an officer can check the
+reading.
 
 The weights are generated (`second_reader_weights`, `make second-reader`); this module only
 reads them. Pure: no I/O.
@@ -25,7 +32,13 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from haruul_scoring.domain.second_reader_weights import INTERCEPT, MIN_KNOWN, THRESHOLD, WEIGHTS
+from haruul_scoring.domain.second_reader_weights import (
+    INTERCEPT,
+    MIN_KNOWN,
+    THRESHOLD,
+    UNLIKELY,
+    WEIGHTS,
+)
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 # Chinese is written without spaces: a run of Han characters is read as its character pairs.
@@ -43,12 +56,18 @@ class Reading(NamedTuple):
     probability: float  # that the report is an alert (high or critical)
     known: int  # how many of the model's terms the report holds
     heaviest: tuple[str, ...]  # the terms that weighed most towards an alert, heaviest first
+    against: tuple[str, ...]  # the terms that weighed most against one, heaviest first
 
     @property
     def is_alert(self) -> bool:
         """An alert read from enough known terms: a few words weigh too much on their own
         ("My brother lent me 20 dollars" read as one)."""
         return self.probability >= THRESHOLD and self.known >= MIN_KNOWN
+
+    @property
+    def is_unlikely(self) -> bool:
+        """Read, from enough known terms, as very unlikely to be an alert."""
+        return self.probability < UNLIKELY and self.known >= MIN_KNOWN
 
 
 def _split_han(tokens: list[str]) -> list[str]:
@@ -112,7 +131,13 @@ def read(
     odds = math.exp(-abs(decision))
     probability = 1.0 / (1.0 + odds) if decision >= 0 else odds / (1.0 + odds)
     towards = sorted(((c, t) for t, c in contributions.items() if c > 0), reverse=True)
-    return Reading(probability, len(counts), tuple(t for _, t in towards[:_EVIDENCE_WORDS]))
+    against = sorted((c, t) for t, c in contributions.items() if c < 0)
+    return Reading(
+        probability,
+        len(counts),
+        tuple(t for _, t in towards[:_EVIDENCE_WORDS]),
+        tuple(t for _, t in against[:_EVIDENCE_WORDS]),
+    )
 
 
 def spans(folded: str, wanted: tuple[str, ...]) -> tuple[tuple[int, int], ...]:

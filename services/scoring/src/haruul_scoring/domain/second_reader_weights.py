@@ -6,6 +6,7 @@ do not edit. The second reader's weights: term -> (idf, coefficient).
 TRAINED_ON = 1460  # labelled reports
 SOURCES = "d2b96ea4a877f60d"  # sha256 of tests/data/*-reports.jsonl, first 16
 THRESHOLD = 0.5
+UNLIKELY = 0.15
 MIN_KNOWN = 15
 INTERCEPT = -0.15713017976995455
 WEIGHTS: dict[str, tuple[float, float]] = {
