@@ -837,6 +837,51 @@ MEDIA_AND_CONSENT = [
     c("The employer keeps all the workers' passports in his office.", "DOC"),
 ]
 
+# 2026-12-05, from four fresh sets: a claim doubted in the next sentence is hearsay; a stamp
+# not put in a passport is a crossing around the border post; an official cooperation
+# agreement, a ticket "they will buy", an IT or HR job with an interview; a passport that cannot
+# be had back; "sorry for the worry" and a post "going round".
+DOUBTED_STAMPS_AND_INTERVIEWS = [
+    c("A friend told me girls in Bavet are locked in buildings. Is that true?", "", ALL, LOW),
+    c("Найз маань Мьявадид хүмүүсийн паспортыг хураадаг гэсэн. Үнэн үү?", "", ALL, LOW),
+    c("Говорят, в Пойпете людей держат взаперти. Неужели это правда?", "", ALL, LOW),
+    c("朋友说妙瓦底的人护照都被收走了。是真的吗？", "", ALL, LOW),
+    # the question asks something of its own: the sentence before it stays a fact
+    c(
+        "Boss took my brother's passport in Poipet. Is it true that they are allowed to?",
+        "DOC",
+        at_least=Level.HIGH,
+    ),
+    c(
+        "Their van crossed into Cambodia at night and nobody put a stamp in the passports; "
+        "the border guards never saw them.",
+        "S-XB",
+    ),
+    c("Из Аранияпратхета их провели в Пойпет пешком, без штампа в паспорте.", "S-XB"),
+    c("Паспортанд нь тамга дараагүй, шууд хилээр гаргасан гэнэ.", "S-XB"),
+    c("过边境的时候护照上没有盖章，直接被带上车。", "S-XB"),
+    c("Компани нь албан ёсны хамтран ажиллах гэрээ илгээсэн.", "S-OFF"),
+    c("Нам прислали договор о сотрудничестве с печатью агентства.", "S-OFF"),
+    c("Тийзийг нь компани авна гэсэн, зөвхөн паспортоо бэлдээрэй гэнэ.", "S-TRV"),
+    c("Охин маань айти компанид ярилцлагатай гээд Бангкок руу явсан.", "S-AD"),
+    c("egch maani HR menejeriin ajild orohoor Dubai yavsan", "S-AD"),
+    c("hr bn, ajil sain uu?", "", "S-AD", LOW),  # "хэр байна": how are you
+    c(
+        "Паспортаа ажил олгогчид өгсөн, одоо буцааж авч чадахгүй байна.",
+        "DOC",
+        at_least=Level.HIGH,
+    ),
+    c("pasportoo darga ni hadgalna gesen, butsaaj avah argagui bolson", "DOC"),
+    c(
+        "Дүү маань утсаа авахгүй байсан. Олдсон, ажил дээрээ байсан. Санаа зовоосонд "
+        "уучлаарай.",
+        "",
+        "ISO",
+        LOW,
+    ),
+    c("Сихануквилд монголчуудыг хорьдог гэсэн бичлэг эргэлдэж байна.", "", ALL, LOW),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -867,6 +912,7 @@ ALL_CASES = (
     + PASSED_ON_AND_KEPT_IN
     + OWN_AFFAIRS_AND_HEARSAY
     + MEDIA_AND_CONSENT
+    + DOUBTED_STAMPS_AND_INTERVIEWS
     + BENIGN
 )
 

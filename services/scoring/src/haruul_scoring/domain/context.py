@@ -50,6 +50,8 @@ RETRACTIONS: tuple[str, ...] = (
     r"\b(?:is|are) (?:safe|fine|okay|ok|well) after all\b",
     r"\bno longer missing\b",
     expand(r"\b(?:андуурсан|андуурчээ|буруу мэдээлсэн|санаа зовох (?:зүйлгүй|хэрэггүй))"),
+    # "sorry for the worry": "санаа зовоосонд уучлаарай"
+    expand(r"\bсанаа зовоо~ (?:\S+ )?уучла~"),
     r"\bложн\w* тревог\w*",
     r"\bнедоразумени\w*",
     r"\b(?:я|мы) ошибл\w*",
@@ -72,6 +74,19 @@ FREEDOM: tuple[str, ...] = (
     r"随时可以回|隨時可以回",
 )
 FREED_CODES = frozenset({"place", "S-HUB", "S-XB", "ISO"})
+# A question that only asks whether the sentence before it is true ("KK Park holds Mongolian
+# boys, says a post. Is it true?"): that sentence is hearsay, reported like news.
+TRUTH_QUESTIONS: tuple[str, ...] = (
+    r"\b(?:is|was) (?:it|that|this|all this) (?:really )?true\b",
+    r"\b(?:это|неужели это|это всё|это все) (?:правда|так)\b|\bправда ли это\b",
+    expand(r"\bүнэн (?:юм |байх )?(?:болов уу|бол уу|уу|юу|байна уу)"),
+    r"(?:这|這|那)?(?:是)?真的(?:吗|嗎)",
+)
+# Word characters a truth question's sentence may hold besides the question ("mom, is it
+# true?"): any more and it asks something of its own.
+_QUESTION_SLACK = 6
+_WORD_CHARS = re.compile(r"\w")
+_ASKS = re.compile(r"[?？吗嗎]")
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 
@@ -80,7 +95,16 @@ class Sentences:
     """The sentences of a folded text that matches fall in (`sentence_bounds`), with flags
     worked out per sentence only for those (most sentences never need them)."""
 
-    __slots__ = ("_bounds", "_cues", "_flags", "_freed_to", "_sentences", "_text", "_withdrawn_to")
+    __slots__ = (
+        "_bounds",
+        "_cues",
+        "_doubted",
+        "_flags",
+        "_freed_to",
+        "_sentences",
+        "_text",
+        "_withdrawn_to",
+    )
 
     def __init__(
         self, folded: str, may_occur: Mapping[str, Sequence[re.Pattern[str]]] = EVERY_CUE
@@ -92,6 +116,7 @@ class Sentences:
         self._flags: dict[int, tuple[bool, bool]] = {}  # sentence start -> flags
         self._withdrawn_to = -1
         self._freed_to = -1
+        self._doubted: set[int] = set()  # starts of sentences a truth question doubts
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence `pos` falls in."""
@@ -101,6 +126,18 @@ class Sentences:
                 self._sentences = SentenceBounds(self._text)
             found = self._bounds[pos] = self._sentences.around(pos)
         return found
+
+    def doubt(self, questions: list[tuple[int, int]]) -> None:
+        """The sentence before each truth question (`TRUTH_QUESTIONS`) that is a question of
+        its own, with little else in it, is reported. Call before anything else."""
+        text = self._text
+        for start, end in questions:
+            own_start, own_end = self.bounds(start)
+            if own_start == 0 or _ASKS.search(text, own_start, own_end) is None:
+                continue
+            rest = len(_WORD_CHARS.findall(text, own_start, own_end))
+            if rest - len(_WORD_CHARS.findall(text, start, end)) <= _QUESTION_SLACK:
+                self._doubted.add(self.bounds(own_start - 1)[0])
 
     def withdraw(self, retractions: list[int], freedoms: list[int]) -> None:
         """A retraction at each position withdraws the soft signs up to the end of its
@@ -125,7 +162,7 @@ class Sentences:
         """(reported, legit scheme) for the sentence [start, end)."""
         flags = self._flags.get(start)
         if flags is None:
-            reported = self._says("news", start, end) or (
+            reported = start in self._doubted or self._says("news", start, end) or (
                 "hypothetical" in self._cues
                 and _QUESTION.search(self._text, start, end) is not None
                 and self._says("hypothetical", start, end)

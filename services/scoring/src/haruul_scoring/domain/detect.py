@@ -37,9 +37,10 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-# Rules first, then place spellings, then retraction cues, then statements of freedom: an index
-# below len(ALL_RULES) is a rule, one below _PLACE_END a place spelling, one below
-# _RETRACTIONS_END a retraction. The context cues are only watched for.
+# Rules first, then place spellings, retraction cues, statements of freedom and truth
+# questions: an index below len(ALL_RULES) is a rule, one below _PLACE_END a place spelling, one
+# below _RETRACTIONS_END a retraction, one below _FREEDOM_END a statement of freedom. The
+# context cues are only watched for.
 # Every regex is written in the script the text is folded to (`normalize.fold`): a
 # traditional spelling left in a pattern would never match, so it becomes the simplified one.
 _CUE_PARTS = [(name, part) for name, parts in cues.CUES.items() for part in parts]
@@ -49,14 +50,16 @@ _INDEX = build(
         [rule.regex for rule in ALL_RULES]
         + list(gazetteer.PATTERNS)
         + list(context.RETRACTIONS)
-        + list(context.FREEDOM),
+        + list(context.FREEDOM)
+        + list(context.TRUTH_QUESTIONS),
     ),
     [to_simplified(part) for _, part in _CUE_PARTS],
 )
 _RULE_COUNT = len(ALL_RULES)
 _PLACE_END = _RULE_COUNT + len(gazetteer.PATTERNS)
 _RETRACTIONS_END = _PLACE_END + len(context.RETRACTIONS)
-_CUES_START = _RETRACTIONS_END + len(context.FREEDOM)
+_FREEDOM_END = _RETRACTIONS_END + len(context.FREEDOM)
+_CUES_START = _FREEDOM_END + len(context.TRUTH_QUESTIONS)
 
 # A place said NOT to be where the person is: "not in Poipet", "не в Бавете", "不在西港", or
 # Mongolian "Пойпетэд биш" (the place word, its case suffix, then "биш").
@@ -96,6 +99,7 @@ class Hits(NamedTuple):
     places: list[tuple[int, int, int]]
     retractions: list[int]  # start of each retraction cue
     freedoms: list[int]  # start of each statement of freedom
+    questions: list[tuple[int, int]]  # (start, end) of each truth question
     # The context cues (`cues.CUES`) that may occur in the report, each with the alternatives
     # of it that may: a sentence is searched for those only (`context.Sentences`).
     cues: dict[str, list[re.Pattern[str]]]
@@ -108,6 +112,7 @@ def scan(folded: str) -> Hits:
     places: list[tuple[int, int, int]] = []
     retractions: list[int] = []
     freedoms: list[int] = []
+    questions: list[tuple[int, int]] = []
     found = _INDEX.find(folded)
     for hit in found.matches:
         if hit[0] < _RULE_COUNT:
@@ -116,12 +121,14 @@ def scan(folded: str) -> Hits:
             places.append(hit)
         elif hit[0] < _RETRACTIONS_END:
             retractions.append(hit[1])
-        else:
+        elif hit[0] < _FREEDOM_END:
             freedoms.append(hit[1])
+        else:
+            questions.append((hit[1], hit[2]))
     may_occur: dict[str, list[re.Pattern[str]]] = {}
     for number, alternatives in found.watched.items():
         may_occur.setdefault(_CUE_PARTS[number - _CUES_START][0], []).extend(alternatives)
-    return Hits(rules, places, retractions, freedoms, may_occur)
+    return Hits(rules, places, retractions, freedoms, questions, may_occur)
 
 
 # A sign its own sentence explains away, by code: each check is given the folded text, the

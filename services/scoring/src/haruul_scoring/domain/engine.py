@@ -67,6 +67,8 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
     folded = fold(text)
     hits = detect.scan(folded.text)
     sentences = context.split(folded.text, hits.cues)
+    if hits.questions:
+        sentences.doubt(hits.questions)
     if hits.retractions or hits.freedoms:
         sentences.withdraw(hits.retractions, hits.freedoms)
     place_matches = detect.find_place_mentions(folded.text, sentences, hits)

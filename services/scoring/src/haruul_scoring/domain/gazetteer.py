@@ -159,7 +159,8 @@ PLACES: tuple[Place, ...] = (
         "Aranyaprathet",
         TH,
         "crossing",
-        (r"\baranyaprathet\b", r"\bаранья?пратет\w*", "อรัญประเทศ"),
+        # Аранъяпратхет, Араньяпратет, Аранпратет; aranya prathet
+        (r"\baranya ?(?:pra|pa)thet\b", r"\bаран[ьъи]?я?пратх?ет\w*", "อรัญประเทศ"),
     ),
     Place("Sa Kaeo", TH, "transit", (r"\bsa ?kaeo\b", "สระแก้ว")),
     Place("Chanthaburi", TH, "transit", (r"\bchanthaburi\b", "จันทบุรี")),

@@ -44,6 +44,30 @@ XB = (
         r"\b(?:к границе|у границы|на границу)\b",
     )
     + rules("S-XB", ZH, r"偷渡|坐船过河|坐船過河|过河|過河|越境|边境|邊境|过了(?:一条)?河|坐小船")
+    # no stamp in the passport: the crossing bypassed the border post
+    + rules(
+        "S-XB",
+        EN,
+        r"\bno (?:entry |exit |border )?stamps?\b",
+        r"\b(?:passports?|they) (?:was |were |are |is )?(?:never |not |n't )stamped\b",
+        r"\b(?:nobody|no one|never|didn'?t|did not) (?:\w+ ){0,2}?stamp(?:s|ed)?\b",
+        negatable=False,
+    )
+    + rules(
+        "S-XB",
+        MN,
+        r"\bпаспорт~ …(?:тамга|штамп)~ (?:дараагүй|дарахгүй|даруулаагүй|дардаггүй|дарсангүй)",
+        negatable=False,
+    )
+    + rules(
+        "S-XB",
+        RU,
+        r"\bбез (?:штамп|отметк)\w*",
+        r"\bштамп\w*\b…\bне (?:став|ставил|поставил|ставят)\w*",
+        r"\bне (?:став|поставил)\w*\b…\bштамп\w*",
+        negatable=False,
+    )
+    + rules("S-XB", ZH, r"(?:没|沒|不)(?:有)?(?:盖|蓋)(?:入境|出境)?章", negatable=False)
 )
 
 SCAM = (
