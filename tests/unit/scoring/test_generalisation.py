@@ -882,6 +882,49 @@ DOUBTED_STAMPS_AND_INTERVIEWS = [
     c("Сихануквилд монголчуудыг хорьдог гэсэн бичлэг эргэлдэж байна.", "", ALL, LOW),
 ]
 
+# 2026-12-05, from four more fresh sets: a passport taken by the family; a fee paid by the person
+# herself; a TV report "about"; "it's not, right?"; an interview moved to another city; a call
+# "supposedly from the embassy"; a hospital bill paid; family not to be told; HR work, a casino
+# operator; employees not let out of the compound.
+FAMILY_SELF_AND_MOVED_INTERVIEWS = [
+    c(
+        "My ex-husband took our daughter's passport and won't return it; he wants to take her "
+        "to his parents for the summer.",
+        "",
+        "DOC",
+        LOW,
+    ),
+    c("Свекровь забрала паспорт невестки и прячет его после ссоры.", "", "DOC", LOW),
+    c("前夫拿走了孩子的护照，不让我带孩子回娘家。", "", "DOC"),
+    # the family's own member as the victim, or the captor named: still a taken passport
+    c("My husband's boss took his passport when he arrived in Poipet.", "DOC", at_least=Level.HIGH),
+    c("Ах маань паспортыг нь хураасан, гарах эрхгүй гэнэ.", "DOC", at_least=Level.HIGH),
+    c(
+        "She paid the visa fee and the medical check herself, through the labour office.",
+        "",
+        "S-AID",
+    ),
+    c("A man she met online paid her hospital bills and then offered her a job.", "S-AID"),
+    c("Смотрели репортаж о мошеннических центрах в Камбодже, теперь боимся за сына.", "", ALL),
+    c(
+        "My uncle says they lock people in scam compounds in Bavet. It's not true, right?",
+        "",
+        ALL,
+        LOW,
+    ),
+    c(
+        "The interview was moved to Bangkok at the last minute and the company paid the new "
+        "flight.",
+        "DEC",
+    ),
+    c("Собеседование перенесли в Бангкок, билеты купила фирма.", "DEC"),
+    c("Ей позвонили якобы из посольства и предложили работу в Таиланде.", "S-OFF"),
+    c("Нэг эмэгтэй ээжийн эмнэлгийн мөнгийг төлж өгсөн, одоо ажилд явуулна гэнэ.", "S-AID"),
+    c("Гэр бүлдээ мэдэгдүүлэхгүй байгаарай гэж захисан.", "S-CONF"),
+    c("Казинод оператор хийнэ гээд Филиппин явсан.", "S-AD"),
+    c("表姐在西港做人事，说公司不让员工出园区。", "S-AD MOV", at_least=Level.HIGH),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -913,6 +956,7 @@ ALL_CASES = (
     + OWN_AFFAIRS_AND_HEARSAY
     + MEDIA_AND_CONSENT
     + DOUBTED_STAMPS_AND_INTERVIEWS
+    + FAMILY_SELF_AND_MOVED_INTERVIEWS
     + BENIGN
 )
 

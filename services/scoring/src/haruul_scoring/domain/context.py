@@ -78,6 +78,7 @@ FREED_CODES = frozenset({"place", "S-HUB", "S-XB", "ISO"})
 # boys, says a post. Is it true?"): that sentence is hearsay, reported like news.
 TRUTH_QUESTIONS: tuple[str, ...] = (
     r"\b(?:is|was) (?:it|that|this|all this) (?:really )?true\b",
+    r"\b(?:it'?s|it is|that'?s|that is)(?: not)?(?: true| so| real)?,? right\b",
     r"\b(?:это|неужели это|это всё|это все) (?:правда|так)\b|\bправда ли это\b",
     expand(r"\bүнэн (?:юм |байх )?(?:болов уу|бол уу|уу|юу|байна уу)"),
     r"(?:这|這|那)?(?:是)?真的(?:吗|嗎)",

@@ -27,6 +27,7 @@ from haruul_scoring.domain.lenders import owed_to_a_lender
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import is_negated
+from haruul_scoring.domain.own_affairs import paid_by_themselves, taken_by_family
 from haruul_scoring.domain.prefilter import build
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -133,16 +134,19 @@ def scan(folded: str) -> Hits:
 
 # A sign its own sentence explains away, by code: each check is given the folded text, the
 # match and its sentence, and says whether the match is not what it looks like.
-_EXPLAINED_AWAY: dict[str, Callable[[str, int, int, tuple[int, int]], bool]] = {
-    "DEBT": owed_to_a_lender,  # a debt to a bank is a vulnerability
-    "MOV": confined_by_a_benign_cause,  # a storm or a quarantine keeps people in
-    "DOC": kept_with_consent,  # a passport in a locker the person opens
+_EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool], ...]] = {
+    "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
+    "MOV": (confined_by_a_benign_cause,),  # a storm or a quarantine keeps people in
+    # a passport in a locker the person opens, or taken by an ex-husband
+    "DOC": (kept_with_consent, taken_by_family),
+    "S-AID": (paid_by_themselves,),  # a fee the person paid herself
 }
 
 
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
     """Indicator matches that are neither negated, nor in a reported/legit-scheme sentence,
-    nor explained away by their sentence (`_EXPLAINED_AWAY`: `lenders`, `benign_causes`).
+    nor explained away by their sentence (`_EXPLAINED_AWAY`: `lenders`, `benign_causes`,
+    `own_affairs`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
@@ -155,8 +159,8 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
         sentence = sentences.bounds(start)
         if rule.negatable and is_negated(folded, start, end, rule.lang, sentence[0]):
             continue
-        explained = _EXPLAINED_AWAY.get(rule.code)
-        if explained is not None and explained(folded, start, end, sentence):
+        checks = _EXPLAINED_AWAY.get(rule.code, ())
+        if any(explained(folded, start, end, sentence) for explained in checks):
             continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []

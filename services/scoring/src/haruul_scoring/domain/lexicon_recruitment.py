@@ -44,6 +44,8 @@ AD = (
         r"\b(?:very |extremely |really )?(?:high|good|big|huge|great) (?:salary|salaries|pay"
         r"|wages?|income)",
         r"\b(?:well|highly)[- ]paid\b",
+        r"\b(?:interview|job|position|work) (?:\w+ ){0,3}?(?:with|at|for) an? (?:it|tech|software"
+        r"|online marketing|crypto|call cent(?:er|re)) (?:firm|company|business)\b",
     )
     + rules(
         "S-AD",
@@ -54,6 +56,8 @@ AD = (
         r"|мэдээллийн технологи)~ …(?:ажил~|зар~"
         # a Mongolian case of компани (not the Russian "IT-конференция от компании")
         r"|санал~|хайж|авна|чиглэл~|компани(?:д|йн|т)\b|ярилцлага~)",
+        # a lure job "done" ("casino-d operator hiih"); not a waiter's or receptionist's
+        r"\b(?:оператор|operator|орчуулагч|дилер|dealer|хүний нөөц)~ (?:хийх|хийнэ|хийлгэ~)",
         # "HR" alone is too short ("hr bn" is "хэр байна"): only as a job
         r"\bhr\W*(?:менежер|manager|ажилтан|мэргэжилтэн|ажил)~",
         r"\b(?:ажил~|санал~|зар~) …(?:орчуулагч|оператор|программист|казино|загвар өмсөгч"
@@ -68,7 +72,7 @@ AD = (
         # millions of tugrik a month ("сардаа 5 сая"), not of Korean won (EPS wages)
         r"\bсар(?:д|даа) \d[\d,.]*\W*(?:сая|say)\b(?!\W*(?:вон|won))",
         r"\b(?:казино|казинод)~ ажилл~",
-        r"\b(?:казино|casino)~ (?:дилер|dealer|крупье)~",
+        r"\b(?:казино|casino)~ (?:дилер|dealer|крупье|оператор|operator)~",
         r"\b\d[\d,.]*\W*(?:ам\.?\W*)?(?:доллар~|\$|usd) сард\b",
         r"\b(?:дата|өгөгдөл) оруулах ажил~",
     )
@@ -91,7 +95,7 @@ AD = (
     + rules(
         "S-AD",
         ZH,
-        r"客服|打字员|打字員|程序员|程序員|人事专员|运营|運營|网络营销|網絡營銷|模特|博彩|赌场"
+        r"客服|打字员|打字員|程序员|程序員|人事专员|(?:做|当|當)人事|运营|運營|网络营销|網絡營銷|模特|博彩|赌场"
         r"|賭場|高薪|月薪|月入|底薪|包吃住|翻译|翻譯|网络推广|網絡推廣|技术支持|技術支持|荷官"
         r"|主播|(?:做|当|當)直播|(?:游戏|遊戲)推(?:广|廣)|数据录入|网路(?:行销|营销)|网络行销"
         r"|(?:薪水|工资|收入)(?:很|非常|特别)?高",
@@ -157,6 +161,8 @@ TRV = (
         r"\b(?:do|does|handle\w*|process\w*|sort\w*(?: out)?) (?:the |her |his |their |your )?"
         r"visas?\b",
         r"\bfree (?:flights?|tickets?|travel|air ?fare|visas?)\b",
+        r"\b(?:flights?|tickets?|travel|trip|airfare)\b[^.!?\n]{0,40}?\b(?:all )?(?:paid|covered"
+        r"|booked) (?:for )?by (?:them|the (?:company|agency|agent|employer|recruiter|firm))\b",
         r"\b(?:tourist|visit|visitor) visas?\b",
         r"\b(?:arrange|cover|pay|organi[sz]e)\w* (?:everything|all (?:the )?(?:costs|expenses"
         r"|travel))",
@@ -292,6 +298,8 @@ OFF = (
         RU,
         r"\bофициальн\w* (?:\w+ )?(?:договор|контракт|соглашени|трудоустройств|приглашени)\w*",
         r"\b(?:договор|соглашени|меморандум)\w* о сотрудничеств\w*",
+        # a call "supposedly from the embassy" (a real one goes through the ministry)
+        r"\b(?:якобы|как бы|будто бы?) (?:из|от имени) посольств\w*",
         # a ministry's seal or coat of arms on the papers
         r"\b(?:печат\w*|герб\w*|штамп\w*|бланк\w*)\b…\bминистерств\w*",
         r"\bсоглашени\w* о сотрудничестве",
@@ -376,7 +384,8 @@ AID = (
     + rules(
         "S-AID",
         MN,
-        r"\b(?:зээл|өр|түрээс|сургалтын төлбөр)~ …(?:төлж|төлөхөд|дарж|дарахад|төлөөд)~ …(?:өгсөн"
+        r"\b(?:зээл|өр|түрээс|сургалтын төлбөр|эмнэлгийн (?:мөнг|төлбөр|зардал))~ …(?:төлж|төлөхөд"
+        r"|дарж|дарахад|төлөөд)~ …(?:өгсөн"
         r"|өглөө|өгчээ)",
         r"\b(?:санхүүгийн|мөнгөн) (?:тусламж|дэмжлэг)~",
         r"\bбэлэг (?:өгсөн|өгдөг|өгч)",
@@ -388,6 +397,7 @@ AID = (
         r"|уч[её]б\w*)",
         r"\bдал\w* (?:ему|ей|им) денег",
         r"\bфинансов\w* (?:помощ|поддержк)\w*",
+        r"\bподъ[её]мн\w*",
     )
     + rules(
         "S-AID",
@@ -414,6 +424,8 @@ CONF_MORE = (
         "S-CONF",
         MN,
         r"\b(?:гэр бүл|гэрийнх|аав ээж|ээж аав|эцэг эх|найз)~ …(?:хэлж|ярьж) болохгүй",
+        r"\b(?:гэр бүл|гэрийнх|аав ээж|ээж аав|эцэг эх)~ (?:\S+ )?(?:мэдэгдүүлэхгүй|мэдэгдэхгүй"
+        r"|хэлэхгүй)",
         r"\bнууцал(?:ж|сан|аарай|на)~",
         negatable=False,
     )
