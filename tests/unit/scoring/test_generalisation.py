@@ -925,6 +925,30 @@ FAMILY_SELF_AND_MOVED_INTERVIEWS = [
     c("表姐在西港做人事，说公司不让员工出园区。", "S-AD MOV", at_least=Level.HIGH),
 ]
 
+# 2026-12-05, from fresh32-35: a passport "collected" and not given back (zh); a number off; a
+# drive to somewhere unknown; a post shared into a chat, news watched; "true or a lie?" asks;
+# a debt to repay before leaving (ru); a gaming company; Bamban in Cyrillic; a hub country
+# after an interview city; twelve-hour shifts are not excessive (INDICATORS: 14-18).
+COLLECTED_SHARED_AND_REPAID = [
+    c("公司把护照都收去了，说要统一办签证。", "DOC"),
+    c("她的护照交给老板半年了，到现在还没还给她。", "DOC"),
+    c("His number has been off since Monday and nobody answers.", "ISO"),
+    c("They were driving her to a new office and she did not know where.", "DEC"),
+    c("Нэг хүн ийм пост шэйрлэсэн: Мьявадид монголчуудыг хорьдог гэнэ.", "", ALL, LOW),
+    c("Энэ үнэн үү, худлаа юу гэдгийг мэдэхгүй байна.", "", "DEC", LOW),
+    c(
+        "Сказали, если он уволится раньше, должен вернуть 4000 долларов за перелёт.",
+        "DEBT",
+        at_least=Level.HIGH,
+    ),
+    c("Брат работает в игровой компании в Маниле.", "S-AD"),
+    c("Он сейчас в Бамбане, на Филиппинах, телефон забрали.", "S-HUB"),
+    c("Ярилцлагад орно гээд Дубай руу явсан, одоо Камбожид байгаа гэнэ.", "DEC"),
+    c("Смены по 12 часов, месяц через месяц, на руднике в Якутии.", "", "OT", LOW),
+    c("Работают по 16 часов без выходных.", "OT"),
+    c("Өглөө мэдээ үзээд ээж айсан, Тайландаас Мьянмар руу хүн хулгайлдаг гэж.", "", ALL, LOW),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -957,6 +981,7 @@ ALL_CASES = (
     + MEDIA_AND_CONSENT
     + DOUBTED_STAMPS_AND_INTERVIEWS
     + FAMILY_SELF_AND_MOVED_INTERVIEWS
+    + COLLECTED_SHARED_AND_REPAID
     + BENIGN
 )
 

@@ -195,17 +195,20 @@ def _place_negated(folded: str, start: int, end: int) -> bool:
 # ("landed in Bangkok, driven to the river"), which S-XB reads.
 _WORK = re.compile(
     # and job titles; not hotels or restaurants, which a tourist books too
-    r"\b(?:jobs?|work\w*|position|employ\w*|hired|factory|company|office|salary|waiter|waitress"
+    r"\b(?:jobs?|work\w*|position|employ\w*|hired|factory|company|office|salary|interview\w*"
+    r"|собеседовани\w*|waiter|waitress"
     r"|cook|chef|cleaner|receptionist|maid|translator|interpreter|operator|dealer|model|nanny"
     r"|hostess|работ\w*|ваканси\w*|компани\w*|должност\w*|зарплат\w*|официант\w*|повар\w*"
     r"|уборщиц\w*|горничн\w*|администратор\w*|переводчи\w*|оператор\w*|дилер\w*|модел\w*"
     r"|няня|хостес)"
     r"|"
     + expand(
-        r"\b(?:ажил|ажилла|цалин|компани|оффис|үйлдвэр|зөөгч|тогооч|цэвэрлэгч|орчуулагч|оператор"
+        r"\b(?:ажил|ажилла|цалин|компани|оффис|үйлдвэр|ярилцлага|зөөгч|тогооч|цэвэрлэгч|орчуулагч"
+        r"|оператор"
         r"|дилер|загвар өмсөгч|үйлчлэгч)~"
     )
-    + r"|工作|上班|打工|公司|月薪|招聘|服务员|服務員|厨师|廚師|翻译|翻譯|客服|荷官|模特|保姆|前台"
+    + r"|工作|上班|打工|公司|月薪|招聘|面试|面試|服务员|服務員|厨师|廚師|翻译|翻譯|客服|荷官|模特"
+    r"|保姆|前台"
 )
 
 
@@ -226,6 +229,13 @@ def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> 
     return found
 
 
+def _is_destination(place: Place) -> bool:
+    """A hub, or a country of hubs named without one ("now she is in Cambodia")."""
+    return place.role == "hub" or (
+        place.role == "country" and place.name in gazetteer.HUB_COUNTRIES
+    )
+
+
 def _switched_place(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
     """DEC, quoting both places, when a report names a job lure and later a hub in another
     country, with the work said before the hub is ("a hotel job in Bangkok ... now he is in
@@ -239,7 +249,7 @@ def _switched_place(folded: str, sentences: Sentences, places: list[PlaceMatch])
         sentence_start, sentence_end = sentences.bounds(lure.start)
         for hub in places:
             abroad = hub.place.country != lure.place.country
-            if hub.place.role == "hub" and hub.start > lure.start and abroad:
+            if _is_destination(hub.place) and hub.start > lure.start and abroad:
                 # the work in the lure's sentence, before the hub
                 if _WORK.search(folded, sentence_start, min(sentence_end, hub.start)) is not None:
                     return [Match("DEC", lure.start, lure.end), Match("DEC", hub.start, hub.end)]

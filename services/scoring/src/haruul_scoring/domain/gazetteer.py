@@ -165,7 +165,7 @@ PLACES: tuple[Place, ...] = (
     Place("Sa Kaeo", TH, "transit", (r"\bsa ?kaeo\b", "สระแก้ว")),
     Place("Chanthaburi", TH, "transit", (r"\bchanthaburi\b", "จันทบุรี")),
     Place("Kanchanaburi", TH, "transit", (r"\bkanchanaburi\b", "กาญจนบุรี")),
-    Place("Bamban", PH, "hub", (r"\bbamban\b",)),
+    Place("Bamban", PH, "hub", (r"\bbamban\b", r"\bбамбан\w*")),
     Place(
         "Clark / Angeles",
         PH,
@@ -199,6 +199,15 @@ PLACES: tuple[Place, ...] = (
         (r"\bmalaysia\b", r"\bмалайзи\w*", r"\bmala[iy]zi\w*", "马来西亚", "馬來西亞"),
     ),
     Place("Vietnam", "Vietnam", "country", (r"\bviet ?nam\w*", r"\bвьетнам\w*", "越南")),
+    # The countries of the hubs, named without a hub: where the person "is now"
+    Place(
+        KH,
+        KH,
+        "country",
+        (r"\bcambodia\w*", r"\bкамбодж\w*", r"\bкамбож\w*", r"\bkambo(?:d?j|dzh)\w*", "柬埔寨"),
+    ),
+    Place(MM, MM, "country", (r"\bmyanmar\b", r"\bburma\b", r"\bмьянм\w*", "缅甸", "緬甸")),
+    Place(LA, LA, "country", (r"\blaos\b", r"\bлаос\w*", "老挝", "老撾")),
     Place("Singapore", "Singapore", "country", (r"\bsingapore\b", r"\bсингапур\w*", "新加坡")),
     Place(
         "Zamiin-Uud",
@@ -213,6 +222,8 @@ PLACES: tuple[Place, ...] = (
 # border towns and Mongolia's own crossings are the route, not a promise; Korea and Japan
 # are left out (legal work schemes go there).
 JOB_LURES = frozenset({"Bangkok", "Dubai", "Yangon", TH, "Malaysia", "Vietnam", "Singapore"})
+# Countries where the person may turn up instead, named without a hub ("odoo Kambojid bga").
+HUB_COUNTRIES = frozenset({KH, MM, LA})
 
 
 def _patterns() -> tuple[tuple[str, ...], tuple[int, ...]]:

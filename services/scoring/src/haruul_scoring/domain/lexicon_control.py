@@ -91,11 +91,14 @@ DOC = (
         "DOC",
         ZH,
         r"(?:收走|没收|沒收|扣押|扣留|拿走|扣了|收了|拿了|扣下)…(?:护照|護照|证件|證件|身份证)",
+        r"(?:护照|证件)[^。！？!?\n]{0,24}?(?:还没还|还没有还|没还给|没有还给|不还给|不肯还|不给还)",
         r"(?:护照|護照|证件|證件)…(?:被收|被没收|被扣|被拿走|收走|扣押|扣留)",
         r"(?:护照|证件)被[^。，！？!?\n没沒未]{1,6}?(?:收|拿走|扣)",
         r"(?:护照|证件)[^。，！？!?\n没沒未]{0,4}?在(?:老板|公司|主管|组长|中介)[^。，！？!?\n]{0,4}?"
         r"(?:手里|手上|那里|那儿|保险柜)",
         r"(?:护照|证件)[^。，！？!?\n]{0,2}?由(?:老板|公司|主管|组长)(?:统一)?保管",
+        r"(?:把|将)(?:他|她|我|我们|他们)?(?:的)?(?:护照|证件|身份证)(?:都|全)?(?:收去|收走|拿走|扣下|收了"
+        r"|拿去|扣了)",
     )
 )
 
@@ -223,7 +226,8 @@ ISO = (
         r"|call|reach|talk to|message|speak to|text|use (?:his|her|their|my|a|the) phone)",
         r"\b(?:lost|no) (?:contact|news|word|communication) (?:with|from)\b",
         r"\bunreachable\b",
-        r"\bphone (?:is |has been )?(?:off|switched off|turned off|disconnected)",
+        r"\b(?:phone|number|line|mobile|cell) (?:is |was |has been |had been )?(?:off|switched off"
+        r"|turned off|disconnected|dead|unreachable|out of service)\b",
         r"\bcalls? (?:do not|don't|does not|doesn't|did not|didn't|won't) (?:go|get) through\b",
         r"\b(?:that|it|this) was (?:his|her|their|the) last (?:message|call|text|word)s?\b",
         # calls only while watched
