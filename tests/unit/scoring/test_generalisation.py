@@ -949,6 +949,35 @@ COLLECTED_SHARED_AND_REPAID = [
     c("Өглөө мэдээ үзээд ээж айсан, Тайландаас Мьянмар руу хүн хулгайлдаг гэж.", "", ALL, LOW),
 ]
 
+# 2026-12-05, from fresh36-39: the writer defrauded online (the fraudster's silence is not lost
+# contact); "someone posted that"; "who pays the flight?"; pay held "as a deposit"; an "IT
+# компания"; the family paying its own fees.
+DEFRAUDED_POSTED_AND_ASKED = [
+    c(
+        "I invested through a crypto trading app a man recommended; I transferred 3 million "
+        "and now he does not answer.",
+        "",
+        "ISO S-SCAM DEC",
+        LOW,
+    ),
+    c(
+        "Вложила деньги на инвестиционной платформе, перевела 500 тысяч, брокер пропал и не "
+        "отвечает.",
+        "",
+        "ISO DEC",
+        LOW,
+    ),
+    # money sent to the son abroad is not an investment: his silence is still lost contact
+    c("Я перевела сыну деньги на билет, теперь он не отвечает.", "ISO"),
+    c("Someone posted that girls from Erdenet are locked up in Bavet.", "", ALL, LOW),
+    c("Who pays the flight? And is the visa real?", "", "S-TRV"),
+    c("Кто оплачивает перелёт, компания или мы?", "", "S-TRV"),
+    c("Зарплату за первые месяцы держат как залог, чтобы никто не уволился.", "WAG"),
+    c("Два месяца работаю бесплатно, обещают заплатить потом.", "WAG"),
+    c("Муж уехал в Бангкок на работу в IT компанию.", "S-AD"),
+    c("The family paid the tuition and the flight themselves.", "", "S-AID"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -982,6 +1011,7 @@ ALL_CASES = (
     + DOUBTED_STAMPS_AND_INTERVIEWS
     + FAMILY_SELF_AND_MOVED_INTERVIEWS
     + COLLECTED_SHARED_AND_REPAID
+    + DEFRAUDED_POSTED_AND_ASKED
     + BENIGN
 )
 

@@ -90,6 +90,9 @@ _WORD_CHARS = re.compile(r"\w")
 _ASKS = re.compile(r"[?？吗嗎]")
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
+# Signs that, in a sentence where the writer lost money to an online investment (`cues.
+# DEFRAUDED`), describe the fraudster: the scam, the lie, the silence after.
+DEFRAUDED_CODES = frozenset({"S-SCAM", "DEC", "ISO"})
 
 
 class Sentences:
@@ -114,7 +117,7 @@ class Sentences:
         self._cues = may_occur
         self._sentences: SentenceBounds | None = None  # made on first use
         self._bounds: dict[int, tuple[int, int]] = {}  # position -> its sentence
-        self._flags: dict[int, tuple[bool, bool]] = {}  # sentence start -> flags
+        self._flags: dict[int, tuple[bool, bool, bool]] = {}  # sentence start -> flags
         self._withdrawn_to = -1
         self._freed_to = -1
         self._doubted: set[int] = set()  # starts of sentences a truth question doubts
@@ -159,8 +162,8 @@ class Sentences:
         text = self._text
         return any(pattern.search(text, start, end) for pattern in self._cues.get(cue, ()))
 
-    def _flags_of(self, start: int, end: int) -> tuple[bool, bool]:
-        """(reported, legit scheme) for the sentence [start, end)."""
+    def _flags_of(self, start: int, end: int) -> tuple[bool, bool, bool]:
+        """(reported, legit scheme, the writer defrauded) for the sentence [start, end)."""
         flags = self._flags.get(start)
         if flags is None:
             reported = start in self._doubted or self._says("news", start, end) or (
@@ -168,20 +171,27 @@ class Sentences:
                 and _QUESTION.search(self._text, start, end) is not None
                 and self._says("hypothetical", start, end)
             )
-            flags = self._flags[start] = (reported, self._says("legit", start, end))
+            flags = self._flags[start] = (
+                reported,
+                self._says("legit", start, end),
+                self._says("defrauded", start, end),
+            )
         return flags
 
     def allows(self, code: str, pos: int) -> bool:
         """False for a hit in a reported sentence, a place or scam-centre mention in a news
-        event (raid, closure), a soft sign withdrawn by a later retraction, or a weak sign in
-        a legit-scheme sentence."""
+        event (raid, closure), a soft sign withdrawn by a later retraction, the fraudster's
+        signs where the writer was defrauded online, or a weak sign in a legit-scheme
+        sentence."""
         start, end = self.bounds(pos)
-        reported, legit = self._flags_of(start, end)
+        reported, legit, defrauded = self._flags_of(start, end)
         if reported or (code in EVENT_CODES and self._says("event", start, end)):
             return False
         if pos < self._withdrawn_to and code in WITHDRAWN_CODES:
             return False
         if pos < self._freed_to and code in FREED_CODES:
+            return False
+        if defrauded and code in DEFRAUDED_CODES:
             return False
         return not (code in WEAK_RECRUITMENT and legit)
 

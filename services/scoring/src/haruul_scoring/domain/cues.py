@@ -1,4 +1,5 @@
-"""Cue words of sentence context: news, hypothetical questions, news events, legal schemes.
+"""Cue words of sentence context: news, hypothetical questions, news events, legal schemes, and
+the writer defrauded online.
 
 A hit inside a *reported* sentence (news, rumour, or a hypothetical question such as "Is it
 true that KK Park is closed?" / "What if they take my passport?") is not evidence about the
@@ -33,6 +34,8 @@ NEWS: tuple[str, ...] = (
     + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) ")
     # rumours, and a rumour denied in its sentence ("they say he was sold, no such thing")
     + r"|\brumou?rs?\b|\bgossip\w*|\bnothing like that (?:happened|is true)\b"
+    r"|\b(?:someone|somebody|a (?:friend|neighbou?r|woman|man|guy|user|stranger)) (?:posted|shared"
+    r"|forwarded|wrote) (?:that|about|a post)\b"
     # a story, video or post passed on ("sent me a video about KK Park")
     r"|\b(?:a|an|the|that|this|some) (?:tv |news |facebook |fb |tiktok |youtube |instagram )?"
     # ("about" only: "a video of my son with bruises" is the family's evidence, not news)
@@ -68,9 +71,11 @@ HYPOTHETICAL: tuple[str, ...] = (
     r"|are (?:they|these|those) (?:real|legit\w*|true|safe))\b"
     r"|үнэн үү|хэрэв|хэрвээ|бол яах|яах вэ|болох уу|зөв үү|хууль ёсны уу"
     r"|\bherv?ee?\b|\bherwee\b|\byaa?h ve\b|\bunen uu\b|орох уу|\borohuu\b|\boroh uu\b"
+    r"|\bwho (?:pays|will pay|is paying|covers|will cover|buys|will buy)\b"
+    r"|\bкто (?:платит|будет платить|оплачивает|оплатит|заплатит|покупает|купит)\b"
     r"|правда ли|\bесли\b|можно ли|законно ли|это законно|неужели|действительно ли|верно ли"
     r"|это правда",
-    r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會|请问|請問",
+    r"是真的吗|是真的嗎|如果|可以吗|合法吗|是不是|是否|会不会|會不會|请问|請問|谁付|誰付|谁出钱|誰出錢",
 )
 # Raids, closures and rescues are news events: a hub or "scam centre" named in such a sentence
 # is where the event happened, not where the person is.
@@ -94,9 +99,27 @@ LEGIT: tuple[str, ...] = (
     r"交换生|交換生|奖学金|獎學金|特定技能",
 )
 
+# The writer defrauded online, at home: money sent to an investment, a crypto exchange or a
+# broker ("перевёл 2 миллиона … теперь она не отвечает"). Whoever stopped answering is the
+# fraudster, and the fraud is done to the writer, not by a person held in a compound.
+DEFRAUDED: tuple[str, ...] = (
+    r"\b(?:invest\w*|crypto\w*|trading (?:platform|site|app)|brokers?)\b[^.!?\n]{0,80}?\b(?:i|we)"
+    r" (?:sent|transferred|invested|deposited|lost)\b"
+    r"|\b(?:i|we) (?:sent|transferred|invested|deposited|lost)\b[^.!?\n]{0,80}?\b(?:invest\w*"
+    r"|crypto\w*|trading (?:platform|site|app)|brokers?)\b"
+    r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"
+    r"[^.!?\n]{0,80}?\bперев[её]л\w*"
+    r"|\bперев[её]л\w*\b[^.!?\n]{0,80}?\b(?:инвестиц|инвестиционн|криптобирж|брокер)\w*"
+    r"|"
+    + expand(r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн)~"),
+    r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"
+    r"|汇了|匯了)",
+)
+
 CUES: dict[str, tuple[str, ...]] = {
     "news": NEWS,
     "hypothetical": HYPOTHETICAL,
     "event": EVENT,
     "legit": LEGIT,
+    "defrauded": DEFRAUDED,
 }

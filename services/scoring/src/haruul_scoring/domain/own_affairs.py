@@ -8,7 +8,7 @@
   brother: (they) took his passport".
 - Fees or bills the person paid themselves ("she paid the test fee and the medical check
   herself") are not financial help from a recruiter (S-AID): an S-AID match whose subject is
-  a pronoun and whose sentence says the payer paid it themselves is set aside.
+  a pronoun or the family and whose sentence says the payer paid it themselves is set aside.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def taken_by_family(folded: str, start: int, end: int, sentence: tuple[int, int]
     return _FAMILY_SUBJECT.search(folded, window, start) is not None
 
 
-_PRONOUN_SUBJECT = re.compile(r"\b(?:she|he|they|i|we)\W+(?:\w+\W+)?$")
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:she|he|they|i|we|(?:the|her|his|their|our|my) (?:family|parents))\W+(?:\w+\W+)?$"
+)
 _OWN_MONEY = re.compile(
     r"\b(?:herself|himself|themselves|myself|ourselves"
     r"|(?:with|from|out of) (?:her|his|their|my|our) own (?:money|savings|pocket))\b"
