@@ -105,6 +105,14 @@ def terms(folded: str) -> list[Term]:
     return words + pairs
 
 
+def _pair_firsts(weights: Mapping[str, tuple[float, float]]) -> frozenset[str]:
+    """The words the model's word pairs start with."""
+    return frozenset(term.split(" ", 1)[0] for term in weights if " " in term)
+
+
+_PAIR_FIRSTS = _pair_firsts(WEIGHTS)
+
+
 def read(
     folded: str,
     weights: Mapping[str, tuple[float, float]] = WEIGHTS,
@@ -112,17 +120,21 @@ def read(
 ) -> Reading:
     """How much the folded report reads like an alert, and the terms behind it. (`weights` and
     `intercept`: the generated model's unless training tries others.)"""
-    # `terms`, looked up as they are made: most of a report's terms are not the model's
+    # `terms`, looked up as they are made: most of a report's terms are not the model's, and
+    # a pair is only made after a word that starts one of the model's pairs
+    firsts = _PAIR_FIRSTS if weights is WEIGHTS else _pair_firsts(weights)
     counts: dict[str, int] = {}
     previous = ""
+    starts_a_pair = False
     for word in _word_texts(folded):
         if word in weights:
             counts[word] = counts.get(word, 0) + 1
-        if previous:
+        if starts_a_pair:
             pair = previous + " " + word
             if pair in weights:
                 counts[pair] = counts.get(pair, 0) + 1
         previous = word
+        starts_a_pair = word in firsts
     values = {t: (1.0 + math.log(n)) * weights[t][0] for t, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
     contributions = {t: v / norm * weights[t][1] for t, v in values.items()}
