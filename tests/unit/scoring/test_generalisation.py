@@ -978,6 +978,34 @@ DEFRAUDED_POSTED_AND_ASKED = [
     c("The family paid the tuition and the flight themselves.", "", "S-AID"),
 ]
 
+# 2026-12-05, from fresh40-43: an operator's conclusion that no sign of risk was found; a TV
+# 报导; heard someone say; "should I…?"; "bitgii yri"; someone's loan paid off; online
+# marketing; a passport "in the owner's hands"; "өрийг чинь төлчихвөл"; nights with men; Ereen
+# (below).
+CONCLUDED_HEARD_AND_OWED = [
+    c(
+        "Хүү 5 хоног залгаагүй. Дараа нь залгасан. Дүгнэлт: эрсдэлийн шинж тэмдэг илрээгүй, "
+        "санаа зоволт арилсан.",
+        "",
+        "ISO",
+        LOW,
+    ),
+    c("母亲在电视上看到诈骗园区的报导，很害怕。", "", "S-SCAM", LOW),
+    c("Хөрш \"Бавет явсан залуусыг хорьдог\" гэж ярьсныг сонсоод айсан.", "", ALL, LOW),
+    c("Дүүгээ Эрээн явуулахгүй байх хэрэгтэй юу?", "", "MOV", LOW),
+    c("neg hun heneech bitgii yri gesen", "S-CONF"),
+    c("Нэг хүн дүүгийн зээлийг төлчихөөд одоо гадаад явуулна гэж байна.", "S-AID"),
+    c("Ей предложили онлайн-маркетинг в Камбодже.", "S-AD"),
+    c("Паспорт нь эзний гарт байгаа гэнэ.", "DOC"),
+    c("'Өрийг чинь төлчихвөл паспортыг өгнө' гэсэн.", "DEBT"),
+    c("Одоо эрчүүдтэй хонох ёстой болсон гэнэ.", "S-SEX", at_least=Level.CRITICAL),
+]
+
+
+def test_erlian_typed_in_latin_letters_is_found() -> None:
+    places = assess("egch maani Ereen-d bar-t ajilluulna gesen").places
+    assert [place.name for place in places] == ["Erlian"]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1012,6 +1040,7 @@ ALL_CASES = (
     + FAMILY_SELF_AND_MOVED_INTERVIEWS
     + COLLECTED_SHARED_AND_REPAID
     + DEFRAUDED_POSTED_AND_ASKED
+    + CONCLUDED_HEARD_AND_OWED
     + BENIGN
 )
 

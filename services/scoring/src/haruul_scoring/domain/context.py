@@ -52,6 +52,11 @@ RETRACTIONS: tuple[str, ...] = (
     expand(r"\b(?:андуурсан|андуурчээ|буруу мэдээлсэн|санаа зовох (?:зүйлгүй|хэрэггүй))"),
     # "sorry for the worry": "санаа зовоосонд уучлаарай"
     expand(r"\bсанаа зовоо~ (?:\S+ )?уучла~"),
+    # an operator's conclusion: no sign of risk found, the worry gone
+    expand(r"\b(?:эрсдэл~ (?:шинж тэмдэг|шинж)~ илрээгүй|санаа зоволт~ арил~)"),
+    r"\bno (?:signs?|indicators?) of (?:risk|trafficking) (?:were |was )?(?:found|identified)\b"
+    r"|\bпризнак\w* (?:риска|торговли людьми) не (?:выявлен|обнаружен)\w*",
+    r"未发现风险|未發現風險|担忧已解除|擔憂已解除",
     r"\bложн\w* тревог\w*",
     r"\bнедоразумени\w*",
     r"\b(?:я|мы) ошибл\w*",

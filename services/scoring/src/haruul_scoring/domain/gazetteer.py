@@ -183,7 +183,15 @@ PLACES: tuple[Place, ...] = (
         "Erlian",
         "China",
         "transit",
-        (r"\berlian\b", r"\berenhot\b", r"\bэрлянь\w*", r"\bэрээн\w*", "二连", "二連"),
+        (
+            r"\berlian\b",
+            r"\berenhot\b",
+            r"\bэрлянь\w*",
+            r"\bэрээн\w*",
+            r"\bereen\w*",
+            "二连",
+            "二連",
+        ),
     ),
     # Countries named as where the job is: context only, never listed as places.
     Place(
