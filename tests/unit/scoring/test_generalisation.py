@@ -1006,6 +1006,21 @@ def test_erlian_typed_in_latin_letters_is_found() -> None:
     places = assess("egch maani Ereen-d bar-t ajilluulna gesen").places
     assert [place.name for place in places] == ["Erlian"]
 
+# 2026-12-05, from fresh44-47 (joined without a full round of study): no contact since, gone
+# quiet; an IT job; money given to close a loan; a "road fee" wired first; moved somewhere else;
+# the office "not in X but in Y"; said as a joke.
+SILENT_WIRED_AND_JOKED = [
+    c("bro went for a job in bangkok, no contact since monday", "ISO"),
+    c("Сын уехал в Пхукет, написал пару раз и пропал.", "ISO"),
+    c("Сына пропал телефон, он пишет с чужого.", "", "ISO"),
+    c("She took an IT job in Dubai last month.", "S-AD"),
+    c("Рекрутер дал сестре денег, чтобы закрыть кредит.", "S-AID"),
+    c("老板先给他转了三千块路费。", "S-AID"),
+    c("They told him he would be moved somewhere else after training.", "DEC"),
+    c("Оказалось, офис на самом деле не в Дубае, а в Мьянме.", "DEC"),
+    c("Коллеги в шутку говорят 'продадим тебя в Мьявадди'.", "", ALL + " THR S-SOLD", LOW),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1041,6 +1056,7 @@ ALL_CASES = (
     + COLLECTED_SHARED_AND_REPAID
     + DEFRAUDED_POSTED_AND_ASKED
     + CONCLUDED_HEARD_AND_OWED
+    + SILENT_WIRED_AND_JOKED
     + BENIGN
 )
 

@@ -34,6 +34,7 @@ NEWS: tuple[str, ...] = (
     + expand(r"\b(?:мэдээгээр|мэдээнд|мэдээнээс|сониноор) ")
     # rumours, and a rumour denied in its sentence ("they say he was sold, no such thing")
     + r"|\brumou?rs?\b|\bgossip\w*|\bnothing like that (?:happened|is true)\b"
+    r"|\b(?:jokingly|as a joke|joking)\b|\bв шутку\b|\bшутя\b"
     r"|\b(?:someone|somebody|a (?:friend|neighbou?r|woman|man|guy|user|stranger)) (?:posted|shared"
     r"|forwarded|wrote) (?:that|about|a post)\b"
     # a story, video or post passed on ("sent me a video about KK Park")

@@ -207,6 +207,7 @@ ISO = (
         r"\b(?:phones?|messages|chats?|calls?) (?:are|is|were|was|get|gets) (?:checked|monitored"
         r"|watched|read|controlled|listened to)",
         r"\bcompany phone\b",
+        r"\bno (?:contact|word|news|messages?|calls?) (?:from (?:him|her|them) )?(?:since|for)\b",
         # "(has) to hand over her phone", not "handed over his phone to the shop"
         r"(?<=\bto )(?:hand|give|turn) (?:over|in|up) (?:his |her |their |my |our |your |the "
         r"|all )?(?:phones?|mobiles?)\b",
@@ -269,6 +270,7 @@ ISO = (
         "ISO",
         RU,
         r"\b(?:забрал\w*|отобрал\w*|отнял\w*)…телефон\w*",
+        r"\b(?:и|он|она|они|брат|сын|дочь|сестра|муж) (?:\w+ )?пропал[аи]?\b(?! телефон)",
         r"\b(?:телефон\w*|переписк\w*|сообщени\w*) (?:проверя\w*|контролиру\w*|читают)",
         r"\bтелефон\w*\b…\b(?:забрал\w*|отобрал\w*|отнял\w*)",
         r"\bтелефон\w* (?:дают|выдают|разрешают) только\b",
