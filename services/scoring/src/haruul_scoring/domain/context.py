@@ -1,16 +1,20 @@
 """Sentence context: which sentences are not first-hand facts, or describe a legal scheme.
 
-A hit inside a *reported* sentence (news, rumour, or a hypothetical question such as "Is it
-true that KK Park is closed?" / "What if they take my passport?") is not evidence about the
-person. A sentence about a known legal route (the EPS scheme to Korea, a scholarship or an
-exchange programme, remote work from Mongolia) cancels the weak recruitment signs in it
-(job ad, skills, paid travel, fee, official-looking offer) but never coercion signs.
+A hit inside a *reported* sentence (news, rumour, a hypothetical question such as "Is it
+true that KK Park is closed?" / "What if they take my passport?", or a claim the next
+sentence only asks to be confirmed: "… Is it true?") is not evidence about the person. A
+sentence about a known legal route (the EPS scheme to Korea, a scholarship or an exchange
+programme, remote work from Mongolia) cancels the weak recruitment signs in it (job ad,
+skills, paid travel, fee, official-looking offer) but never coercion signs. In a sentence
+where the writer lost money to an online investment, the scam, the lie and the silence are
+the fraudster's. Later retractions and statements of freedom withdraw soft signs before them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from haruul_scoring.domain import cues
 from haruul_scoring.domain.chinese_script import to_simplified
@@ -100,6 +104,12 @@ WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 DEFRAUDED_CODES = frozenset({"S-SCAM", "DEC", "ISO"})
 
 
+class _Flags(NamedTuple):
+    reported: bool
+    legit: bool  # a known legal scheme
+    defrauded: bool  # the writer lost money to an online investment
+
+
 class Sentences:
     """The sentences of a folded text that matches fall in (`sentence_bounds`), with flags
     worked out per sentence only for those (most sentences never need them)."""
@@ -122,7 +132,7 @@ class Sentences:
         self._cues = may_occur
         self._sentences: SentenceBounds | None = None  # made on first use
         self._bounds: dict[int, tuple[int, int]] = {}  # position -> its sentence
-        self._flags: dict[int, tuple[bool, bool, bool]] = {}  # sentence start -> flags
+        self._flags: dict[int, _Flags] = {}  # sentence start -> flags
         self._withdrawn_to = -1
         self._freed_to = -1
         self._doubted: set[int] = set()  # starts of sentences a truth question doubts
@@ -160,15 +170,15 @@ class Sentences:
     def _end_if_first_hand(self, pos: int) -> int:
         """The end of the sentence `pos` falls in, or -1 when that sentence is reported."""
         start, end = self.bounds(pos)
-        return -1 if self._flags_of(start, end)[0] else end
+        return -1 if self._flags_of(start, end).reported else end
 
     def _says(self, cue: str, start: int, end: int) -> bool:
         """Whether the sentence [start, end) holds the cue (`cues.CUES`)."""
         text = self._text
         return any(pattern.search(text, start, end) for pattern in self._cues.get(cue, ()))
 
-    def _flags_of(self, start: int, end: int) -> tuple[bool, bool, bool]:
-        """(reported, legit scheme, the writer defrauded) for the sentence [start, end)."""
+    def _flags_of(self, start: int, end: int) -> _Flags:
+        """The flags of the sentence [start, end)."""
         flags = self._flags.get(start)
         if flags is None:
             reported = start in self._doubted or self._says("news", start, end) or (
@@ -176,7 +186,7 @@ class Sentences:
                 and _QUESTION.search(self._text, start, end) is not None
                 and self._says("hypothetical", start, end)
             )
-            flags = self._flags[start] = (
+            flags = self._flags[start] = _Flags(
                 reported,
                 self._says("legit", start, end),
                 self._says("defrauded", start, end),
@@ -189,16 +199,16 @@ class Sentences:
         signs where the writer was defrauded online, or a weak sign in a legit-scheme
         sentence."""
         start, end = self.bounds(pos)
-        reported, legit, defrauded = self._flags_of(start, end)
-        if reported or (code in EVENT_CODES and self._says("event", start, end)):
+        flags = self._flags_of(start, end)
+        if flags.reported or (code in EVENT_CODES and self._says("event", start, end)):
             return False
         if pos < self._withdrawn_to and code in WITHDRAWN_CODES:
             return False
         if pos < self._freed_to and code in FREED_CODES:
             return False
-        if defrauded and code in DEFRAUDED_CODES:
+        if flags.defrauded and code in DEFRAUDED_CODES:
             return False
-        return not (code in WEAK_RECRUITMENT and legit)
+        return not (code in WEAK_RECRUITMENT and flags.legit)
 
 
 def split(
