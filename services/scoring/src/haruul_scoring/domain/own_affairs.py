@@ -39,8 +39,7 @@ def taken_by_family(folded: str, start: int, end: int, sentence: tuple[int, int]
     family member, right before it, is the one taking."""
     if _TAKING.match(folded, start) is None:
         return False
-    window = max(sentence[0], start - _SUBJECT_WINDOW)
-    return _FAMILY_SUBJECT.search(folded, window, start) is not None
+    return _said_before(_FAMILY_SUBJECT, folded, start, sentence)
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -55,8 +54,15 @@ _OWN_MONEY = re.compile(
 def paid_by_themselves(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """True when an S-AID match folded[start:end] ("paid the test fee and the medical") has a
     pronoun for its subject and its sentence says the payer paid it themselves."""
-    window = max(sentence[0], start - _SUBJECT_WINDOW)
     return (
-        _PRONOUN_SUBJECT.search(folded, window, start) is not None
+        _said_before(_PRONOUN_SUBJECT, folded, start, sentence)
         and _OWN_MONEY.search(folded, start, sentence[1]) is not None
     )
+
+
+def _said_before(
+    subject: re.Pattern[str], folded: str, start: int, sentence: tuple[int, int]
+) -> bool:
+    """Whether `subject` ends right before `start`, within its sentence."""
+    window = max(sentence[0], start - _SUBJECT_WINDOW)
+    return subject.search(folded, window, start) is not None

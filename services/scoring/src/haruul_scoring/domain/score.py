@@ -145,15 +145,20 @@ def borderline_high(verdict: Verdict, codes: frozenset[str]) -> bool:
     return verdict.level is Level.HIGH and _weight(codes) < BANDS[Level.HIGH][0]
 
 
+_SECOND_READER = "a second reader (a word-weight model trained on labelled reports)"
+
+
+def _quoted(words: list[str]) -> str:
+    return ", ".join(f'"{word}"' for word in words)
+
+
 def raised_by_second_reader(codes: frozenset[str], probability: float, words: list[str]) -> Verdict:
     """HIGH for a report whose indicators alone make it medium, read as an alert by the second
     reader: the score in the high band, the stage from the indicators, and why, with the words
     an officer can check."""
-    quoted = ", ".join(f'"{word}"' for word in words)
     why = (
-        "the signs found are not conclusive on their own, but a second reader (a word-weight"
-        f" model trained on labelled reports) reads the report as an alert ({probability:.2f});"
-        f" the words that weighed most: {quoted}"
+        f"the signs found are not conclusive on their own, but {_SECOND_READER} reads the report"
+        f" as an alert ({probability:.2f}); the words that weighed most: {_quoted(words)}"
     )
     return _verdict(Level.HIGH, codes, why)
 
@@ -164,10 +169,8 @@ def lowered_by_second_reader(
     """MEDIUM for a borderline HIGH (`borderline_high`) that the second reader reads as very
     unlikely to be an alert: the rule that made it high, the reading, and the words that
     weighed most against an alert, so an officer can weigh them."""
-    quoted = ", ".join(f'"{word}"' for word in words)
     why = (
-        f"{rule}, but the signs are few and a second reader (a word-weight model trained on"
-        f" labelled reports) reads an alert as very unlikely ({probability:.2f}); the words"
-        f" that weighed most against one: {quoted}"
+        f"{rule}, but the signs are few and {_SECOND_READER} reads an alert as very unlikely"
+        f" ({probability:.2f}); the words that weighed most against one: {_quoted(words)}"
     )
     return _verdict(Level.MEDIUM, codes, why)
