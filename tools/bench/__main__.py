@@ -64,7 +64,7 @@ WARM_UP_S = 6.0
 # HARUUL_INTAKE_WORKERS for the intake phase: one a core, as a deployment would set it.
 INTAKE_WORKERS = os.cpu_count() or 1
 P99_LIMIT_MS = 100.0
-SCORING_N = 2000
+SCORING_N = 10_000  # ~1 s of the passthrough: 2,000 (~0.3 s) read a fetch's ramp as its rate
 SCORING_ROUNDS = 3  # passthrough then scoring, alternating; medians
 # A pause before each phase after the first, so that none inherits the last one's load: right
 # after intake's phase, scoring's ratio came out at 0.31-0.33, after a 30 s pause 0.43, and
@@ -173,6 +173,12 @@ def stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
             process.wait()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def peak_rss_mb(pid: int) -> float:
     """VmHWM: the process's peak resident set so far."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -276,14 +282,15 @@ def drain_rate(
     payloads: Sequence[tuple[bytes, bytes]], group_id: str, rss_key: str | None,
     rss: dict[str, float],
 ) -> dict[str, Any]:  # fmt: skip
-    """Pre-fill, start the consumer, time N outputs (from the 5th percentile of them on)."""
+    """Pre-fill, start the consumer, time N outputs (from the 5th percentile of them on), and
+    the consumer's CPU over the same outputs."""
     start_group_at_end(bootstrap, group_id, REPORTS.name)
     kafka_io.prefill(bootstrap, REPORTS.name, payloads)
     counter = kafka_io.OffsetCounter(bootstrap, topic)
     before, total = counter.count(), len(payloads)
     warm = max(1, total // 20)
-    mark: tuple[float, int] | None = None
-    done_at, produced = None, 0
+    mark: tuple[float, int, float] | None = None  # (time, outputs, consumer's CPU seconds)
+    done_at, produced, cpu_used = None, 0, 0.0
     try:
         with service(command, env, log_file) as process:
             deadline = time.monotonic() + 120
@@ -291,19 +298,22 @@ def drain_rate(
                 produced = counter.count() - before
                 now = time.perf_counter()
                 if mark is None and produced >= warm:
-                    mark = (now, produced)
+                    mark = (now, produced, cpu_seconds(process.pid))
                 if produced >= total:
                     done_at = now
+                    if mark is not None:
+                        cpu_used = cpu_seconds(process.pid) - mark[2]
                     break
-                time.sleep(0.05)
+                time.sleep(0.01)
             if rss_key is not None:
                 rss[rss_key] = max(rss.get(rss_key, 0.0), peak_rss_mb(process.pid))
     finally:
         counter.close()
-    rate = None
+    rate = cpu_us = None
     if mark is not None and done_at is not None and done_at > mark[0]:
         rate = round((total - mark[1]) / (done_at - mark[0]), 1)
-    return {"messages": total, "produced": produced, "msgs_per_s": rate}
+        cpu_us = round(cpu_used / (total - mark[1]) * 1e6, 1)
+    return {"messages": total, "produced": produced, "msgs_per_s": rate, "cpu_us_per_msg": cpu_us}
 
 
 def phase_scoring(
@@ -333,8 +343,12 @@ def phase_scoring(
 
 
 def _median_rate(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    rates = [run["msgs_per_s"] for run in runs if run["msgs_per_s"]]
-    return {"msgs_per_s": round(statistics.median(rates), 1) if rates else None, "runs": runs}
+    def median(key: str) -> float | None:
+        values = [run[key] for run in runs if run[key]]
+        return round(statistics.median(values), 1) if values else None
+
+    return {"msgs_per_s": median("msgs_per_s"), "cpu_us_per_msg": median("cpu_us_per_msg"),
+            "runs": runs}  # fmt: skip
 
 
 def _drain_passthrough(
@@ -653,6 +667,8 @@ def figures(details: dict[str, Any], rss: dict[str, float]) -> dict[str, Any]:
         "intake_baseline_per_s": _get(details, "intake", "baseline", "best", "ok_per_s"),
         "scoring_msgs_per_s": _get(details, "scoring", "scoring", "msgs_per_s"),
         "scoring_baseline_msgs_per_s": _get(details, "scoring", "baseline", "msgs_per_s"),
+        "scoring_cpu_us_per_msg": _get(details, "scoring", "scoring", "cpu_us_per_msg"),
+        "scoring_baseline_cpu_us_per_msg": _get(details, "scoring", "baseline", "cpu_us_per_msg"),
         "e2e_p50_ms": _get(details, "e2e", "steady", "p50_ms"),
         "e2e_cold_start_p50_ms": _get(details, "e2e", "warmup", "p50_ms"),
         "e2e_cold_start_p99_ms": _get(details, "e2e", "warmup", "p99_ms"),
