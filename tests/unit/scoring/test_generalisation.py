@@ -1021,6 +1021,18 @@ SILENT_WIRED_AND_JOKED = [
     c("Коллеги в шутку говорят 'продадим тебя в Мьявадди'.", "", ALL + " THR S-SOLD", LOW),
 ]
 
+# 2026-12-05, from fresh48-51: whether an offer the writer met is real is asked about the offer,
+# not hearsay; a news piece or TV segment is news; "had their passports taken".
+ASKED_OFFERS_AND_NEWS_PIECES = [
+    c("Фэйсбүүкт Тайландад оператор ажил, сард 3000$ цалин гэсэн зар харлаа. Үнэн үү?", "S-AD"),
+    c("Got an offer on Telegram: operator in Thailand, $3,000 a month. Is it true?", "S-AD"),
+    c("Мне предложили работу оператором в Таиланде за 3000 долларов. Это правда?", "S-AD"),
+    c("I read that KK Park holds Mongolian boys. Is it true?", "", ALL, LOW),
+    c("Saw a news piece about KK Park on TV. Do you have a leaflet?", "", ALL, LOW),
+    c("There was a TV segment about Myawaddy yesterday.", "", ALL, LOW),
+    c("They had their passports taken on arrival.", "DOC"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1057,6 +1069,7 @@ ALL_CASES = (
     + DEFRAUDED_POSTED_AND_ASKED
     + CONCLUDED_HEARD_AND_OWED
     + SILENT_WIRED_AND_JOKED
+    + ASKED_OFFERS_AND_NEWS_PIECES
     + BENIGN
 )
 

@@ -148,15 +148,20 @@ class Sentences:
 
     def doubt(self, questions: list[tuple[int, int]]) -> None:
         """The sentence before each truth question (`TRUTH_QUESTIONS`) that is a question of
-        its own, with little else in it, is reported. Call before anything else."""
+        its own, with little else in it, is reported, unless it tells of an offer the writer
+        met (`cues.OFFER`). Call before anything else."""
         text = self._text
         for start, end in questions:
             own_start, own_end = self.bounds(start)
             if own_start == 0 or _ASKS.search(text, own_start, own_end) is None:
                 continue
             rest = len(_WORD_CHARS.findall(text, own_start, own_end))
-            if rest - len(_WORD_CHARS.findall(text, start, end)) <= _QUESTION_SLACK:
-                self._doubted.add(self.bounds(own_start - 1)[0])
+            if rest - len(_WORD_CHARS.findall(text, start, end)) > _QUESTION_SLACK:
+                continue
+            before_start, before_end = self.bounds(own_start - 1)
+            # Whether an offer the writer met is genuine is the warning, not hearsay.
+            if not self._says("offer", before_start, before_end):
+                self._doubted.add(before_start)
 
     def withdraw(self, retractions: list[int], freedoms: list[int]) -> None:
         """A retraction at each position withdraws the soft signs up to the end of its
@@ -181,10 +186,14 @@ class Sentences:
         """The flags of the sentence [start, end)."""
         flags = self._flags.get(start)
         if flags is None:
-            reported = start in self._doubted or self._says("news", start, end) or (
-                "hypothetical" in self._cues
-                and _QUESTION.search(self._text, start, end) is not None
-                and self._says("hypothetical", start, end)
+            reported = (
+                start in self._doubted
+                or self._says("news", start, end)
+                or (
+                    "hypothetical" in self._cues
+                    and _QUESTION.search(self._text, start, end) is not None
+                    and self._says("hypothetical", start, end)
+                )
             )
             flags = self._flags[start] = _Flags(
                 reported,
@@ -211,9 +220,7 @@ class Sentences:
         return not (code in WEAK_RECRUITMENT and flags.legit)
 
 
-def split(
-    folded: str, may_occur: Mapping[str, Sequence[re.Pattern[str]]] = EVERY_CUE
-) -> Sentences:
+def split(folded: str, may_occur: Mapping[str, Sequence[re.Pattern[str]]] = EVERY_CUE) -> Sentences:
     """Sentences of casefolded text; bounds and reported/legit flags are worked out lazily.
     `may_occur`: the cues (`cues.CUES`) that may occur in the text, each with the regexes
     that find it there (`detect.scan` leaves out what cannot occur; nothing is searched for a

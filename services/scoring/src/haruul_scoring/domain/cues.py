@@ -1,5 +1,5 @@
-"""Cue words of sentence context: news, hypothetical questions, news events, legal schemes, and
-the writer defrauded online.
+"""Cue words of sentence context: news, hypothetical questions, news events, legal schemes, the
+writer defrauded online, an offer the writer met; and of a whole report, a public warning.
 
 A hit inside a *reported* sentence (news, rumour, or a hypothetical question such as "Is it
 true that KK Park is closed?" / "What if they take my passport?") is not evidence about the
@@ -16,7 +16,8 @@ from __future__ import annotations
 from haruul_scoring.domain.mongolian import expand
 
 NEWS: tuple[str, ...] = (
-    r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|said|says)\b"
+    r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|pieces?|items?"
+    r"|segments?|said|says)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
     r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
     r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? |my )?(?:article|story|piece|report|paper"
@@ -40,7 +41,8 @@ NEWS: tuple[str, ...] = (
     # a story, video or post passed on ("sent me a video about KK Park")
     r"|\b(?:a|an|the|that|this|some) (?:tv |news |facebook |fb |tiktok |youtube |instagram )?"
     # ("about" only: "a video of my son with bruises" is the family's evidence, not news)
-    r"(?:video|story|post|clip|reel|programme|program|show|documentary) about\b"
+    r"(?:video|story|post|clip|reel|programme|program|show|documentary|piece|segment|feature)"
+    r" about\b"
     r"|\b(?:tiktoks|videos|reels|clips|posts|stories) about\b"
     # a training session or lecture asked for
     r"|\b(?:session|training|lecture|workshop|seminar|presentation)s? (?:on|about)\b"
@@ -112,10 +114,46 @@ DEFRAUDED: tuple[str, ...] = (
     r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"
     r"[^.!?\n]{0,80}?\bперев[её]л\w*"
     r"|\bперев[её]л\w*\b[^.!?\n]{0,80}?\b(?:инвестиц|инвестиционн|криптобирж|брокер)\w*"
-    r"|"
-    + expand(r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн)~"),
+    r"|" + expand(r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн)~"),
     r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"
     r"|汇了|匯了)",
+)
+
+# An offer the writer met: a job advert, a vacancy, an offer made to them. "Saw an ad: $3,000 in
+# Thailand. Is it true?" asks whether the offer is genuine, which is the warning itself; the
+# question does not make the ad hearsay (`context.Sentences.doubt`).
+OFFER: tuple[str, ...] = (
+    r"\b(?:saw|seen|found|got|received|came across|sent (?:me|us|him|her))\b[^.!?\n]{0,30}?"
+    r"\b(?:ads?|adverts?|advertisements?|vacanc(?:y|ies)|(?:job )?offers?|job posts?|postings?"
+    r"|listings?)\b|\boffered (?:me|him|her|them|us|my)\b"
+    r"|\b(?:увидел\w*|видел\w*|наш[её]л|нашла|получил\w*|пришл\w*|прислал\w*|скинул\w*)\b"
+    r"[^.!?\n]{0,30}?\b(?:объявлени|ваканси|предложени)\w*"
+    r"|\bпредложил\w* (?:мне|ему|ей|им|нам|сыну|дочери|брату|сестре|работу)\b"
+    r"|"
+    + expand(
+        r"\b(?:зар~ (?:харлаа|харсан|харав|үзсэн|үзлээ|олсон|ирсэн|ирлээ)"
+        r"|(?:ажлын )?санал~ (?:ирсэн|ирлээ|тавьсан|болгосон|авсан))"
+    ),
+    r"(?:看到|刷到|收到|发来|發來|转来|轉來)[^。！？!?\n]{0,12}?(?:招聘|广告|廣告|招工|职位|職位|工作)",
+)
+
+# A warning to the public: an awareness post, a memo, a leaflet ("PSA", "Памятка, перешлите
+# родным", "АНХААРУУЛГА … түгээж туслаарай", "转发提醒"). Read with `public_warning`: a warning
+# that names no one in particular describes how the scam works, not a person at risk.
+WARNING: tuple[str, ...] = (
+    r"\bpsa\b|\bpublic (?:service )?(?:announcement|warning)|\bbeware\b|\bwarning\s*[:!]"
+    r"|\bplease (?:share|forward|repost|spread)|\bshare (?:this|it|with (?:your|everyone|friends)"
+    r"|widely)\b|\bdo(?: not|n'?t) (?:trust|believe|fall for)\b|\bawareness\b|\bleaflets?\b"
+    r"|\bstay (?:safe|alert|vigilant)\b"
+    r"|\bпамятк\w*|\bвнимание\s*[:!]|\bне (?:верьте|ведитесь)\b|\bперешлите\b|\bподелитесь\b"
+    r"|\bрепост\w*|\bбудьте (?:осторожны|бдительны)|\bпредупрежда\w*"
+    r"|"
+    + expand(
+        r"\b(?:анхааруулга|анхааруулж байна|сэрэмжлүүл~|бүү итгэ~|түгээж тусла~|хуваалцаарай"
+        r"|шэйрлээрэй|заавал уншаарай)"
+    )
+    + r"|\bshare hii\w*",
+    r"提醒|警惕|不要相信|别相信|別相信|请转发|請轉發|转发扩散|轉發擴散|防骗|防騙",
 )
 
 CUES: dict[str, tuple[str, ...]] = {
@@ -124,4 +162,6 @@ CUES: dict[str, tuple[str, ...]] = {
     "event": EVENT,
     "legit": LEGIT,
     "defrauded": DEFRAUDED,
+    "offer": OFFER,
+    "warning": WARNING,
 }

@@ -6,11 +6,11 @@ empty text, emoji, combining marks and right-to-left scripts.
 
 from __future__ import annotations
 
-from haruul_scoring.domain import context, detect, explain, score, second_reader
+from haruul_scoring.domain import context, detect, explain, public_warning, score, second_reader
 from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.12.1"
+ENGINE_VERSION = "2026.12.2"
 
 _MAX_EVIDENCE = 3
 
@@ -104,7 +104,10 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
 
     codes = frozenset(by_code)
     verdict = score.judge(codes)
-    if use_second_reader:
+    warnings = hits.cues.get("warning")
+    if codes and warnings and public_warning.warns_the_public(folded.text, warnings):
+        verdict = score.public_warning(codes)
+    elif use_second_reader:
         verdict = _read_again(folded, codes, verdict)
     return Assessment(
         score=verdict.score,

@@ -26,6 +26,9 @@ DOC = (
         # not the person's own keeping: "I keep my passport"
         rf"(?<!\bi )(?<!\bwe )\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
         rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
+        # "had their passports taken", "got his passport confiscated"
+        rf"\b(?:has|have|had|got|gets|get|getting) {_POSS} {_DOCS} (?:taken|confiscated|seized"
+        r"|withheld|collected)\b",
         rf"\b(?:boss|manager|company|employer|agent|supervisor|team leader|owner)s? (?:has|have"
         r"|had|holds?|keeps?) (?:all |all of )?(?:everyone'?s|everybody'?s|our|their|his|her)"
         rf" {_DOCS}\b",

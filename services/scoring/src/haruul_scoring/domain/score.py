@@ -163,6 +163,18 @@ def raised_by_second_reader(codes: frozenset[str], probability: float, words: li
     return _verdict(Level.HIGH, codes, why)
 
 
+def public_warning(codes: frozenset[str]) -> Verdict:
+    """LOW for a public warning that names no one (`public_warning`): its signs describe how
+    the scam works, not a person at risk; they stay listed for an officer to check."""
+    why = (
+        "the report is a public warning (an awareness post, memo or leaflet) that names no one"
+        " at risk; its signs describe how the scam works"
+    )
+    return Verdict(
+        level=Level.LOW, stage=Stage.NONE, score=min(BANDS[Level.LOW][1], _weight(codes)), why=why
+    )
+
+
 def lowered_by_second_reader(
     codes: frozenset[str], rule: str, probability: float, words: list[str]
 ) -> Verdict:
