@@ -1033,6 +1033,20 @@ ASKED_OFFERS_AND_NEWS_PIECES = [
     c("They had their passports taken on arrival.", "DOC"),
 ]
 
+# 2026-12-05, from fresh50: a passport only copied or handed straight back is not held, unless
+# the sentence denies the return; "seen on TV that …", "it was on the news that …".
+COPIED_PASSPORTS_AND_TV = [
+    c("HR took my passport, made a copy and gave it back.", "", "DOC"),
+    c("Сняли копию паспорта и сразу вернули.", "", "DOC"),
+    c("HR-t passport-oo uzuulsen, huulbar avaad shuud butsaaj ugsun.", "", "DOC"),
+    c("公司复印了护照，马上就还给我了。", "", "DOC"),
+    c("They took his passport to make a copy and never gave it back.", "DOC"),
+    c("Забрали паспорт, сказали для копии, и не вернули.", "DOC"),
+    c("Паспорт забрали по приезду и вернули только через три месяца.", "DOC"),
+    c("Saya TV-ees gadaadad passport-iig ni huraachihdag gej uzlee.", "", "DOC"),
+    c("Medee-nd passport-iig avchihdag gej garsan.", "", "DOC"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1070,6 +1084,7 @@ ALL_CASES = (
     + CONCLUDED_HEARD_AND_OWED
     + SILENT_WIRED_AND_JOKED
     + ASKED_OFFERS_AND_NEWS_PIECES
+    + COPIED_PASSPORTS_AND_TV
     + BENIGN
 )
 

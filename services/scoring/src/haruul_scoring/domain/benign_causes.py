@@ -1,5 +1,5 @@
-"""Kept in by a storm, a quarantine or a cancelled flight, or a passport kept with the
-person's consent and key: not signs of being held.
+"""Kept in by a storm, a quarantine or a cancelled flight, a passport kept with the person's
+consent and key, or only copied and handed back: not signs of being held.
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
@@ -51,3 +51,36 @@ def kept_with_consent(folded: str, start: int, end: int, sentence: tuple[int, in
     with the person's consent, in a place they can open ("each worker has his own key and can
     take his out whenever he wants")."""
     return _CONSENT.search(folded, *sentence) is not None
+
+
+# A passport only copied, or handed straight back: "HR took a copy", "сняли копию и сразу
+# вернули", "хуулбар аваад буцааж өгсөн" — unless the sentence also denies the return ("took it
+# for a copy and never gave it back", "не вернули", "буцааж өгөөгүй"). A return months later
+# ("вернули только в январе") is not straight back.
+_COPIED = re.compile(
+    r"\b(?:photo ?)?cop(?:y|ies)\b|\bphotocop\w*|\bscann?(?:ed|ing)?\b"
+    r"|\b(?:gave|handed) (?:it |them )?(?:straight |right )?back (?:at once|right away|immediately"
+    r"|straight away|the same day)\b|\b(?:at once|right away|immediately|straight away) (?:gave"
+    r"|handed) (?:it |them )?back\b"
+    r"|\b(?:ксеро)?копи\w*|\bскан\w*|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
+    r"|"
+    + expand(r"\b(?:хуулбар~|хуулж ав~|(?:шууд|тэр дороо|даруй) буцааж өг(?:сөн|чихсөн)~)")
+    + r"|复印|複印|(?:马上|馬上|当场|當場|立刻)(?:就)?(?:还给|還給)"
+)
+_NOT_RETURNED = re.compile(
+    r"(?:\bnever|\bnot|n't|\b(?:hasnt|havent|hadnt|didnt|doesnt|dont|wont|cant)|\brefuse[sd]? to)"
+    r" (?:\w+ )?(?:give|gave|given|hand|handed"
+    r"|return|returned)\b|\bне (?:\w+ )?(?:вернул\w*|верн[её]т\w*|отда\w*|возвраща\w*)"
+    r"|"
+    + expand(r"\b(?:буцааж )?(?:өгөөгүй|өгөхгүй|өгдөггүй)")
+    + r"|没还|沒還|不还|不還|没有还|沒有還"
+)
+
+
+def copied_or_given_back(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when the sentence of a match folded[start:end] of taken documents says only a copy
+    was taken, or the document was handed back, and does not say it was kept."""
+    return (
+        _COPIED.search(folded, *sentence) is not None
+        and _NOT_RETURNED.search(folded, *sentence) is None
+    )

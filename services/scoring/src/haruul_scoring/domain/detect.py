@@ -19,7 +19,11 @@ from haruul_scoring.domain import (
     lexicon_exploitation,
     lexicon_recruitment,
 )
-from haruul_scoring.domain.benign_causes import confined_by_a_benign_cause, kept_with_consent
+from haruul_scoring.domain.benign_causes import (
+    confined_by_a_benign_cause,
+    copied_or_given_back,
+    kept_with_consent,
+)
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
@@ -137,8 +141,9 @@ def scan(folded: str) -> Hits:
 _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool], ...]] = {
     "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
     "MOV": (confined_by_a_benign_cause,),  # a storm or a quarantine keeps people in
-    # a passport in a locker the person opens, or taken by an ex-husband
-    "DOC": (kept_with_consent, taken_by_family),
+    # a passport in a locker the person opens, only copied or handed back, or taken by an
+    # ex-husband
+    "DOC": (kept_with_consent, copied_or_given_back, taken_by_family),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
 }
 
