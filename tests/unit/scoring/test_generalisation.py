@@ -873,8 +873,7 @@ DOUBTED_STAMPS_AND_INTERVIEWS = [
     ),
     c("pasportoo darga ni hadgalna gesen, butsaaj avah argagui bolson", "DOC"),
     c(
-        "Дүү маань утсаа авахгүй байсан. Олдсон, ажил дээрээ байсан. Санаа зовоосонд "
-        "уучлаарай.",
+        "Дүү маань утсаа авахгүй байсан. Олдсон, ажил дээрээ байсан. Санаа зовоосонд уучлаарай.",
         "",
         "ISO",
         LOW,
@@ -991,7 +990,7 @@ CONCLUDED_HEARD_AND_OWED = [
         LOW,
     ),
     c("母亲在电视上看到诈骗园区的报导，很害怕。", "", "S-SCAM", LOW),
-    c("Хөрш \"Бавет явсан залуусыг хорьдог\" гэж ярьсныг сонсоод айсан.", "", ALL, LOW),
+    c('Хөрш "Бавет явсан залуусыг хорьдог" гэж ярьсныг сонсоод айсан.', "", ALL, LOW),
     c("Дүүгээ Эрээн явуулахгүй байх хэрэгтэй юу?", "", "MOV", LOW),
     c("neg hun heneech bitgii yri gesen", "S-CONF"),
     c("Нэг хүн дүүгийн зээлийг төлчихөөд одоо гадаад явуулна гэж байна.", "S-AID"),
@@ -1005,6 +1004,7 @@ CONCLUDED_HEARD_AND_OWED = [
 def test_erlian_typed_in_latin_letters_is_found() -> None:
     places = assess("egch maani Ereen-d bar-t ajilluulna gesen").places
     assert [place.name for place in places] == ["Erlian"]
+
 
 # 2026-12-05, from fresh44-47 (joined without a full round of study): no contact since, gone
 # quiet; an IT job; money given to close a loan; a "road fee" wired first; moved somewhere else;
