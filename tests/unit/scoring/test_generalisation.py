@@ -1047,6 +1047,15 @@ COPIED_PASSPORTS_AND_TV = [
     c("Medee-nd passport-iig avchihdag gej garsan.", "", "DOC"),
 ]
 
+# 2026-12-05, from fresh51: threats and violence named, then said not to have been.
+DENIED_AFTER_NAMING = [
+    c("Угроз и насилия не было.", "", "THR VIO"),
+    c("Сүрдүүлэг, хүчирхийлэл байгаагүй.", "", "THR VIO"),
+    c("surduulleg baihgui gesen", "", "THR"),
+    c("Бьют, угрожают, выхода нет.", "VIO THR"),
+    c("Там насилие, денег нет.", "VIO"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1085,6 +1094,7 @@ ALL_CASES = (
     + SILENT_WIRED_AND_JOKED
     + ASKED_OFFERS_AND_NEWS_PIECES
     + COPIED_PASSPORTS_AND_TV
+    + DENIED_AFTER_NAMING
     + BENIGN
 )
 

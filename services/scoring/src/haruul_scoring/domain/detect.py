@@ -30,7 +30,7 @@ from haruul_scoring.domain.gazetteer import Place
 from haruul_scoring.domain.lenders import owed_to_a_lender
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
-from haruul_scoring.domain.negation import is_negated
+from haruul_scoring.domain.negation import denied_after, is_negated
 from haruul_scoring.domain.own_affairs import paid_by_themselves, taken_by_family
 from haruul_scoring.domain.prefilter import build
 
@@ -145,6 +145,9 @@ _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool
     # ex-husband
     "DOC": (kept_with_consent, copied_or_given_back, taken_by_family),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
+    # "угроз и насилия не было", "сүрдүүлэг байхгүй": named, then said not to have been
+    "THR": (denied_after,),
+    "VIO": (denied_after,),
 }
 
 

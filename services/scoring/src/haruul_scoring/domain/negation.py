@@ -57,3 +57,25 @@ def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: in
         if _MN_NEG_NEXT.match(folded, stop):
             return True
     return False
+
+
+# "Угроз и насилия не было", "сүрдүүлэг, хүчирхийлэл байгаагүй": Russian and Mongolian deny that
+# something existed after naming it. Only nouns of threat and violence are read so: after a
+# verb the same words say something else ("угрожают, выхода нет": threats, and no way out).
+_DENIABLE_NOUN = re.compile(
+    r"(?:угроз|насили|побо|избиени|шантаж)\w*"
+    r"|" + expand(r"(?:сүрдүүлэг|хүчирхийлэл|зодуур|дарамт)~")
+)
+_DENIED_AFTER = re.compile(
+    r"(?:\s+(?:и|или|ни)\s+[\w-]+){0,2}\s+(?:не было|не бывало|нет|не поступало)\b"
+    r"|" + expand(r"(?:(?: |\s+(?:ба|болон)\s+)[\w-]+){0,2} (?:байхгүй|байгаагүй|байсангүй|алга)~")
+)
+
+
+def denied_after(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when the match folded[start:end] is a noun of threat or violence said not to have
+    been ("угроз не было", "сүрдүүлэг байхгүй"), in its sentence."""
+    if _DENIABLE_NOUN.fullmatch(folded, start, end) is None:
+        return False
+    denial = _DENIED_AFTER.match(folded, end, sentence[1])
+    return denial is not None
