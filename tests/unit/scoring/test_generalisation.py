@@ -1056,6 +1056,22 @@ DENIED_AFTER_NAMING = [
     c("Там насилие, денег нет.", "VIO"),
 ]
 
+# 2026-12-05, from fresh48-51: the passport at the boss's; chatting in someone else's name; men
+# in the rooms; an agent's fee in figures and signs; "оплата заранее"; not coming online; money
+# taken by a broker is a fee, money got for each person a sale.
+HELD_PAID_AND_OFFLINE = [
+    c("Паспорт маань даргад байгаа, гадагш гаргахгүй.", "DOC MOV"),
+    c("passport mani darga-d bgaa", "DOC"),
+    c("Компьютер дээр өөр хүний нэрээр гадаадын хүмүүстэй чатлаад мөнгө оруулуулдаг.", "S-SCAM"),
+    c("Сказали, буду отрабатывать с клиентами в номерах.", "S-SEX"),
+    c("neg agent 500$ avaad Tailandad ajil zuuchilna gesen", "S-FEE"),
+    c("Neg zuuchlagch 1.5 say tugrug avsan.", "S-FEE", "S-SOLD"),
+    c("Оформление визы — 3 млн тугриков, оплата заранее при подписании договора.", "S-FEE"),
+    c("Оплата по факту, ничего платить заранее не нужно.", "", "S-FEE"),
+    c("dvv maani 10 honog messenger-t ch orohgvi bna", "ISO"),
+    c("Цаадуул нь хүн бүрээр 15 мянган доллар авсан гэсэн.", "S-SOLD"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1095,6 +1111,7 @@ ALL_CASES = (
     + ASKED_OFFERS_AND_NEWS_PIECES
     + COPIED_PASSPORTS_AND_TV
     + DENIED_AFTER_NAMING
+    + HELD_PAID_AND_OFFLINE
     + BENIGN
 )
 

@@ -28,7 +28,7 @@ _ZH_WINDOW = 4
 
 _PRE_CUES: dict[Lang, re.Pattern[str]] = {
     Lang.EN: re.compile(r"\b(?:not|never|no|nobody|no one|neither|nor)\b|n't\b"),
-    Lang.RU: re.compile(r"\b(?:не|нет|ни|никто|никогда)\b"),
+    Lang.RU: re.compile(r"\b(?:не|нет|ни|никто|никогда|ничего)\b"),
     Lang.MN: re.compile(expand(r"\b(?:битгий|бүү|хэзээ ч)\b")),
     Lang.ZH: re.compile(r"[没沒不未别別无無]"),
 }
