@@ -1072,6 +1072,25 @@ HELD_PAID_AND_OFFLINE = [
     c("Цаадуул нь хүн бүрээр 15 мянган доллар авсан гэсэн.", "S-SOLD"),
 ]
 
+# 2026-12-05, from fresh52-55: guarded short messages ("got the stick", "job is not what the ad
+# said", "our passports are 'in the safe'", "the gate stays locked", 护照统一保管, "ajil ondoo
+# gazar bolson"); false friends: 打我的电话 (call my phone), 边境贸易 (border trade), a boat
+# trip, an article read.
+GUARDED_AND_FALSE_FRIENDS = [
+    c("T. got the stick again bc he missed target.", "VIO COND"),
+    c("I got the stick insect for my son.", "", "VIO"),
+    c("job is not what the ad said. our passports are 'in the safe'", "DEC DOC"),
+    c("My passport is in the safe in my hotel room.", "", "DOC"),
+    c("the gate stays locked at night", "MOV"),
+    c("公司说护照统一保管，其他都挺好的", "DOC"),
+    c("Bangkok-d buusnii daraa ajil ondoo gazar bolson gej bichsen", "DEC"),
+    c("ene ondoo gazar biz dee?", "", "DEC"),
+    c("如果需要核实，可以打我的电话。", "", "VIO"),
+    c("他在二连浩特做正规的边境贸易生意。", "", "S-XB"),
+    c("They were on a boat trip to the islands with no signal.", "", "S-XB"),
+    c("Прочитала статью, что в Мьянме людей не выпускают.", "", "MOV"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1112,6 +1131,7 @@ ALL_CASES = (
     + COPIED_PASSPORTS_AND_TV
     + DENIED_AFTER_NAMING
     + HELD_PAID_AND_OFFLINE
+    + GUARDED_AND_FALSE_FRIENDS
     + BENIGN
 )
 

@@ -16,7 +16,7 @@ XB = (
         "S-XB",
         EN,
         r"\b(?:across|over|crossed|crossing|cross) (?:the |a )?(?:river|border)\b",
-        r"\b(?:by|on a|in a) (?:small )?boat\b",
+        r"\b(?:by|on a|in a) (?:small )?boat\b(?! (?:trip|tour|ride|cruise))",
         r"\bmoei\b",
         r"\b(?:night crossing|at night (?:across|over|through))",
         r"\b(?:drive|drives|drove|driven|driving|taking|take|took|taken|transport\w*|van|car|bus)"
@@ -43,7 +43,12 @@ XB = (
         r"\bнелегальн\w* (?:переход|пересеч|пересек)\w*",
         r"\b(?:к границе|у границы|на границу)\b",
     )
-    + rules("S-XB", ZH, r"偷渡|坐船过河|坐船過河|过河|過河|越境|边境|邊境|过了(?:一条)?河|坐小船")
+    # not 边境贸易, border trade
+    + rules(
+        "S-XB",
+        ZH,
+        r"偷渡|坐船过河|坐船過河|过河|過河|越境|(?:边境|邊境)(?!贸易|貿易|口岸)|过了(?:一条)?河|坐小船",
+    )
     # no stamp in the passport: the crossing bypassed the border post
     + rules(
         "S-XB",

@@ -32,6 +32,10 @@ DOC = (
         rf"\b(?:boss|manager|company|employer|agent|supervisor|team leader|owner)s? (?:has|have"
         r"|had|holds?|keeps?) (?:all |all of )?(?:everyone'?s|everybody'?s|our|their|his|her)"
         rf" {_DOCS}\b",
+        # everyone's passports "in the safe" (a tourist's own passport in a hotel safe is not this)
+        r"\b(?:our|their|all|all the|all our|everyone'?s) passports (?:are|were)"
+        r" (?:kept |locked )?'?(?:in|inside) (?:the|a) (?:company |office |boss'?s |manager'?s )?"
+        r"safe\b",
         rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed) with (?:the|his|her|their) (?:manager|boss"
         r"|company|agent|employer|recruiter|supervisor)\b",
         rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being|would be|will be) '?(?:taken"
@@ -105,6 +109,7 @@ DOC = (
         r"(?:护照|证件)[^。，！？!?\n没沒未]{0,4}?在(?:老板|公司|主管|组长|中介)[^。，！？!?\n]{0,4}?"
         r"(?:手里|手上|那里|那儿|保险柜)",
         r"(?:护照|证件)[^。，！？!?\n]{0,2}?由(?:老板|公司|主管|组长)(?:统一)?保管",
+        r"(?:护照|護照|证件|證件)[^。，！？!?\n]{0,2}?(?:统一|統一)(?:保管|收走|收了|管理)",
         r"(?:把|将)(?:他|她|我|我们|他们)?(?:的)?(?:护照|证件|身份证)(?:都|全)?(?:收去|收走|拿走|扣下|收了"
         r"|拿去|扣了)",
     )
@@ -327,6 +332,9 @@ VIO = (
         r"|assault\w*|rap(?:e|ed|ing)|bruis\w*|injur\w*|tasered|tased)\b",
         rf"\b(?:hit|hits|hitting|hurt|hurts|shock\w*) {_OBJ}\b",
         r"\belectric(?:al)? (?:shocks?|batons?|prods?|sticks?)",
+        # "got the stick again": a beating, said the way the workers say it
+        r"\b(?:got|gets|get|getting|given) (?:the )?(?:stick|baton|belt|cane|whip)\b(?! (?:insects?"
+        r"|figures?|shift|of|on|for))",
         r"\bstun ?guns?\b",
         r"\b(?:forced|forcing|forces|force|made|makes|make) (?:her|him|them|me|us|women|girls)"
         r" (?:\w+ ){0,3}?(?:sex|sexual|prostitut\w*|sleep with)",
@@ -354,7 +362,8 @@ VIO = (
     + rules(
         "VIO",
         ZH,
-        r"殴打|毆打|打(?:他|她|我|我们|他们)|被打|被(?:主管|老板|组长|保安|经理)打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
+        # not 打(我的)电话, a phone call
+        r"殴打|毆打|打(?:他|她|我|我们|他们)(?!的?(?:电话|電話|手机|手機))|被打|被(?:主管|老板|组长|保安|经理)打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
         r"|體罰|酷刑",
     )
     + rules(
@@ -383,7 +392,8 @@ MOV_MORE = (
         "MOV",
         EN,
         r"\b(?:barbed|razor) wire\b",
-        r"\b(?:doors?|gates?) (?:are|is|were|was) (?:always |kept )?locked\b",
+        r"\b(?:doors?|gates?) (?:are|is|were|was|stays?|stayed|remains?|remained)"
+        r" (?:always |kept )?locked\b",
         r"\blocked from (?:the )?outside\b",
     )
     + rules(

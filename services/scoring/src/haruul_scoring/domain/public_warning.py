@@ -25,6 +25,9 @@ _KIN_RU = (
     r"|родственни|коллег|сосед"
 )
 _KIN_MN = r"хүү|охин|дүү|ах|эгч|нөхөр|эхнэр|ээж|аав|найз|хүүхэд|зээ|хамаатан"
+# A kin word's case endings ("манай хүүд", to our son), spelt out: "ах~" would also be "ахлах"
+# (senior), "манай сургуулийн ахлах анги" no one's brother.
+_MN_CASE = r"(?:-?(?:ыг|ийг|г|д|ад|эд|од|өд|ын|ийн|н|аа|ээ|оо|өө|тай|тэй|той))?"
 _SOMEONE = re.compile(
     # the writer, someone's own relative, someone who called, someone with an age
     r"\b(?:i|me|i'm|i've|i'd)\b"
@@ -37,7 +40,7 @@ _SOMEONE = re.compile(
     r"|"
     + expand(
         r"\b(?:би|надад|намайг"
-        rf"|(?:{_KIN_MN})~ (?:маань|минь)|(?:миний|манай) (?:\w+ )?(?:{_KIN_MN})"
+        rf"|(?:{_KIN_MN})~ (?:маань|минь)|(?:миний|манай) (?:\w+ )?(?:{_KIN_MN}){_MN_CASE}\b"
         r"|залгасан|залгав|\d{1,2} настай|иргэн \w\.)\b"
     )
     + r"|我(?!们|們)|我们的(?:儿子|女儿|孩子)|来电|來電|\d{1,2}岁|\d{1,2}歲"
