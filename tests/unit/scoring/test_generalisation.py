@@ -1091,6 +1091,34 @@ GUARDED_AND_FALSE_FRIENDS = [
     c("Прочитала статью, что в Мьянме людей не выпускают.", "", "MOV"),
 ]
 
+# 2026-12-05, from fresh56-59: cases closed with the person found; a passport handed back with
+# the visa it was taken for; 蒙古国公民 is not Koh Kong (国公); news "authorities say"; guarded
+# short messages (punished for a target, still out of touch, a passport "要不回来", a contract
+# "certified by the embassy", a hotel that "moved").
+CLOSED_RETURNED_AND_GUARDED = [
+    c(
+        "Consular case note (closed): she was found in Bangkok, the recruiter stopped answering.",
+        "",
+        "ISO",
+    ),
+    c(
+        "Гражданка найдена, не выходила на связь из-за сломанного телефона. Дело закрыто.",
+        "",
+        "ISO",
+    ),
+    c("她在二连失联。经核查，因手机丢失未能联系家人，此事结案。", "", "ISO"),
+    c("Пока не найдена, не выходит на связь.", "ISO"),
+    c("Университет забрал паспорт, через неделю вернули с новой визой.", "", "DOC"),
+    c("蒙古国公民B某在二连浩特做翻译。", "", "S-HUB"),
+    c("Authorities say they cut power to compounds near Myawaddy.", "", "S-HUB"),
+    c("if I dont hit the target they make us stand all night", "COND"),
+    c("4 хоног холбоо барихгүй байна", "ISO"),
+    c("хоёр хоног холбоо барихгүй байсан, өнөөдөр гэртээ ирлээ", "", "ISO"),
+    c("老板说护照由公司'统一保管'，就是要不回来。", "DOC"),
+    c("Контракт «официальный, заверен посольством».", "S-OFF"),
+    c("Сказал, что отель «переехал» и офис теперь в другом городе.", "DEC"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1132,6 +1160,7 @@ ALL_CASES = (
     + DENIED_AFTER_NAMING
     + HELD_PAID_AND_OFFLINE
     + GUARDED_AND_FALSE_FRIENDS
+    + CLOSED_RETURNED_AND_GUARDED
     + BENIGN
 )
 

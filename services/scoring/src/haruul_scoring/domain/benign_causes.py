@@ -63,6 +63,10 @@ _COPIED = re.compile(
     r"|straight away|the same day)\b|\b(?:at once|right away|immediately|straight away) (?:gave"
     r"|handed) (?:it |them )?back\b"
     r"|\b(?:ксеро)?копи\w*|\bскан\w*|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
+    # handed back with the visa it was taken for
+    r"|\b(?:returned|gave|given|handed) (?:it |them )?(?:back )?with (?:the |a |his |her |their )?"
+    r"(?:new |renewed )?(?:visa|permit|residence permit)\b|\bвернули (?:\w+ )?с (?:новой |готовой |"
+    r"продл[её]нной )?(?:визой|вс[её]м)\b"
     r"|"
     + expand(r"\b(?:хуулбар~|хуулж ав~|(?:шууд|тэр дороо|даруй) буцааж өг(?:сөн|чихсөн)~)")
     + r"|复印|複印|(?:马上|馬上|当场|當場|立刻)(?:就)?(?:还给|還給)"

@@ -48,7 +48,9 @@ RETRACTIONS: tuple[str, ...] = (
     expand(r"\b(?:дуудлага|хүсэлт|мэдээлэл)~ (?:хааж болно|хаана уу|цуцал~)"),
     expand(r"\bбүх (?:юм|зүйл) (?:хэвийн|хэвэндээ)"),
     expand(r"\bөмнөх (?:мессеж|msg|мэдээлэл|хүсэлт|дуудлага)~ …(?:буцааж ав|цуцал)~"),
-    expand(r"\bасуудал (?:дууссан|шийдэгдсэн|шийдвэрлэгдсэн)"),
+    expand(r"\bасуудал (?:дууссан|шийдэгдсэн|шийдвэрлэгдсэн|шийдэгдлээ)"),
+    # "odoo zugeer bolson": it is all right now
+    expand(r"\bодоо (?:бүх юм )?(?:зүгээр|хэвийн) болсон"),
     r"\b(?:он|она|они) наш(?:[её]лся|лась|лись)\b",
     r"\bизвините за беспокойство\b",
     r"\b(?:is|are) (?:safe|fine|okay|ok|well) after all\b",
@@ -61,6 +63,12 @@ RETRACTIONS: tuple[str, ...] = (
     r"\bno (?:signs?|indicators?) of (?:risk|trafficking) (?:were |was )?(?:found|identified)\b"
     r"|\bпризнак\w* (?:риска|торговли людьми) не (?:выявлен|обнаружен)\w*",
     r"未发现风险|未發現風險|担忧已解除|擔憂已解除",
+    # a case closed with the person found safe: "case note (closed)", "дело закрыто", "结案"
+    r"\((?:case )?closed\)|\b(?:case|file|matter) (?:is |was |now )?closed\b|\bno further action\b"
+    r"|\bfound (?:safe|alive and well|and safe)\b",
+    r"\bдело (?:закрыто|прекращено)\b|(?<!не )\bнайден[аы]?\b(?! мертв)",
+    expand(r"\b(?:хэрэг~ хаагдсан|хэргийг хаасан|эсэн мэнд олдсон)"),
+    r"结案|結案|已与家人(?:通话|联系|聯繫)|已與家人(?:通話|聯繫)",
     r"\bложн\w* тревог\w*",
     r"\bнедоразумени\w*",
     r"\b(?:я|мы) ошибл\w*",

@@ -112,7 +112,8 @@ PLACES: tuple[Place, ...] = (
         (r"\bphnom ?penh\b", r"\bпном ?пен\w*", r"\bпномпэн\w*", "金边", "金邊"),
     ),
     Place("O'Smach", KH, "hub", (r"\bo'? ?smach\b", "奥斯马", "奧斯馬")),
-    Place("Koh Kong", KH, "hub", (r"\bkoh kong\b", "国公", "國公")),
+    # not 蒙古国公民 (a Mongolian citizen)
+    Place("Koh Kong", KH, "hub", (r"\bkoh kong\b", "(?<!古)国公(?!民)", "(?<!古)國公(?!民)")),
     Place(
         "Golden Triangle SEZ",
         LA,

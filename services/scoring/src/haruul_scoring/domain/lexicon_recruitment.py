@@ -308,6 +308,8 @@ OFF = (
         RU,
         r"\bофициальн\w* (?:\w+ )?(?:договор|контракт|соглашени|трудоустройств|приглашени)\w*",
         r"\b(?:договор|соглашени|меморандум)\w* о сотрудничеств\w*",
+        # papers "certified by the embassy"
+        r"\bзаверен\w* (?:в )?(?:посольств|консульств|министерств)\w*",
         # a call "supposedly from the embassy" (a real one goes through the ministry)
         r"\b(?:якобы|как бы|будто бы?) (?:из|от имени) посольств\w*",
         # a ministry's seal or coat of arms on the papers
