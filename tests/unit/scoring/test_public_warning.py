@@ -18,6 +18,9 @@ WARNINGS = [
     "Zaaval unshaarai! KK park-d undur tsalintai ajil gej huurch avaachaad passport-iig n "
     "huraadag. Share hiigeerei.",
     "转发提醒：柬埔寨客服月薪3万包机票都是骗局，去了的人护照会被收走，被逼搞网络诈骗。",
+    # "so-called" names no one who called
+    "Beware of so-called customer service jobs in Cambodia: those who went had their passports "
+    "taken. Please share.",
     # "by" in English is not the Mongolian "би" (I)
     "[PSA] posted by the moderator: recruiters offer jobs in Thailand; on arrival people are "
     "driven to Poipet and their passports are taken. Share widely.",

@@ -5,8 +5,8 @@ people who went had their passports taken; share!"). An officer files them as lo
 knows of nobody at risk. A report reads so when it warns the public (`cues.WARNING`) and names no
 particular person: no writer speaking of themselves ("I", "мне", "би", "我"), no one's own
 relative ("my son", "дүү маань", "мой брат"), no one who called or came forward, no one with
-an age. Anything that names someone stays as the
-signs make it, so a family's "please share: my brother is held in KK Park" is still an alert.
+an age. Anything that names someone stays as the signs make it, so a family's "please share: my
+brother is held in KK Park" is still an alert.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _SOMEONE = re.compile(
     # the writer, someone's own relative, someone who called, someone with an age
     r"\b(?:i|me|i'm|i've|i'd)\b"
     rf"|\b(?:my|our) (?:(?:younger|older|little|big|elder|eldest|youngest|best) )?(?:{_KIN_EN})s?\b"
-    r"|\bcaller\b|\b(?:called|phoned|rang)\b"
+    r"|\bcaller\b|(?<!so-)(?<!so )\b(?:called|phoned|rang)\b"  # not "so-called jobs"
     r"|\(\d{1,2}\)|\baged? \d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b"
     rf"|\b(?:я|мне|меня|мной)\b|\b(?:мо|наш)\w* (?:\w+ )?(?:{_KIN_RU})\w*"
     r"|\bзаявител\w*|\bобратил(?:ся|ась)\b|\b(?:по)?звони(?:т|л|ла|ли)\b"

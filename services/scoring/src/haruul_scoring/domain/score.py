@@ -11,7 +11,8 @@ Level rules (the first that applies wins; each names why):
   MEDIUM    any other indicator (e.g. a job ad abroad with a high salary, a fee, silence);
             raised to HIGH when the second reader (`second_reader`) reads the report as an
             alert, naming the words that weighed most.
-  LOW       nothing found.
+  LOW       nothing found; or a public warning that names no one (`public_warning`), its signs
+            kept for an officer to check.
 A HIGH reached only by a rule, with the signs' weights alone below the high band
 (`borderline_high`), is lowered to MEDIUM when the second reader reads an alert as very
 unlikely, naming the words that weighed most against one.
