@@ -1119,6 +1119,19 @@ CLOSED_RETURNED_AND_GUARDED = [
     c("Сказал, что отель «переехал» и офис теперь в другом городе.", "DEC"),
 ]
 
+# 2026-12-05, from fresh60-63 (scored once on the session's final engine first): a border crossed
+# ("hil gatalgaj"), told to keep it from the family, a contract "through the embassy", a forwarded
+# news item, a taken passport only as a condition ("хураасан бол").
+CROSSED_KEPT_AND_CONDITIONAL = [
+    c("Bid nariig shunu van-aar hil gatalgaj avchirsan.", "S-XB"),
+    c("Рекрутер сказал семье не говорить.", "S-CONF"),
+    c("Брат просил маме не говорить.", "", "S-CONF"),
+    c("Контракт 'официальный, через посольство'.", "S-OFF"),
+    c("Новости, пересылаю из канала: освобождены из колл-центров в Мьявадди.", "", "S-HUB"),
+    c("Passport-iig huraasan bol muu shinj gej sonsson.", "", "DOC"),
+    c("Паспортыг нь хураасан. Ажил бол хэцүү.", "DOC"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1161,6 +1174,7 @@ ALL_CASES = (
     + HELD_PAID_AND_OFFLINE
     + GUARDED_AND_FALSE_FRIENDS
     + CLOSED_RETURNED_AND_GUARDED
+    + CROSSED_KEPT_AND_CONDITIONAL
     + BENIGN
 )
 

@@ -35,6 +35,10 @@ _PRE_CUES: dict[Lang, re.Pattern[str]] = {
 _MN_WORD_END = re.compile(r"[\w-]*")
 _MN_NEG_SUFFIX = re.compile(expand(r"(?:гүй|гуй)$"))
 _MN_NEG_NEXT = re.compile(expand(r"\W+(?:биш|үгүй)\b"))
+# "бол" (if) after a participle: "паспортыг хураасан бол муу шинж" (if the passport is taken,
+# that is a bad sign) is a condition, not a fact. After a noun "бол" marks the topic.
+_MN_PARTICIPLE = re.compile(expand(r"(?:сан|сэн|сон|сөн|даг|дэг|дог|дөг)$"))
+_MN_IF_NEXT = re.compile(expand(r"\W+(?:бол|болвол)\b"))
 
 
 def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: int) -> bool:
@@ -55,6 +59,8 @@ def is_negated(folded: str, start: int, end: int, lang: Lang, sentence_start: in
         if _MN_NEG_SUFFIX.search(last_word):
             return True
         if _MN_NEG_NEXT.match(folded, stop):
+            return True
+        if _MN_PARTICIPLE.search(last_word) and _MN_IF_NEXT.match(folded, stop):
             return True
     return False
 
