@@ -44,6 +44,7 @@ NAMED = [
     "转发提醒：我弟弟去了柬埔寨，护照被收走，被逼搞网络诈骗。",
     "Please share. I went to KK Park for a job and they took my passport.",
     "Warning! Bat (23) went to Poipet; the company took his passport.",
+    "Warning! Bat (23, male) went to Poipet; the company took his passport.",
     # a recruiter's warning to keep quiet, told by the family: "warned" is not a public warning
     "Компани манай хүүд Тайландад ажил санал болгосон. Онгоцны тийзийг нь төлнө гэсэн. Хэнд ч"
     " битгий хэл гэж хэлсэн. Паспортыг нь хураасан. Хуваалцаарай.",

@@ -33,7 +33,7 @@ _SOMEONE = re.compile(
     r"\b(?:i|me|i'm|i've|i'd)\b"
     rf"|\b(?:my|our) (?:(?:younger|older|little|big|elder|eldest|youngest|best) )?(?:{_KIN_EN})s?\b"
     r"|\bcaller\b|(?<!so-)(?<!so )\b(?:called|phoned|rang)\b"  # not "so-called jobs"
-    r"|\(\d{1,2}\)|\baged? \d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b"
+    r"|\(\d{1,2}[),]|\baged? \d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b"  # "(19)", "(19, male)"
     rf"|\b(?:я|мне|меня|мной)\b|\b(?:мо|наш)\w* (?:\w+ )?(?:{_KIN_RU})\w*"
     r"|\bзаявител\w*|\bобратил(?:ся|ась)\b|\b(?:по)?звони(?:т|л|ла|ли)\b"
     r"|\b\d{1,2} (?:лет|год|года)\b"
