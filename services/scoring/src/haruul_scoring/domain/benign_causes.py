@@ -62,7 +62,8 @@ _COPIED = re.compile(
     r"|\b(?:gave|handed) (?:it |them )?(?:straight |right )?back (?:at once|right away|immediately"
     r"|straight away|the same day)\b|\b(?:at once|right away|immediately|straight away) (?:gave"
     r"|handed) (?:it |them )?back\b"
-    r"|\b(?:ксеро)?копи\w*|\bскан\w*|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
+    # "скан", "сканировали", not "скандал"
+    r"|\b(?:ксеро)?копи\w*|\bскан(?:ир\w*|\b)|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
     # handed back with the visa it was taken for
     r"|\b(?:returned|gave|given|handed) (?:it |them )?(?:back )?with (?:the |a |his |her |their )?"
     r"(?:new |renewed )?(?:visa|permit|residence permit)\b|\bвернули (?:\w+ )?с (?:новой |готовой |"

@@ -66,7 +66,9 @@ RETRACTIONS: tuple[str, ...] = (
     # a case closed with the person found safe: "case note (closed)", "дело закрыто", "结案"
     r"\((?:case )?closed\)|\b(?:case|file|matter) (?:is |was |now )?closed\b|\bno further action\b"
     r"|\bfound (?:safe|alive and well|and safe)\b",
-    r"\bдело (?:закрыто|прекращено)\b|(?<!не )\bнайден[аы]?\b(?! мертв)",
+    # a person found ("…, найдена."), not a job found ("найдена работа")
+    r"\bдело (?:закрыто|прекращено)\b|(?<!не )\bнайден[аы]?(?=\s*[.!]|\s+(?:жив\w*|в безопасности"
+    r"|цел\w*|здоров\w*))",
     expand(r"\b(?:хэрэг~ хаагдсан|хэргийг хаасан|эсэн мэнд олдсон)"),
     r"结案|結案|已与家人(?:通话|联系|聯繫)|已與家人(?:通話|聯繫)",
     r"\bложн\w* тревог\w*",
