@@ -1113,6 +1113,7 @@ CLOSED_RETURNED_AND_GUARDED = [
     c("Университет забрал паспорт, через неделю вернули с новой визой.", "", "DOC"),
     c("蒙古国公民B某在二连浩特做翻译。", "", "S-HUB"),
     c("Authorities say they cut power to compounds near Myawaddy.", "", "S-HUB"),
+    c("The police said his passport was taken in Poipet.", "DOC"),
     c("if I dont hit the target they make us stand all night", "COND"),
     c("4 хоног холбоо барихгүй байна", "ISO"),
     c("хоёр хоног холбоо барихгүй байсан, өнөөдөр гэртээ ирлээ", "", "ISO"),

@@ -45,6 +45,8 @@ NAMED = [
     "Please share. I went to KK Park for a job and they took my passport.",
     "Warning! Bat (23) went to Poipet; the company took his passport.",
     "Warning! Bat (23, male) went to Poipet; the company took his passport.",
+    # recruiters handing out leaflets is recruiting, not a warning
+    "Recruiters handed out leaflets at the market: jobs in Poipet, the company keeps passports.",
     # a recruiter's warning to keep quiet, told by the family: "warned" is not a public warning
     "Компани манай хүүд Тайландад ажил санал болгосон. Онгоцны тийзийг нь төлнө гэсэн. Хэнд ч"
     " битгий хэл гэж хэлсэн. Паспортыг нь хураасан. Хуваалцаарай.",

@@ -18,7 +18,8 @@ from haruul_scoring.domain.mongolian import expand
 NEWS: tuple[str, ...] = (
     r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|pieces?|items?"
     r"|segments?|roundups?|digests?|said|says)\b"
-    r"|\b(?:authorities|officials|the police|the un|interpol|the media) (?:say|said|reported)\b"
+    # (not "the police said": an officer's word about one person is the case itself)
+    r"|\b(?:authorities|the un|interpol|the media) (?:say|said|reported)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
     r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
     r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? |my )?(?:article|story|piece|report|paper"
@@ -148,7 +149,7 @@ OFFER: tuple[str, ...] = (
 WARNING: tuple[str, ...] = (
     r"\bpsa\b|\bpublic (?:service )?(?:announcement|warning)|\bbeware\b|\bwarning\s*[:!]"
     r"|\bplease (?:share|forward|repost|spread)|\bshare (?:this|it|with (?:your|everyone|friends)"
-    r"|widely)\b|\bdo(?: not|n'?t) (?:trust|believe|fall for)\b|\bawareness\b|\bleaflets?\b"
+    r"|widely)\b|\bdo(?: not|n'?t) (?:trust|believe|fall for)\b|\bawareness\b"
     r"|\bstay (?:safe|alert|vigilant)\b|\bif (?:anyone|someone|somebody) offers you\b"
     r"|\bforwarding (?:this |it )?to (?:the |our |my )?(?:family|group|chat)"
     r"|\bworth (?:reading|sharing)\b"
