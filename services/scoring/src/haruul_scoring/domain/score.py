@@ -25,7 +25,7 @@ RECRUITMENT when only pre-departure signs are (prevention is still possible); el
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from haruul_scoring.domain.model import Level, Stage
@@ -171,9 +171,8 @@ def public_warning(codes: frozenset[str]) -> Verdict:
         "the report is a public warning (an awareness post, memo or leaflet) that names no one"
         " at risk; its signs describe how the scam works"
     )
-    return Verdict(
-        level=Level.LOW, stage=Stage.NONE, score=min(BANDS[Level.LOW][1], _weight(codes)), why=why
-    )
+    # nobody is at a stage: the signs are the scheme's, not a person's
+    return replace(_verdict(Level.LOW, codes, why), stage=Stage.NONE)
 
 
 def lowered_by_second_reader(
