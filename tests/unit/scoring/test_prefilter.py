@@ -9,14 +9,24 @@ amounts, Chinese) so the rules do match.
 
 from __future__ import annotations
 
+import json
+import random
 import re
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from haruul_scoring.bench_corpus import build_corpus
+from haruul_scoring.compiled_engine import KEYS_MODULE
+from haruul_scoring.domain import detect
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.mongolian import GAP, expand
-from haruul_scoring.domain.prefilter import build
+from haruul_scoring.domain.normalize import fold
+from haruul_scoring.domain.prefilter import Index, build
+from haruul_scoring.domain.skeleton import Skeleton
 from haruul_scoring.domain.start_keys import start_keys
 from haruul_scoring.domain.units import UNSPACED_SCRIPT
 
@@ -115,6 +125,8 @@ def _word(char: str) -> bool:
 
 
 _INDEX = build(RULES, WATCHED)
+_PYTHON_INDEX = build(RULES, WATCHED)
+_PYTHON_INDEX.compiled = None  # the key pass in Python, whether or not a build is loaded
 _TEXTS = st.lists(
     st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=14
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
@@ -124,6 +136,59 @@ _TEXTS = st.lists(
 @given(_TEXTS)
 def test_index_finds_what_every_rule_run_everywhere_finds(text: str) -> None:
     assert set(_INDEX.find(text).matches) == _reference(RULES, text)
+    assert set(_PYTHON_INDEX.find(text).matches) == _reference(RULES, text)
+
+
+_COMPILED = pytest.mark.skipif(
+    KEYS_MODULE not in sys.modules,
+    reason="the key pass is not compiled for these sources; `make engine` builds it",
+)
+_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
+    folded = fold(text).text
+    skeleton = Skeleton(folded)
+    unspaced = folded if skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(folded) else None
+    assert index.compiled is not None
+    compiled = index.compiled.find(skeleton.data, skeleton.diff, unspaced)
+    return compiled, index.met_units(skeleton, unspaced)
+
+
+@_COMPILED
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_the_compiled_key_pass_meets_the_units_the_python_one_does(text: str) -> None:
+    compiled, python = _met_both_ways(_INDEX, text)
+
+    assert compiled == python
+
+
+@_COMPILED
+def test_the_compiled_key_pass_agrees_with_python_on_the_engines_own_rules() -> None:
+    # every labelled report, the benchmark's long reports, and pieces of two reports spliced
+    # at random places (a key cut in half, a script changing mid-text)
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted(_DATA.glob("*-reports.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts += build_corpus(200)
+    pick = random.Random(5)
+    texts += [
+        a[: pick.randrange(len(a) + 1)] + b[pick.randrange(len(b) + 1) :]
+        for a, b in (pick.sample(texts, 2) for _ in range(500))
+    ]
+
+    differing = []
+    for text in texts:
+        compiled, python = _met_both_ways(detect._INDEX, text)
+        if compiled != python:
+            differing.append(text)
+
+    assert len(texts) > 4000
+    assert differing == []
 
 
 @settings(max_examples=300, deadline=None)

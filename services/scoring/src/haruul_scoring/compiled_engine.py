@@ -1,4 +1,4 @@
-"""The engine compiled to C with mypyc, used only when it was built from exactly these sources.
+"""The engine compiled, used only when it was built from exactly these sources.
 
 The domain package is plain, typed Python; mypyc (part of mypy, already the project's type
 checker) compiles the same modules to a C extension that runs `assess` about a fifth faster
@@ -8,6 +8,10 @@ matches, and the engine runs as Python until the build is made again. `haruul_sc
 `__init__` calls `prefer_compiled()` before anything imports the domain's modules;
 `build_engine` makes the build. `HARUUL_SCORING_COMPILED=0` runs the engine as Python even
 when a build exists (to step through it in a debugger, or to compare the two).
+
+The build also holds the key pass's bookkeeping compiled from Rust (`haruul_keys`, from
+`services/scoring/keys/`), which `prefilter` uses when it has been loaded; without it the same
+work runs in Python (`prefilter.Index.met_units`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ import haruul_scoring.domain as domain
 DOMAIN_DIR = Path(domain.__file__).parent
 # <repo>/services/scoring/src/haruul_scoring/compiled_engine.py -> <repo>/build/engine
 BUILDS_DIR = Path(__file__).resolve().parents[4] / "build" / "engine"
+# The Rust crate of the key pass: <repo>/services/scoring/keys
+KEYS_CRATE = Path(__file__).resolve().parents[2] / "keys"
+KEYS_MODULE = "haruul_keys"
 COMPLETE = "complete"  # written last, so a build cut short is never used
 SWITCH = "HARUUL_SCORING_COMPILED"
 _EXTENSION = sysconfig.get_config_var("EXT_SUFFIX")  # .cpython-311-x86_64-linux-gnu.so
@@ -35,9 +42,16 @@ def compiled_modules() -> list[Path]:
     return sorted(path for path in DOMAIN_DIR.glob("*.py") if path.name != "__init__.py")
 
 
+def crate_sources() -> list[Path]:
+    """The key pass's Rust sources, its manifest and its lock file."""
+    return sorted(
+        [KEYS_CRATE / "Cargo.toml", KEYS_CRATE / "Cargo.lock", *KEYS_CRATE.glob("src/*.rs")]
+    )
+
+
 def sources_hash() -> str:
     digest = hashlib.sha256(sys.version.encode())
-    for path in compiled_modules():
+    for path in [*compiled_modules(), *crate_sources()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -63,17 +77,27 @@ def prefer_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
     if len(runtimes) != 1:
         return False
     # The compiled modules share one C library, imported by its top-level name.
-    name = runtimes[0].name.removesuffix(_EXTENSION)
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, runtimes[0])
-        if spec is None or spec.loader is None:
-            return False
-        runtime = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(runtime)
-        sys.modules[name] = runtime
+    if not _load(runtimes[0].name.removesuffix(_EXTENSION), runtimes[0]):
+        return False
+    keys = build / f"{KEYS_MODULE}{_EXTENSION}"
+    if keys.exists():  # a build made where Rust was missing has none
+        _load(KEYS_MODULE, keys)
     compiled_domain = str(build / "haruul_scoring" / "domain")
     if compiled_domain not in domain.__path__:
         domain.__path__.insert(0, compiled_domain)
+    return True
+
+
+def _load(name: str, library: Path) -> bool:
+    """Import an extension module by its top-level name from a build (once)."""
+    if name in sys.modules:
+        return True
+    spec = importlib.util.spec_from_file_location(name, library)
+    if spec is None or spec.loader is None:
+        return False
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules[name] = module
     return True
 
 

@@ -37,6 +37,12 @@ class Conditions:
             self._others.append(tuple(c for c in conditions if c is not trigger))
         self._filed = tuple(tuple(units) for units in filed)
 
+    def layout(self) -> tuple[list[list[int]], list[int], list[list[list[int]]]]:
+        """The units filed under each key, those always met, and each unit's other conditions
+        (for `haruul_keys.KeyIndex`, which checks them compiled)."""
+        others = [[sorted(condition) for condition in unit] for unit in self._others]
+        return [list(units) for units in self._filed], list(self._always), others
+
     def met(self, found: set[int]) -> list[int]:
         """Units whose every condition has a key in `found`."""
         brought = set(self._always)

@@ -15,16 +15,18 @@ key matches in one call; needed for the speed target.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from itertools import repeat
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
 
 from haruul_scoring.domain.conditions import Conditions
 from haruul_scoring.domain.skeleton import Skeleton
 from haruul_scoring.domain.units import (
+    AT_HEADS,
     AT_WORD_HEADS,
     AT_WORDS,
     UNSPACED_SCRIPT,
@@ -41,6 +43,51 @@ class Found(NamedTuple):
     # Watched regexes (numbered after the rules) that may occur, each with those of its
     # alternatives that may: searching these finds whatever the whole regex would.
     watched: dict[int, list[re.Pattern[str]]]
+
+
+class CompiledKeys(Protocol):
+    """`haruul_keys.KeyIndex` (services/scoring/keys): `Index.met_units`, compiled."""
+
+    def find(
+        self, skeleton: bytes, diff: bytes, unspaced: str | None
+    ) -> list[tuple[int, list[int]]]: ...
+
+
+# What a unit wants back from `haruul_keys.KeyIndex.find`, by how it is tried: its start
+# offsets (1), the heads that occur (2), or nothing (0).
+_WANTS = {AT_WORD_HEADS: 1, AT_HEADS: 2}
+
+
+def _compiled(
+    word_keys: list[bytes],
+    word_numbers: list[int],
+    raw_keys: list[str],
+    raw_numbers: list[int],
+    keys: int,
+    conditions: Conditions,
+    units: list[tuple[int, bool, list[tuple[int, tuple[str, int]]]]],
+) -> CompiledKeys | None:
+    """The compiled key pass when `build_engine` built it (and it is in use), else None."""
+    try:
+        module = importlib.import_module("haruul_keys")
+    except ImportError:
+        return None
+    filed, always, others = conditions.layout()
+    compiled: CompiledKeys = module.KeyIndex(
+        word_keys,
+        word_numbers,
+        raw_keys,
+        raw_numbers,
+        keys,
+        filed,
+        always,
+        others,
+        [
+            (wants, unspaced, [(n, where) for n, (_, where) in heads])
+            for wants, unspaced, heads in units
+        ],
+    )
+    return compiled
 
 
 class Index:
@@ -86,35 +133,42 @@ class Index:
         self._word_numbers = tuple(n for _, n in words)
         self._raw = AhoCorasick([key for key, _ in raw], implementation=nfa)
         self._raw_numbers = tuple(n for _, n in raw)
+        self.compiled = _compiled(
+            [key.encode("latin-1") for key, _ in words],
+            [n for _, n in words],
+            [key for key, _ in raw],
+            [n for _, n in raw],
+            len(keys),
+            self._conditions,
+            [
+                (_WANTS.get(unit.how, 0), unit.unspaced, sorted(heads.items()))
+                for unit, heads in zip(self._units, self._heads, strict=True)
+            ],
+        )
 
     def find(self, text: str) -> Found:
         """Every (rule, start, end) match in `text`: for rules matched word by word, the first
         alternative's match at each word start (or symbol); for the others, `finditer`."""
         skeleton = Skeleton(text)
         unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
-        # Key numbers of the keys that occur (each automaton numbers its patterns its own way).
-        word_keys, raw_keys = self._word_numbers, self._raw_numbers
-        matches = self._words.find_matches_as_indexes(skeleton.data, True)
-        present = {word_keys[k] for k, _, _ in matches}
-        if unspaced:
-            present.update(raw_keys[k] for k, _, _ in self._raw.find_matches_as_indexes(text, True))
+        if self.compiled is not None:
+            met = self.compiled.find(skeleton.data, skeleton.diff, text if unspaced else None)
+        else:
+            met = self.met_units(skeleton, text if unspaced else None)
         found = Found([], {})
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
-        for index in self._conditions.met(present):
-            rule, number, pattern, _, how, in_unspaced_script, _ = self._units[index]
-            if in_unspaced_script and not unspaced:
-                continue
+        for index, places in met:
+            rule, number, pattern, _, how, _, _ = self._units[index]
             if how == WATCH:
                 found.watched.setdefault(rule, []).append(pattern)
                 continue
-            heads = self._heads[index]
-            occur = [heads[n] for n in present.intersection(heads)]
             if how == AT_WORD_HEADS:
-                spans: Iterable[tuple[int, int]] = _at(pattern, text, _word_starts(skeleton, occur))
+                spans: Iterable[tuple[int, int]] = _at(pattern, text, places)
             elif how == AT_WORDS:
                 spans = (m.span(1) for m in pattern.finditer(text))
             else:
-                spans = _leftmost(pattern, text, [key for key, _ in occur])
+                heads = self._heads[index]
+                spans = _leftmost(pattern, text, [heads[n][0] for n in places])
                 found.matches.extend((rule, start, end) for start, end in spans)
                 continue
             for start, end in spans:
@@ -123,6 +177,34 @@ class Index:
                     first[(rule, start)] = (number, end)
         found.matches.extend((r, s, e) for (r, s), (_, e) in first.items() if e > s)
         return found
+
+    def met_units(self, skeleton: Skeleton, unspaced: str | None) -> list[tuple[int, list[int]]]:
+        """The units met by a report, in unit order, each with the folded offsets where it can
+        start (matched at word heads), the numbers of its heads that occur (at heads), or
+        nothing. `unspaced` is the text when it is in a script without spaces, else None.
+
+        `haruul_keys.KeyIndex.find` computes the same, compiled (`compiled`)."""
+        word_keys, raw_keys = self._word_numbers, self._raw_numbers
+        matches = self._words.find_matches_as_indexes(skeleton.data, True)
+        present = {word_keys[k] for k, _, _ in matches}
+        if unspaced is not None:
+            present.update(
+                raw_keys[k] for k, _, _ in self._raw.find_matches_as_indexes(unspaced, True)
+            )
+        met: list[tuple[int, list[int]]] = []
+        for index in sorted(self._conditions.met(present)):
+            how, in_unspaced_script = self._units[index].how, self._units[index].unspaced
+            if in_unspaced_script and unspaced is None:
+                continue
+            heads = self._heads[index]
+            if how == AT_WORD_HEADS:
+                occur = [heads[n] for n in present.intersection(heads)]
+                met.append((index, sorted(_word_starts(skeleton, occur))))
+            elif how == AT_HEADS:
+                met.append((index, sorted(present.intersection(heads))))
+            else:
+                met.append((index, []))
+        return met
 
 
 def _telling(anchor: str) -> bool:
@@ -144,7 +226,7 @@ def _word_starts(skeleton: Skeleton, heads: list[tuple[str, int]]) -> set[int]:
     return starts
 
 
-def _at(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[tuple[int, int]]:
+def _at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[tuple[int, int]]:
     """(start, end) of the match at each of `starts` where there is one."""
     match = pattern.match
     return [m.span() for m in map(match, repeat(text), starts) if m is not None]

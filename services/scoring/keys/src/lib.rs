@@ -1,0 +1,228 @@
+//! The bookkeeping of the scoring engine's key pass, compiled: which keys occur in a report's
+//! skeleton, which units have all their conditions met, and where each can start.
+//!
+//! `prefilter.Index` builds a `KeyIndex` from what it computed at import and asks it, per
+//! report, for the units to try; the regexes themselves stay Python's (`re`). The Python code
+//! in `prefilter` is the reference: a test checks the two agree. Done in Python, this
+//! bookkeeping (~320 key matches, ~14 units and ~22 starts in a 1.6 KB report) cost more than
+//! the regexes it leads to.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+/// What a unit wants back besides being met.
+const WANTS_NOTHING: u8 = 0;
+/// Folded offsets where it can start, from its heads after a space in the skeleton.
+const WANTS_WORD_STARTS: u8 = 1;
+/// The numbers of its heads that occur.
+const WANTS_HEADS: u8 = 2;
+
+struct Unit {
+    wants: u8,
+    /// In a script written without spaces: only tried when the text has such a script.
+    unspaced_only: bool,
+    /// (key number, where): see `skeleton.Skeleton.starts`.
+    heads: Vec<(u32, u8)>,
+}
+
+#[pyclass(frozen)]
+struct KeyIndex {
+    words: AhoCorasick,
+    word_numbers: Vec<u32>,
+    raw: AhoCorasick,
+    raw_numbers: Vec<u32>,
+    keys: usize,
+    /// Units by the key that brings them up (`conditions.Conditions`).
+    filed: Vec<Vec<u32>>,
+    always: Vec<u32>,
+    /// Each unit's other conditions: one of each set of keys must occur.
+    others: Vec<Vec<Vec<u32>>>,
+    units: Vec<Unit>,
+}
+
+fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> PyResult<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::Standard) // every occurrence of every key: overlapping search
+        .build(patterns)
+        .map_err(|error| PyValueError::new_err(error.to_string()))
+}
+
+fn numbers_fit(numbers: &[u32], keys: usize, what: &str) -> PyResult<()> {
+    match numbers.iter().find(|&&n| n as usize >= keys) {
+        Some(n) => Err(PyValueError::new_err(format!("{what}: key number {n} >= {keys}"))),
+        None => Ok(()),
+    }
+}
+
+/// Python's `bisect_left(sorted, x)`.
+fn bisect_left(sorted: &[u32], x: u32) -> u32 {
+    sorted.partition_point(|&d| d < x) as u32
+}
+
+#[pymethods]
+impl KeyIndex {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        word_keys: Vec<Vec<u8>>,
+        word_numbers: Vec<u32>,
+        raw_keys: Vec<String>,
+        raw_numbers: Vec<u32>,
+        keys: usize,
+        filed: Vec<Vec<u32>>,
+        always: Vec<u32>,
+        others: Vec<Vec<Vec<u32>>>,
+        units: Vec<(u8, bool, Vec<(u32, u8)>)>,
+    ) -> PyResult<Self> {
+        if word_keys.len() != word_numbers.len() || raw_keys.len() != raw_numbers.len() {
+            return Err(PyValueError::new_err("each key needs its number"));
+        }
+        if filed.len() != keys || others.len() != units.len() {
+            return Err(PyValueError::new_err("filed must have one entry a key, others one a unit"));
+        }
+        numbers_fit(&word_numbers, keys, "word_numbers")?;
+        numbers_fit(&raw_numbers, keys, "raw_numbers")?;
+        let unit_count = units.len();
+        let all_units: Vec<u32> = filed.iter().flatten().chain(&always).copied().collect();
+        numbers_fit(&all_units, unit_count, "filed and always (unit numbers)")?;
+        let condition_keys: Vec<u32> = others.iter().flatten().flatten().copied().collect();
+        numbers_fit(&condition_keys, keys, "others")?;
+        let head_keys: Vec<u32> = units.iter().flat_map(|u| u.2.iter().map(|h| h.0)).collect();
+        numbers_fit(&head_keys, keys, "heads")?;
+        Ok(KeyIndex {
+            words: automaton(&word_keys)?,
+            word_numbers,
+            raw: automaton(&raw_keys)?,
+            raw_numbers,
+            keys,
+            filed,
+            always,
+            others,
+            units: units
+                .into_iter()
+                .map(|(wants, unspaced_only, heads)| Unit { wants, unspaced_only, heads })
+                .collect(),
+        })
+    }
+
+    /// The units met by a report, in unit order, each with what it wants (see `WANTS_*`).
+    ///
+    /// `skeleton` and `diff` are `Skeleton.data` and the byte string marking its dropped
+    /// repeats; `unspaced` is the folded text when it is in a script without spaces (its raw
+    /// keys are looked for in it), else None.
+    #[pyo3(signature = (skeleton, diff, unspaced))]
+    fn find(&self, skeleton: &[u8], diff: &[u8], unspaced: Option<&str>) -> Vec<(u32, Vec<u32>)> {
+        let mut present = vec![false; self.keys];
+        let mut present_keys: Vec<u32> = Vec::new();
+        // (key, skeleton offset) of every occurrence, sorted: a key's are found by bisection.
+        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(512);
+        for found in self.words.find_overlapping_iter(skeleton) {
+            let key = self.word_numbers[found.pattern().as_usize()];
+            if !present[key as usize] {
+                present[key as usize] = true;
+                present_keys.push(key);
+            }
+            occurrences.push((key, found.start() as u32));
+        }
+        if let Some(text) = unspaced {
+            for found in self.raw.find_overlapping_iter(text) {
+                let key = self.raw_numbers[found.pattern().as_usize()];
+                if !present[key as usize] {
+                    present[key as usize] = true;
+                    present_keys.push(key);
+                }
+            }
+        }
+        occurrences.sort_unstable();
+
+        let mut brought = vec![false; self.units.len()];
+        let mut met: Vec<u32> = Vec::new();
+        for &unit in self.always.iter().chain(present_keys.iter().flat_map(|&k| &self.filed[k as usize])) {
+            if !brought[unit as usize] {
+                brought[unit as usize] = true;
+                met.push(unit);
+            }
+        }
+        met.sort_unstable();
+
+        let mut dropped: Option<Vec<u32>> = None;
+        let mut out = Vec::new();
+        for unit_number in met {
+            let unit = &self.units[unit_number as usize];
+            if unit.unspaced_only && unspaced.is_none() {
+                continue;
+            }
+            let conditions = &self.others[unit_number as usize];
+            if !conditions.iter().all(|keys| keys.iter().any(|&k| present[k as usize])) {
+                continue;
+            }
+            let places = match unit.wants {
+                WANTS_WORD_STARTS => {
+                    let dropped = dropped.get_or_insert_with(|| dropped_repeats(diff));
+                    word_starts(unit, &present, &occurrences, dropped)
+                }
+                WANTS_HEADS => {
+                    let mut heads: Vec<u32> =
+                        unit.heads.iter().map(|h| h.0).filter(|&k| present[k as usize]).collect();
+                    heads.sort_unstable();
+                    heads.dedup();
+                    heads
+                }
+                _ => Vec::new(),
+            };
+            out.push((unit_number, places));
+        }
+        out
+    }
+}
+
+/// `Skeleton.dropped`: for each dropped repeat, in order, how many skeleton characters come
+/// before it (the i-th zero byte of `diff`, at z, has z - i).
+fn dropped_repeats(diff: &[u8]) -> Vec<u32> {
+    diff.iter()
+        .enumerate()
+        .filter(|(_, &b)| b == 0)
+        .enumerate()
+        .map(|(i, (z, _))| (z - i) as u32)
+        .collect()
+}
+
+/// `prefilter._word_starts`: the folded offsets of the places the unit's heads occur
+/// (`Skeleton.starts`), sorted.
+fn word_starts(unit: &Unit, present: &[bool], occurrences: &[(u32, u32)], dropped: &[u32]) -> Vec<u32> {
+    let mut starts = Vec::new();
+    for &(key, place) in &unit.heads {
+        if !present[key as usize] {
+            continue;
+        }
+        let first = occurrences.partition_point(|&(k, _)| k < key);
+        for &(k, at) in &occurrences[first..] {
+            if k != key {
+                break;
+            }
+            // skeleton offset o is folded offset o + bisect_left(dropped, o) - 1
+            let after = at + bisect_left(dropped, at + 1);
+            if place == 1 {
+                starts.push(after);
+            } else {
+                let run = (at + bisect_left(dropped, at)).saturating_sub(1);
+                let end = if place == 2 { after + 1 } else { after };
+                starts.extend(run..end);
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+#[pymodule]
+fn haruul_keys(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("WANTS_NOTHING", WANTS_NOTHING)?;
+    module.add("WANTS_WORD_STARTS", WANTS_WORD_STARTS)?;
+    module.add("WANTS_HEADS", WANTS_HEADS)?;
+    module.add_class::<KeyIndex>()?;
+    Ok(())
+}
