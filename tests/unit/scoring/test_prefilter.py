@@ -149,10 +149,11 @@ _DATA = Path(__file__).resolve().parents[2] / "data"
 def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
     folded = fold(text).text
     skeleton = Skeleton(folded)
-    unspaced = folded if skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(folded) else None
+    unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(folded) is not None
+    raw = folded.encode("utf-8", "replace") if unspaced else None
     assert index.compiled is not None
-    compiled = index.compiled.find(skeleton.data, skeleton.diff, unspaced)
-    return compiled, index.met_units(skeleton, unspaced)
+    compiled = index.compiled.find(skeleton.data, skeleton.diff, raw)
+    return compiled, index.met_units(skeleton, raw)
 
 
 @_COMPILED

@@ -40,6 +40,10 @@ _FRAGMENTS = [
     "\u0301",
     "\u200d",
     "\ufeff",
+    # a lone surrogate, as json.loads reads "\\ud800" (Chinese text goes through the key pass
+    # spelt as it is, so the two together)
+    "\ud800",
+    "护照被拿走了",
     "\n",
     "(",
     ")",

@@ -35,6 +35,15 @@ def test_odd_unicode_never_raises(text: str) -> None:
         assert text[ev.start : ev.end] == ev.quote
 
 
+def test_a_lone_surrogate_in_chinese_text_is_scored() -> None:
+    # as `json.loads` reads "\\ud800": Chinese goes through the key pass spelt as it is
+    text = "护照被拿走了 \ud800 人在KK园区"
+
+    result = assess(text)
+
+    assert {"DOC", "S-HUB"} <= {hit.code for hit in result.indicators}
+
+
 @pytest.mark.parametrize(
     "text",
     [

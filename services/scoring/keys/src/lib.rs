@@ -68,7 +68,7 @@ impl KeyIndex {
     fn new(
         word_keys: Vec<Vec<u8>>,
         word_numbers: Vec<u32>,
-        raw_keys: Vec<String>,
+        raw_keys: Vec<Vec<u8>>,
         raw_numbers: Vec<u32>,
         keys: usize,
         filed: Vec<Vec<u32>>,
@@ -110,10 +110,10 @@ impl KeyIndex {
     /// The units met by a report, in unit order, each with what it wants (see `WANTS_*`).
     ///
     /// `skeleton` and `diff` are `Skeleton.data` and the byte string marking its dropped
-    /// repeats; `unspaced` is the folded text when it is in a script without spaces (its raw
-    /// keys are looked for in it), else None.
+    /// repeats; `unspaced` is the folded text in UTF-8 when it is in a script without spaces
+    /// (its raw keys are looked for in it), else None.
     #[pyo3(signature = (skeleton, diff, unspaced))]
-    fn find(&self, skeleton: &[u8], diff: &[u8], unspaced: Option<&str>) -> Vec<(u32, Vec<u32>)> {
+    fn find(&self, skeleton: &[u8], diff: &[u8], unspaced: Option<&[u8]>) -> Vec<(u32, Vec<u32>)> {
         let mut present = vec![false; self.keys];
         let mut present_keys: Vec<u32> = Vec::new();
         // (key, skeleton offset) of every occurrence, sorted: a key's are found by bisection.

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from itertools import repeat
 from typing import NamedTuple, Protocol
 
-from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation
+from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from haruul_scoring.domain.conditions import Conditions
 from haruul_scoring.domain.skeleton import Skeleton
@@ -49,7 +49,7 @@ class CompiledKeys(Protocol):
     """`haruul_keys.KeyIndex` (services/scoring/keys): `Index.met_units`, compiled."""
 
     def find(
-        self, skeleton: bytes, diff: bytes, unspaced: str | None
+        self, skeleton: bytes, diff: bytes, unspaced: bytes | None
     ) -> list[tuple[int, list[int]]]: ...
 
 
@@ -61,7 +61,7 @@ _WANTS = {AT_WORD_HEADS: 1, AT_HEADS: 2}
 def _compiled(
     word_keys: list[bytes],
     word_numbers: list[int],
-    raw_keys: list[str],
+    raw_keys: list[bytes],
     raw_numbers: list[int],
     keys: int,
     conditions: Conditions,
@@ -131,12 +131,15 @@ class Index:
         spelt_words = [key.encode("latin-1") for key, _ in words]  # the skeleton is latin-1
         self._words = BytesAhoCorasick(spelt_words, implementation=nfa)
         self._word_numbers = tuple(n for _, n in words)
-        self._raw = AhoCorasick([key for key, _ in raw], implementation=nfa)
+        # the text's own spelling in UTF-8, where a lone surrogate (as `json.loads` reads
+        # "\\ud800") is a "?": a `str` holding one cannot cross into Rust
+        spelt_raw = [key.encode() for key, _ in raw]
+        self._raw = BytesAhoCorasick(spelt_raw, implementation=nfa)
         self._raw_numbers = tuple(n for _, n in raw)
         self.compiled = _compiled(
             [key.encode("latin-1") for key, _ in words],
             [n for _, n in words],
-            [key for key, _ in raw],
+            spelt_raw,
             [n for _, n in raw],
             len(keys),
             self._conditions,
@@ -151,10 +154,11 @@ class Index:
         alternative's match at each word start (or symbol); for the others, `finditer`."""
         skeleton = Skeleton(text)
         unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
+        raw = text.encode("utf-8", "replace") if unspaced else None
         if self.compiled is not None:
-            met = self.compiled.find(skeleton.data, skeleton.diff, text if unspaced else None)
+            met = self.compiled.find(skeleton.data, skeleton.diff, raw)
         else:
-            met = self.met_units(skeleton, text if unspaced else None)
+            met = self.met_units(skeleton, raw)
         found = Found([], {})
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
         for index, places in met:
@@ -178,10 +182,11 @@ class Index:
         found.matches.extend((r, s, e) for (r, s), (_, e) in first.items() if e > s)
         return found
 
-    def met_units(self, skeleton: Skeleton, unspaced: str | None) -> list[tuple[int, list[int]]]:
+    def met_units(self, skeleton: Skeleton, unspaced: bytes | None) -> list[tuple[int, list[int]]]:
         """The units met by a report, in unit order, each with the folded offsets where it can
         start (matched at word heads), the numbers of its heads that occur (at heads), or
-        nothing. `unspaced` is the text when it is in a script without spaces, else None.
+        nothing. `unspaced` is the text in UTF-8 when it is in a script without spaces, else
+        None.
 
         `haruul_keys.KeyIndex.find` computes the same, compiled (`compiled`)."""
         word_keys, raw_keys = self._word_numbers, self._raw_numbers
