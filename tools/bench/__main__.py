@@ -50,7 +50,7 @@ from haruul_common.local_kafka import LocalKafka, ensure_topics, start_group_at_
 from haruul_common.topics import REPORTS, RISK_EVENTS
 from haruul_intake.api_keys import new_key, write_key_file
 from haruul_platform.local_run import free_port_block, wait_until_healthy
-from haruul_scoring.compiled_engine import will_run_compiled
+from haruul_scoring.compiled_engine import describe_build
 from tools.bench import kafka_io
 from tools.bench.loadgen import percentile
 from tools.bench.report import render_doc, render_table
@@ -581,7 +581,7 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "kernel": platform.release(),
         "python": platform.python_version(),
-        "scoring_engine": "compiled (mypyc)" if will_run_compiled() else "Python",
+        "scoring_engine": describe_build(),
     }
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from haruul_scoring.bench_corpus import build_corpus
-from haruul_scoring.compiled_engine import is_compiled
+from haruul_scoring.compiled_engine import describe_build
 from haruul_scoring.domain.engine import assess
 
 
@@ -62,7 +62,7 @@ def measure(seconds: float, reports: int) -> dict[str, object]:
     results: dict[str, object] = {
         "reports": len(corpus),
         "mean_chars": round(chars / len(corpus)),
-        "engine": "compiled (mypyc)" if is_compiled() else "Python",
+        "engine": describe_build(),
     }
     medians: dict[str, float] = {}
     for name, run in (("baseline (NFKC + casefold)", _normalise_only), ("assess", assess)):

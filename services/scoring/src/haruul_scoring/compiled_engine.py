@@ -106,6 +106,15 @@ def will_run_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
     return os.environ.get(SWITCH, "1") == "1" and (build_dir(builds_dir) / COMPLETE).exists()
 
 
+def describe_build(builds_dir: Path = BUILDS_DIR) -> str:
+    """How a process started now would run the engine, for benchmark reports."""
+    if not will_run_compiled(builds_dir):
+        return "Python"
+    if (build_dir(builds_dir) / f"{KEYS_MODULE}{_EXTENSION}").exists():
+        return "compiled (mypyc, key pass in Rust)"
+    return "compiled (mypyc; key pass in Python)"
+
+
 def is_compiled(module_name: str = "haruul_scoring.domain.engine") -> bool:
     """Whether that domain module, once imported, runs from the build."""
     module = sys.modules.get(module_name) or importlib.import_module(module_name)
