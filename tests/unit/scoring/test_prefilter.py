@@ -152,7 +152,7 @@ def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
     unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(folded) is not None
     raw = folded.encode("utf-8", "replace") if unspaced else None
     assert index.compiled is not None
-    compiled = index.compiled.find(skeleton.data, skeleton.diff, raw)
+    compiled = index.compiled.find(folded.encode("utf-8", "replace"))
     return compiled, index.met_units(skeleton, raw)
 
 
@@ -161,6 +161,17 @@ def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
 @given(_TEXTS)
 def test_the_compiled_key_pass_meets_the_units_the_python_one_does(text: str) -> None:
     compiled, python = _met_both_ways(_INDEX, text)
+
+    assert compiled == python
+
+
+@_COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=())))
+def test_the_compiled_skeleton_spells_any_text_as_python_does(text: str) -> None:
+    # any code point, lone surrogates too: a character's spelling, runs collapsing, scripts
+    # without spaces
+    compiled, python = _met_both_ways(detect._INDEX, text + " паспорт авсан 护照 ")
 
     assert compiled == python
 

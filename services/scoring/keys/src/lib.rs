@@ -1,5 +1,6 @@
-//! The bookkeeping of the scoring engine's key pass, compiled: which keys occur in a report's
-//! skeleton, which units have all their conditions met, and where each can start.
+//! The bookkeeping of the scoring engine's key pass, compiled: a report's skeleton
+//! (`skeleton.Skeleton`), which keys occur in it, which units have all their conditions met,
+//! and where each can start.
 //!
 //! `prefilter.Index` builds a `KeyIndex` from what it computed at import and asks it, per
 //! report, for the units to try; the regexes themselves stay Python's (`re`). The Python code
@@ -33,6 +34,13 @@ struct KeyIndex {
     raw: AhoCorasick,
     raw_numbers: Vec<u32>,
     keys: usize,
+    /// The skeleton's byte for each code point up to the highest cp1251 has; `unknown` beyond.
+    spellings: Vec<u8>,
+    unknown: u8,
+    /// Whether a run of that skeleton byte collapses to one.
+    repeatable: Vec<bool>,
+    /// Scripts written without spaces: a text with one also has its raw keys looked for.
+    unspaced_ranges: Vec<(u32, u32)>,
     /// Units by the key that brings them up (`conditions.Conditions`).
     filed: Vec<Vec<u32>>,
     always: Vec<u32>,
@@ -75,7 +83,13 @@ impl KeyIndex {
         always: Vec<u32>,
         others: Vec<Vec<Vec<u32>>>,
         units: Vec<(u8, bool, Vec<(u32, u8)>)>,
+        spellings: Vec<u8>,
+        repeatable: Vec<u8>,
+        unspaced_ranges: Vec<(u32, u32)>,
     ) -> PyResult<Self> {
+        if spellings.len() <= '?' as usize || repeatable.len() != 256 {
+            return Err(PyValueError::new_err("spellings must reach '?'; repeatable needs 256"));
+        }
         if word_keys.len() != word_numbers.len() || raw_keys.len() != raw_numbers.len() {
             return Err(PyValueError::new_err("each key needs its number"));
         }
@@ -97,6 +111,10 @@ impl KeyIndex {
             raw: automaton(&raw_keys)?,
             raw_numbers,
             keys,
+            unknown: spellings['?' as usize],
+            spellings,
+            repeatable: repeatable.iter().map(|&b| b != 0).collect(),
+            unspaced_ranges,
             filed,
             always,
             others,
@@ -107,18 +125,17 @@ impl KeyIndex {
         })
     }
 
-    /// The units met by a report, in unit order, each with what it wants (see `WANTS_*`).
-    ///
-    /// `skeleton` and `diff` are `Skeleton.data` and the byte string marking its dropped
-    /// repeats; `unspaced` is the folded text in UTF-8 when it is in a script without spaces
-    /// (its raw keys are looked for in it), else None.
-    #[pyo3(signature = (skeleton, diff, unspaced))]
-    fn find(&self, skeleton: &[u8], diff: &[u8], unspaced: Option<&[u8]>) -> Vec<(u32, Vec<u32>)> {
+    /// The units met by a folded report (in UTF-8), in unit order, each with what it wants
+    /// (see `WANTS_*`).
+    fn find(&self, text: &[u8]) -> PyResult<Vec<(u32, Vec<u32>)>> {
+        let text = std::str::from_utf8(text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let (skeleton, dropped) = self.skeleton(text);
+        let unspaced = self.in_unspaced_script(text).then_some(text.as_bytes());
         let mut present = vec![false; self.keys];
         let mut present_keys: Vec<u32> = Vec::new();
         // (key, skeleton offset) of every occurrence, sorted: a key's are found by bisection.
         let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(512);
-        for found in self.words.find_overlapping_iter(skeleton) {
+        for found in self.words.find_overlapping_iter(&skeleton) {
             let key = self.word_numbers[found.pattern().as_usize()];
             if !present[key as usize] {
                 present[key as usize] = true;
@@ -147,7 +164,6 @@ impl KeyIndex {
         }
         met.sort_unstable();
 
-        let mut dropped: Option<Vec<u32>> = None;
         let mut out = Vec::new();
         for unit_number in met {
             let unit = &self.units[unit_number as usize];
@@ -159,10 +175,7 @@ impl KeyIndex {
                 continue;
             }
             let places = match unit.wants {
-                WANTS_WORD_STARTS => {
-                    let dropped = dropped.get_or_insert_with(|| dropped_repeats(diff));
-                    word_starts(unit, &present, &occurrences, dropped)
-                }
+                WANTS_WORD_STARTS => word_starts(unit, &present, &occurrences, &dropped),
                 WANTS_HEADS => {
                     let mut heads: Vec<u32> =
                         unit.heads.iter().map(|h| h.0).filter(|&k| present[k as usize]).collect();
@@ -174,19 +187,39 @@ impl KeyIndex {
             };
             out.push((unit_number, places));
         }
-        out
+        Ok(out)
     }
 }
 
-/// `Skeleton.dropped`: for each dropped repeat, in order, how many skeleton characters come
-/// before it (the i-th zero byte of `diff`, at z, has z - i).
-fn dropped_repeats(diff: &[u8]) -> Vec<u32> {
-    diff.iter()
-        .enumerate()
-        .filter(|(_, &b)| b == 0)
-        .enumerate()
-        .map(|(i, (z, _))| (z - i) as u32)
-        .collect()
+impl KeyIndex {
+    /// `Skeleton(text).data`, and for each dropped repeat, in order, how many skeleton
+    /// characters come before it (`Skeleton.dropped`). One byte a code point: a space, each
+    /// character's spelling, a space; a byte equal to the one before it is dropped when it is
+    /// repeatable.
+    fn skeleton(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
+        let mut data = Vec::with_capacity(text.len() + 2);
+        let mut dropped = Vec::new();
+        let mut previous = b' ';
+        data.push(previous);
+        for spelt in text.chars().map(|c| self.spelling(c)).chain([b' ']) {
+            if spelt == previous && self.repeatable[spelt as usize] {
+                dropped.push(data.len() as u32 - 1);
+            } else {
+                data.push(spelt);
+            }
+            previous = spelt;
+        }
+        (data, dropped)
+    }
+
+    fn spelling(&self, c: char) -> u8 {
+        *self.spellings.get(c as usize).unwrap_or(&self.unknown)
+    }
+
+    fn in_unspaced_script(&self, text: &str) -> bool {
+        !text.is_ascii()
+            && text.chars().any(|c| self.unspaced_ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32))))
+    }
 }
 
 /// `prefilter._word_starts`: the folded offsets of the places the unit's heads occur

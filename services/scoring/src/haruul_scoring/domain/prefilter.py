@@ -24,11 +24,12 @@ from typing import NamedTuple, Protocol
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from haruul_scoring.domain.conditions import Conditions
-from haruul_scoring.domain.skeleton import Skeleton
+from haruul_scoring.domain.skeleton import Skeleton, character_spellings
 from haruul_scoring.domain.units import (
     AT_HEADS,
     AT_WORD_HEADS,
     AT_WORDS,
+    UNSPACED_RANGES,
     UNSPACED_SCRIPT,
     WATCH,
     Unit,
@@ -48,9 +49,7 @@ class Found(NamedTuple):
 class CompiledKeys(Protocol):
     """`haruul_keys.KeyIndex` (services/scoring/keys): `Index.met_units`, compiled."""
 
-    def find(
-        self, skeleton: bytes, diff: bytes, unspaced: bytes | None
-    ) -> list[tuple[int, list[int]]]: ...
+    def find(self, text: bytes) -> list[tuple[int, list[int]]]: ...
 
 
 # What a unit wants back from `haruul_keys.KeyIndex.find`, by how it is tried: its start
@@ -73,6 +72,7 @@ def _compiled(
     except ImportError:
         return None
     filed, always, others = conditions.layout()
+    spellings, repeatable = character_spellings()
     compiled: CompiledKeys = module.KeyIndex(
         word_keys,
         word_numbers,
@@ -86,6 +86,9 @@ def _compiled(
             (wants, unspaced, [(n, where) for n, (_, where) in heads])
             for wants, unspaced, heads in units
         ],
+        spellings,
+        repeatable,
+        list(UNSPACED_RANGES),
     )
     return compiled
 
@@ -131,8 +134,7 @@ class Index:
         spelt_words = [key.encode("latin-1") for key, _ in words]  # the skeleton is latin-1
         self._words = BytesAhoCorasick(spelt_words, implementation=nfa)
         self._word_numbers = tuple(n for _, n in words)
-        # the text's own spelling in UTF-8, where a lone surrogate (as `json.loads` reads
-        # "\\ud800") is a "?": a `str` holding one cannot cross into Rust
+        # the text's own spelling, in UTF-8 (see `find`)
         spelt_raw = [key.encode() for key, _ in raw]
         self._raw = BytesAhoCorasick(spelt_raw, implementation=nfa)
         self._raw_numbers = tuple(n for _, n in raw)
@@ -152,13 +154,14 @@ class Index:
     def find(self, text: str) -> Found:
         """Every (rule, start, end) match in `text`: for rules matched word by word, the first
         alternative's match at each word start (or symbol); for the others, `finditer`."""
-        skeleton = Skeleton(text)
-        unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
-        raw = text.encode("utf-8", "replace") if unspaced else None
+        # UTF-8 with a "?" for a lone surrogate (as `json.loads` reads "\\ud800"): a `str`
+        # holding one cannot cross into Rust
         if self.compiled is not None:
-            met = self.compiled.find(skeleton.data, skeleton.diff, raw)
+            met = self.compiled.find(text.encode("utf-8", "replace"))
         else:
-            met = self.met_units(skeleton, raw)
+            skeleton = Skeleton(text)
+            unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
+            met = self.met_units(skeleton, text.encode("utf-8", "replace") if unspaced else None)
         found = Found([], {})
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
         for index, places in met:
@@ -188,7 +191,8 @@ class Index:
         nothing. `unspaced` is the text in UTF-8 when it is in a script without spaces, else
         None.
 
-        `haruul_keys.KeyIndex.find` computes the same, compiled (`compiled`)."""
+        `haruul_keys.KeyIndex.find` computes the same from the text, skeleton and all, compiled
+        (`compiled`)."""
         word_keys, raw_keys = self._word_numbers, self._raw_numbers
         matches = self._words.find_matches_as_indexes(skeleton.data, True)
         present = {word_keys[k] for k, _, _ in matches}

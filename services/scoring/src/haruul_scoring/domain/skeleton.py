@@ -90,6 +90,25 @@ def _collapse(data: bytes) -> tuple[bytes, bytes]:
     return (whole & keep).to_bytes(size, "big").translate(None, b"\x00"), diff
 
 
+def character_spellings() -> tuple[bytes, bytes]:
+    """What `Skeleton` spells each character with, for `haruul_keys.KeyIndex`: one byte a code
+    point up to the highest that cp1251 has (a character it lacks: "?"'s spelling, which is
+    also that of every higher code point), and which bytes collapse when repeated (1)."""
+    unknown = _TABLE[ord("?")]
+    by_code = bytearray([unknown]) * (
+        max(ord(c) for c in bytes(range(256)).decode("cp1251", "ignore")) + 1
+    )
+    for b in range(256):
+        try:
+            char = bytes([b]).decode("cp1251")
+        except UnicodeDecodeError:
+            continue  # a byte cp1251 leaves undefined
+        by_code[ord(char)] = _TABLE[b]
+    for letter, same in _BEFORE_ENCODING:
+        by_code[ord(letter)] = by_code[ord(same)]
+    return bytes(by_code), bytes(b in _REPEATABLE for b in range(256))
+
+
 def spell(text: str) -> str:
     """`text` (e.g. a piece of a rule) in the skeleton's spelling, without the leading space."""
     return _collapse(_encode(text).translate(_TABLE))[0].decode("latin-1")

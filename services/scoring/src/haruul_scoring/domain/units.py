@@ -28,7 +28,14 @@ from haruul_scoring.domain.start_keys import start_keys
 # Scripts written without spaces between words (Chinese, Thai, Lao, Khmer, Burmese): a word
 # start says nothing there, so rules in them are matched like `finditer`, and only when the
 # text contains such a script at all.
-UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3400-\u9fff\uf900-\ufaff]")
+UNSPACED_RANGES = (
+    (0x0E00, 0x0EFF),
+    (0x1000, 0x109F),
+    (0x1780, 0x17FF),
+    (0x3400, 0x9FFF),
+    (0xF900, 0xFAFF),
+)
+UNSPACED_SCRIPT = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in UNSPACED_RANGES) + "]")
 
 _WORD_HEAD = 6  # characters of a head in the skeleton (after its space)
 _RAW_HEAD = 3  # characters of a head spelt as it is (one Chinese character says little)
