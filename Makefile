@@ -78,4 +78,4 @@ check-generated: $(STAMP)
 	$(BIN)/python tools/contracts.py check
 
 clean:
-	rm -rf $(VENV) var build/engine build/keys-target .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) var build/engine build/native-target .mypy_cache .ruff_cache .pytest_cache

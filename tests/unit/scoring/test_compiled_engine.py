@@ -17,7 +17,7 @@ from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.compiled_engine import (
     BUILDS_DIR,
     COMPLETE,
-    KEYS_MODULE,
+    NATIVE_MODULE,
     SWITCH,
     build_dir,
     describe_build,
@@ -85,9 +85,9 @@ def test_without_a_compiler_the_build_says_so_and_the_engine_stays_python(
 def test_the_benchmarks_say_which_parts_of_the_engine_run_compiled(tmp_path: Path) -> None:
     assert describe_build(tmp_path) == "Python"
     build = _fake_build(tmp_path, build_dir(tmp_path).name, complete=True)
-    assert describe_build(tmp_path) == "compiled (mypyc; key pass in Python)"
-    (build / f"{KEYS_MODULE}.cpython-311-x86_64-linux-gnu.so").write_bytes(b"not a library")
-    assert describe_build(tmp_path) == "compiled (mypyc, key pass in Rust)"
+    assert describe_build(tmp_path) == "compiled (mypyc; key pass and second reader in Python)"
+    (build / f"{NATIVE_MODULE}.cpython-311-x86_64-linux-gnu.so").write_bytes(b"not a library")
+    assert describe_build(tmp_path) == "compiled (mypyc; key pass and second reader in Rust)"
 
 
 def test_the_engine_runs_compiled_exactly_when_a_current_build_exists() -> None:

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from haruul_scoring.bench_corpus import build_corpus
-from haruul_scoring.compiled_engine import KEYS_MODULE
+from haruul_scoring.compiled_engine import NATIVE_MODULE
 from haruul_scoring.domain import detect
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.mongolian import GAP, expand
@@ -140,7 +140,7 @@ def test_index_finds_what_every_rule_run_everywhere_finds(text: str) -> None:
 
 
 _COMPILED = pytest.mark.skipif(
-    KEYS_MODULE not in sys.modules,
+    NATIVE_MODULE not in sys.modules,
     reason="the key pass is not compiled for these sources; `make engine` builds it",
 )
 _DATA = Path(__file__).resolve().parents[2] / "data"

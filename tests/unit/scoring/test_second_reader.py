@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.domain import score, second_reader, second_reader_weights
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.model import Level
@@ -85,6 +89,44 @@ def _labelled_texts() -> list[str]:
         for path in sorted(DATA.glob("*-reports.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
+
+
+_COMPILED = pytest.mark.skipif(
+    second_reader.COMPILED is None,
+    reason="the second reader is not compiled for these sources; `make engine` builds it",
+)
+
+
+@_COMPILED
+def test_the_compiled_reader_reads_every_report_exactly_as_python_does() -> None:
+    # to the last bit of the probability: every labelled report, the benchmark's long reports,
+    # and pieces of two reports spliced at random places (a word or a Chinese pair cut)
+    texts = _labelled_texts() + build_corpus(200)
+    pick = random.Random(11)
+    texts += [
+        a[: pick.randrange(len(a) + 1)] + b[pick.randrange(len(b) + 1) :]
+        for a, b in (pick.sample(texts, 2) for _ in range(500))
+    ]
+
+    folded = [fold(text).text for text in texts]
+    differing = [t for t in folded if second_reader.read(t) != second_reader.read_in_python(t)]
+
+    assert len(texts) > 4000
+    assert differing == []
+
+
+_WORDS = st.sampled_from([*sorted(second_reader_weights.WEIGHTS)[:400], "²", "_", "٣", "𝟙"])
+
+
+@_COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(st.characters(exclude_categories=()), max_size=4))))
+def test_the_compiled_reader_cuts_words_where_python_does(parts: list[str]) -> None:
+    # the model's own terms, with any code point between them: letters that are digits to
+    # `str.isdigit` but not `\d` ("²"), other scripts' digits, underscores, lone surrogates
+    text = " ".join(parts)
+
+    assert second_reader.read(text) == second_reader.read_in_python(text)
 
 
 def _quoted(text: str, terms: tuple[str, ...], explanation: str) -> None:

@@ -1,12 +1,12 @@
-"""Compiles the scoring domain with mypyc, and the key pass's Rust crate with cargo, into the
-build `compiled_engine` looks for.
+"""Compiles the scoring domain with mypyc, and the engine's Rust crate (`haruul_native`) with
+cargo, into the build `compiled_engine` looks for.
 
     python -m haruul_scoring.build_engine      # `make engine`; nothing to do when it is current
 
 Takes about a minute on this machine (the first time, cargo also fetches two crates from
 crates.io); `make run`, `make test` and the benchmarks run it. Where it cannot compile (no C
 compiler), it says so and the engine runs as Python; where only cargo is missing, the key pass
-runs as Python within the compiled engine.
+and the second reader run as Python within the compiled engine.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from pathlib import Path
 from haruul_scoring.compiled_engine import (
     BUILDS_DIR,
     COMPLETE,
-    KEYS_CRATE,
-    KEYS_MODULE,
+    NATIVE_CRATE,
+    NATIVE_MODULE,
     build_dir,
     compiled_modules,
 )
@@ -48,7 +48,7 @@ def build(builds_dir: Path = BUILDS_DIR) -> Path:
         shutil.rmtree(Path(work) / "build")
         for path in (package / "domain").glob("*.py"):
             path.unlink()  # the build holds only extensions: the sources stay where they are
-        _build_keys(Path(work), builds_dir.parent / "keys-target")
+        _build_native(Path(work), builds_dir.parent / "native-target")
         (Path(work) / COMPLETE).write_text(target.name + "\n")
         shutil.rmtree(target, ignore_errors=True)
         os.replace(work, target)
@@ -59,25 +59,25 @@ def build(builds_dir: Path = BUILDS_DIR) -> Path:
     return target
 
 
-def _build_keys(work: Path, target_dir: Path) -> None:
-    """The key pass's extension module (`haruul_keys`) into `work`, or a notice why not."""
+def _build_native(work: Path, target_dir: Path) -> None:
+    """The Rust extension module (`haruul_native`) into `work`, or a notice why not."""
     try:
         subprocess.run(
             ["cargo", "build", "--release", "--locked", "--quiet"],
-            cwd=KEYS_CRATE,
+            cwd=NATIVE_CRATE,
             env={**os.environ, "CARGO_TARGET_DIR": str(target_dir), "PYO3_PYTHON": sys.executable},
             check=True,
         )
     except (OSError, subprocess.CalledProcessError) as error:
         print(
-            f"haruul: the key pass could not be compiled ({error}); it runs as Python, "
-            "slower. It needs Rust's cargo and crates.io.",
+            f"haruul: the engine's Rust parts could not be compiled ({error}); the key pass "
+            "and the second reader run as Python, slower. They need Rust's cargo and crates.io.",
             file=sys.stderr,
         )
         return
     extension = sysconfig.get_config_var("EXT_SUFFIX")
     shutil.copy2(
-        target_dir / "release" / f"lib{KEYS_MODULE}.so", work / f"{KEYS_MODULE}{extension}"
+        target_dir / "release" / f"lib{NATIVE_MODULE}.so", work / f"{NATIVE_MODULE}{extension}"
     )
 
 

@@ -9,9 +9,10 @@ matches, and the engine runs as Python until the build is made again. `haruul_sc
 `build_engine` makes the build. `HARUUL_SCORING_COMPILED=0` runs the engine as Python even
 when a build exists (to step through it in a debugger, or to compare the two).
 
-The build also holds the key pass's bookkeeping compiled from Rust (`haruul_keys`, from
-`services/scoring/keys/`), which `prefilter` uses when it has been loaded; without it the same
-work runs in Python (`prefilter.Index.met_units`).
+The build also holds parts of the engine compiled from Rust (`haruul_native`, from
+`services/scoring/native/`): the key pass's bookkeeping and the second reader, which
+`prefilter` and `second_reader` use when it has been loaded; without it the same work runs in
+Python (`prefilter.Index.met_units`, `second_reader.read`), which stays the reference.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ import haruul_scoring.domain as domain
 DOMAIN_DIR = Path(domain.__file__).parent
 # <repo>/services/scoring/src/haruul_scoring/compiled_engine.py -> <repo>/build/engine
 BUILDS_DIR = Path(__file__).resolve().parents[4] / "build" / "engine"
-# The Rust crate of the key pass: <repo>/services/scoring/keys
-KEYS_CRATE = Path(__file__).resolve().parents[2] / "keys"
-KEYS_MODULE = "haruul_keys"
+# The Rust crate: <repo>/services/scoring/native
+NATIVE_CRATE = Path(__file__).resolve().parents[2] / "native"
+NATIVE_MODULE = "haruul_native"
 COMPLETE = "complete"  # written last, so a build cut short is never used
 SWITCH = "HARUUL_SCORING_COMPILED"
 _EXTENSION = sysconfig.get_config_var("EXT_SUFFIX")  # .cpython-311-x86_64-linux-gnu.so
@@ -43,9 +44,9 @@ def compiled_modules() -> list[Path]:
 
 
 def crate_sources() -> list[Path]:
-    """The key pass's Rust sources, its manifest and its lock file."""
+    """The Rust crate's sources, its manifest and its lock file."""
     return sorted(
-        [KEYS_CRATE / "Cargo.toml", KEYS_CRATE / "Cargo.lock", *KEYS_CRATE.glob("src/*.rs")]
+        [NATIVE_CRATE / "Cargo.toml", NATIVE_CRATE / "Cargo.lock", *NATIVE_CRATE.glob("src/*.rs")]
     )
 
 
@@ -79,9 +80,9 @@ def prefer_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
     # The compiled modules share one C library, imported by its top-level name.
     if not _load(runtimes[0].name.removesuffix(_EXTENSION), runtimes[0]):
         return False
-    keys = build / f"{KEYS_MODULE}{_EXTENSION}"
-    if keys.exists():  # a build made where Rust was missing has none
-        _load(KEYS_MODULE, keys)
+    native = build / f"{NATIVE_MODULE}{_EXTENSION}"
+    if native.exists():  # a build made where Rust was missing has none
+        _load(NATIVE_MODULE, native)
     compiled_domain = str(build / "haruul_scoring" / "domain")
     if compiled_domain not in domain.__path__:
         domain.__path__.insert(0, compiled_domain)
@@ -110,9 +111,9 @@ def describe_build(builds_dir: Path = BUILDS_DIR) -> str:
     """How a process started now would run the engine, for benchmark reports."""
     if not will_run_compiled(builds_dir):
         return "Python"
-    if (build_dir(builds_dir) / f"{KEYS_MODULE}{_EXTENSION}").exists():
-        return "compiled (mypyc, key pass in Rust)"
-    return "compiled (mypyc; key pass in Python)"
+    if (build_dir(builds_dir) / f"{NATIVE_MODULE}{_EXTENSION}").exists():
+        return "compiled (mypyc; key pass and second reader in Rust)"
+    return "compiled (mypyc; key pass and second reader in Python)"
 
 
 def is_compiled(module_name: str = "haruul_scoring.domain.engine") -> bool:

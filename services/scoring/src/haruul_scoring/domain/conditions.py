@@ -39,7 +39,7 @@ class Conditions:
 
     def layout(self) -> tuple[list[list[int]], list[int], list[list[list[int]]]]:
         """The units filed under each key, those always met, and each unit's other conditions
-        (for `haruul_keys.KeyIndex`, which checks them compiled)."""
+        (for `haruul_native.KeyIndex`, which checks them compiled)."""
         others = [[sorted(condition) for condition in unit] for unit in self._others]
         return [list(units) for units in self._filed], list(self._always), others
 

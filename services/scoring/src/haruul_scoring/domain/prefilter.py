@@ -47,12 +47,12 @@ class Found(NamedTuple):
 
 
 class CompiledKeys(Protocol):
-    """`haruul_keys.KeyIndex` (services/scoring/keys): `Index.met_units`, compiled."""
+    """`haruul_native.KeyIndex` (services/scoring/native): `Index.met_units`, compiled."""
 
     def find(self, text: bytes) -> list[tuple[int, list[int]]]: ...
 
 
-# What a unit wants back from `haruul_keys.KeyIndex.find`, by how it is tried: its start
+# What a unit wants back from `haruul_native.KeyIndex.find`, by how it is tried: its start
 # offsets (1), the heads that occur (2), or nothing (0).
 _WANTS = {AT_WORD_HEADS: 1, AT_HEADS: 2}
 
@@ -68,7 +68,7 @@ def _compiled(
 ) -> CompiledKeys | None:
     """The compiled key pass when `build_engine` built it (and it is in use), else None."""
     try:
-        module = importlib.import_module("haruul_keys")
+        module = importlib.import_module("haruul_native")
     except ImportError:
         return None
     filed, always, others = conditions.layout()
@@ -191,7 +191,7 @@ class Index:
         nothing. `unspaced` is the text in UTF-8 when it is in a script without spaces, else
         None.
 
-        `haruul_keys.KeyIndex.find` computes the same from the text, skeleton and all, compiled
+        `haruul_native.KeyIndex.find` computes the same from the text, skeleton and all, compiled
         (`compiled`)."""
         word_keys, raw_keys = self._word_numbers, self._raw_numbers
         matches = self._words.find_matches_as_indexes(skeleton.data, True)

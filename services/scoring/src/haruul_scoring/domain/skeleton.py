@@ -91,7 +91,7 @@ def _collapse(data: bytes) -> tuple[bytes, bytes]:
 
 
 def character_spellings() -> tuple[bytes, bytes]:
-    """What `Skeleton` spells each character with, for `haruul_keys.KeyIndex`: one byte a code
+    """What `Skeleton` spells each character with, for `haruul_native.KeyIndex`: one byte a code
     point up to the highest that cp1251 has (a character it lacks: "?"'s spelling, which is
     also that of every higher code point), and which bytes collapse when repeated (1)."""
     unknown = _TABLE[ord("?")]

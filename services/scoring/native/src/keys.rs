@@ -12,12 +12,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-/// What a unit wants back besides being met.
-const WANTS_NOTHING: u8 = 0;
-/// Folded offsets where it can start, from its heads after a space in the skeleton.
+/// What a unit wants back besides being met: nothing (0), or
+/// folded offsets where it can start, from its heads after a space in the skeleton.
 const WANTS_WORD_STARTS: u8 = 1;
 /// The numbers of its heads that occur.
 const WANTS_HEADS: u8 = 2;
+
+/// (wants, unspaced_only, heads) of a unit, as `prefilter` hands it over.
+type UnitSpec = (u8, bool, Vec<(u32, u8)>);
 
 struct Unit {
     wants: u8,
@@ -28,7 +30,7 @@ struct Unit {
 }
 
 #[pyclass(frozen)]
-struct KeyIndex {
+pub struct KeyIndex {
     words: AhoCorasick,
     word_numbers: Vec<u32>,
     raw: AhoCorasick,
@@ -59,7 +61,9 @@ fn automaton<P: AsRef<[u8]>>(patterns: &[P]) -> PyResult<AhoCorasick> {
 
 fn numbers_fit(numbers: &[u32], keys: usize, what: &str) -> PyResult<()> {
     match numbers.iter().find(|&&n| n as usize >= keys) {
-        Some(n) => Err(PyValueError::new_err(format!("{what}: key number {n} >= {keys}"))),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "{what}: key number {n} >= {keys}"
+        ))),
         None => Ok(()),
     }
 }
@@ -82,19 +86,23 @@ impl KeyIndex {
         filed: Vec<Vec<u32>>,
         always: Vec<u32>,
         others: Vec<Vec<Vec<u32>>>,
-        units: Vec<(u8, bool, Vec<(u32, u8)>)>,
+        units: Vec<UnitSpec>,
         spellings: Vec<u8>,
         repeatable: Vec<u8>,
         unspaced_ranges: Vec<(u32, u32)>,
     ) -> PyResult<Self> {
         if spellings.len() <= '?' as usize || repeatable.len() != 256 {
-            return Err(PyValueError::new_err("spellings must reach '?'; repeatable needs 256"));
+            return Err(PyValueError::new_err(
+                "spellings must reach '?'; repeatable needs 256",
+            ));
         }
         if word_keys.len() != word_numbers.len() || raw_keys.len() != raw_numbers.len() {
             return Err(PyValueError::new_err("each key needs its number"));
         }
         if filed.len() != keys || others.len() != units.len() {
-            return Err(PyValueError::new_err("filed must have one entry a key, others one a unit"));
+            return Err(PyValueError::new_err(
+                "filed must have one entry a key, others one a unit",
+            ));
         }
         numbers_fit(&word_numbers, keys, "word_numbers")?;
         numbers_fit(&raw_numbers, keys, "raw_numbers")?;
@@ -120,7 +128,11 @@ impl KeyIndex {
             others,
             units: units
                 .into_iter()
-                .map(|(wants, unspaced_only, heads)| Unit { wants, unspaced_only, heads })
+                .map(|(wants, unspaced_only, heads)| Unit {
+                    wants,
+                    unspaced_only,
+                    heads,
+                })
                 .collect(),
         })
     }
@@ -156,7 +168,11 @@ impl KeyIndex {
 
         let mut brought = vec![false; self.units.len()];
         let mut met: Vec<u32> = Vec::new();
-        for &unit in self.always.iter().chain(present_keys.iter().flat_map(|&k| &self.filed[k as usize])) {
+        for &unit in self
+            .always
+            .iter()
+            .chain(present_keys.iter().flat_map(|&k| &self.filed[k as usize]))
+        {
             if !brought[unit as usize] {
                 brought[unit as usize] = true;
                 met.push(unit);
@@ -171,14 +187,21 @@ impl KeyIndex {
                 continue;
             }
             let conditions = &self.others[unit_number as usize];
-            if !conditions.iter().all(|keys| keys.iter().any(|&k| present[k as usize])) {
+            if !conditions
+                .iter()
+                .all(|keys| keys.iter().any(|&k| present[k as usize]))
+            {
                 continue;
             }
             let places = match unit.wants {
                 WANTS_WORD_STARTS => word_starts(unit, &present, &occurrences, &dropped),
                 WANTS_HEADS => {
-                    let mut heads: Vec<u32> =
-                        unit.heads.iter().map(|h| h.0).filter(|&k| present[k as usize]).collect();
+                    let mut heads: Vec<u32> = unit
+                        .heads
+                        .iter()
+                        .map(|h| h.0)
+                        .filter(|&k| present[k as usize])
+                        .collect();
                     heads.sort_unstable();
                     heads.dedup();
                     heads
@@ -218,13 +241,22 @@ impl KeyIndex {
 
     fn in_unspaced_script(&self, text: &str) -> bool {
         !text.is_ascii()
-            && text.chars().any(|c| self.unspaced_ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32))))
+            && text.chars().any(|c| {
+                self.unspaced_ranges
+                    .iter()
+                    .any(|&(a, b)| (a..=b).contains(&(c as u32)))
+            })
     }
 }
 
 /// `prefilter._word_starts`: the folded offsets of the places the unit's heads occur
 /// (`Skeleton.starts`), sorted.
-fn word_starts(unit: &Unit, present: &[bool], occurrences: &[(u32, u32)], dropped: &[u32]) -> Vec<u32> {
+fn word_starts(
+    unit: &Unit,
+    present: &[bool],
+    occurrences: &[(u32, u32)],
+    dropped: &[u32],
+) -> Vec<u32> {
     let mut starts = Vec::new();
     for &(key, place) in &unit.heads {
         if !present[key as usize] {
@@ -249,13 +281,4 @@ fn word_starts(unit: &Unit, present: &[bool], occurrences: &[(u32, u32)], droppe
     starts.sort_unstable();
     starts.dedup();
     starts
-}
-
-#[pymodule]
-fn haruul_keys(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    module.add("WANTS_NOTHING", WANTS_NOTHING)?;
-    module.add("WANTS_WORD_STARTS", WANTS_WORD_STARTS)?;
-    module.add("WANTS_HEADS", WANTS_HEADS)?;
-    module.add_class::<KeyIndex>()?;
-    Ok(())
 }
