@@ -71,6 +71,7 @@ SCORING_ROUNDS = 3  # passthrough then scoring, alternating; medians
 # alone (`--only scoring`) 0.44-0.52 on the same code (2026-12-05).
 SETTLE_S = 30.0
 E2E_RATE, E2E_SECONDS = 200.0, 20.0
+RATE_LIMIT_OUT_OF_REACH = 10_000_000  # reports a second, and tokens of burst
 WARMUP_SECONDS = 3.0  # at E2E_RATE, delivered before the steady phase starts
 BURST = 5000
 STEADY_WAIT_S, BURST_WAIT_S = 75.0, 180.0
@@ -262,6 +263,10 @@ def phase_intake(
         "HARUUL_INTAKE_API_KEYS_FILE": str(work / "intake-api-keys"),
         "HARUUL_INTAKE_STATE_DB": str(work / "intake.db"),
         "HARUUL_INTAKE_WORKERS": str(INTAKE_WORKERS),
+        # The phase measures what intake can take, not the per-integration limit (2,000/s by
+        # default, with a burst of 10,000): its 429s would count as failed steps.
+        "HARUUL_INTAKE_RATE_LIMIT_PER_S": str(RATE_LIMIT_OUT_OF_REACH),
+        "HARUUL_INTAKE_RATE_LIMIT_BURST": str(RATE_LIMIT_OUT_OF_REACH),
     }
     log(f"intake: haruul-intake, {INTAKE_WORKERS} workers")
     with service([str(BIN / "haruul-intake")], env, work / "intake.log") as process:
