@@ -1135,6 +1135,78 @@ CROSSED_KEPT_AND_CONDITIONAL = [
     c("Паспортыг нь хураасан. Ажил бол хэцүү.", "DOC"),
 ]
 
+# 2026-12-05, from fresh64-67 (short messages, caseworkers' notes, the recruitment stage, the
+# destination in victims' words; each scored once first): a passport handed to the recruiter's
+# side or "at the boss's", the family kept out of it in the imperative, a debt "paid back", posts
+# named, pay taken as fines, long shifts, a contract "bought", silence, a threat to hand someone
+# to the police; memos and outreach records that name no one are public warnings; a border town
+# visited to trade or to tour is no crossing.
+SHORT_MEMOS_AND_MARKETS = [
+    c("Паспорт сын сдал куратору в первый же день.", "DOC"),
+    c("Сдайте паспорта вашему менеджеру по приезде.", "DOC"),
+    c("Паспорт отдали в визовый центр на неделю.", "", "DOC"),
+    c("Паспорта теперь у начальства, так положено, говорят.", "DOC"),
+    c("Паспорт нь даргын дээр нь байгаа гэсэн.", "DOC"),
+    c("pasport mini manager deer bgaa", "DOC"),
+    c("Семье пока ничего не говорите, это временно.", "S-CONF"),
+    c("Никому ни слова, понял?", "S-CONF"),
+    c("Я маме ничего не говорил, чтобы не волновать.", "", "S-CONF"),
+    c("他们说先别跟家里说，到了再联系。", "S-CONF"),
+    c("Aav eejdee ch yum yarihgui gej helsen.", "S-CONF"),
+    c("Hen ch nuutsal gej helegui.", "", "S-CONF"),
+    c("Uuniig nuutsal gej hatuu anhaaruulsan.", "S-CONF"),
+    c("She can only leave once she pays back the airfare.", "DEBT"),
+    c("Контракт «официальный» — через посольство, сказали.", "S-OFF"),
+    c("Tsalin ni 4000 dollar gene.", "S-AD"),
+    c("IT support ajil gesen.", "S-AD"),
+    c("Должность: переводчик в отеле, 3000$.", "S-AD"),
+    c("the new company takes most of his salary as penalties", "WAG"),
+    c("shifts last 18 hours", "OT"),
+    c("Her debt was sold to another company last week.", "S-SOLD"),
+    c("с понедельника молчит, звонки не проходят", "ISO"),
+    c("如果敢跑，就把你交给当地警方。", "THR"),
+    c("Tanii zeeliig bi tulchihye gesen.", "S-AID"),
+    c("Goliin ereg deer zavind suulgaad nogoo tald ni gargasan.", "S-XB"),
+    c(
+        "Outreach session record, Darkhan college: recruiters offer 'chat operator' jobs, take"
+        " passports on arrival, and people end up in Poipet scam compounds. No student raised a"
+        " personal case.",
+        at_most=Level.LOW,
+    ),
+    c(
+        "Информационная записка (без персональных данных): вербовщики обещают 3000$ в месяц,"
+        " в Бавете паспорта забирают.",
+        at_most=Level.LOW,
+    ),
+    c(
+        "宣导记录：介绍高薪客服招聘骗局，到了妙瓦底后护照被收走。现场无人反映自身情况。",
+        at_most=Level.LOW,
+    ),
+    c(
+        "Ene zariig groupd shiljuulie: Kambojd operator avna gesen zar, pasportiig ni avdag,"
+        " bitgii itgeerei!",
+        at_most=Level.LOW,
+    ),
+    c(
+        "Внимание всем! Если вам предлагают работу в Камбодже и просят никому не говорить —"
+        " это вербовка.",
+        at_most=Level.LOW,
+    ),
+    # a note about one person stays an alert, whatever the kind of note
+    c(
+        "Volunteer note (NGO outreach). Saruul, 24, says her passport was taken in Poipet and"
+        " she is beaten.",
+        "DOC",
+        at_least=Level.HIGH,
+    ),
+    c("We buy dried fruit at the Mae Sai market every month and drive home.", "", "S-XB"),
+    c("Экскурсия в Мэсай: рынок у моста, купили чай.", "", "S-XB"),
+    c("我在湄索市场做生意。", "", "S-XB"),
+    c("They took us to Mae Sot and over the river at night.", "S-XB"),
+    c("Son missed calls for two days. Follow-up: he rang home. Closed - no concern.", "", "ISO"),
+    c("Saw on the evening news that compounds near Myawaddy were raided.", "", "S-HUB"),
+]
+
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
 KNOWN_FALSE_FRIENDS = [
@@ -1178,6 +1250,7 @@ ALL_CASES = (
     + GUARDED_AND_FALSE_FRIENDS
     + CLOSED_RETURNED_AND_GUARDED
     + CROSSED_KEPT_AND_CONDITIONAL
+    + SHORT_MEMOS_AND_MARKETS
     + BENIGN
 )
 

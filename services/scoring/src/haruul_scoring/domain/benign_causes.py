@@ -1,5 +1,6 @@
 """Kept in by a storm, a quarantine or a cancelled flight, a passport kept with the person's
-consent and key, or only copied and handed back: not signs of being held.
+consent and key, or only copied and handed back, a border town visited to trade or to tour: not
+signs of being held or smuggled.
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
@@ -89,3 +90,26 @@ def copied_or_given_back(folded: str, start: int, end: int, sentence: tuple[int,
         _COPIED.search(folded, *sentence) is not None
         and _NOT_RETURNED.search(folded, *sentence) is None
     )
+
+
+# A border town's market, trade, customs or a tour in the same sentence: "Mae Sot market",
+# "экскурсия в Мэсай — там рынок", "Мэй Сай хотын хилийн захаас кофе авч зардаг", "湄索邊境市場做
+# 玉石生意". Not "зах" alone inside another word ("захиалах", to order).
+_TRADE_OR_TOUR = re.compile(
+    r"\b(?:markets?|bazaars?|traders?|trading|trade|wholesale|customs|tourists?|tours?|excursions?"
+    r"|sightseeing|day trips?|shopping)\b"
+    r"|\b(?:рын(?:ок|ка|ке|ки|ков)|базар\w*|торгу\w*|торгов\w*|таможн\w*|туристи?\w*|экскурси\w*"
+    r"|шопинг\w*)"
+    r"|"
+    + expand(
+        r"\b(?:зах(?:аас|ад|ын|д|аар)?\b|худалдаа(?:ны|гаар)?\b|худалдаачин~|гааль~|аялал~"
+        r"|жуулчин~)"
+    )
+    + r"|市场|市場|生意|贸易|貿易|旅游|旅遊|观光|觀光|海关|海關|游客|遊客"
+)
+
+
+def visited_to_trade_or_tour(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when the sentence of a border town's mention folded[start:end] says the town was
+    visited for its market, for trade or as a tourist: a crossing point, not a crossing."""
+    return _TRADE_OR_TOUR.search(folded, *sentence) is not None

@@ -16,7 +16,8 @@ from __future__ import annotations
 from haruul_scoring.domain.mongolian import expand
 
 NEWS: tuple[str, ...] = (
-    r"\b(?:in|on|from) the news\b|\bnews (?:reports?|articles?|stor(?:y|ies)|pieces?|items?"
+    r"\b(?:in|on|from) the (?:evening |morning |late |local |tv )?news\b|\bnews (?:reports?"
+    r"|articles?|stor(?:y|ies)|pieces?|items?"
     r"|segments?|roundups?|digests?|said|says)\b"
     # (not "the police said": an officer's word about one person is the case itself)
     r"|\b(?:authorities|the un|interpol|the media) (?:say|said|reported)\b"
@@ -153,7 +154,18 @@ WARNING: tuple[str, ...] = (
     r"|\bstay (?:safe|alert|vigilant)\b|\bif (?:anyone|someone|somebody) offers you\b"
     r"|\bforwarding (?:this |it )?to (?:the |our |my )?(?:family|group|chat)"
     r"|\bworth (?:reading|sharing)\b"
-    r"|\bпамятк\w*|\bвнимание\s*[:!]|\bне (?:верьте|ведитесь)\b|\bперешлите\b|\bподелитесь\b"
+    # a record of an outreach or training session, or a memo about the scheme: "Outreach log",
+    # "no personal data", "no student raised a personal or family case"
+    r"|\boutreach (?:log|session|record|event|visit|talk)s?\b"
+    r"|\bawareness (?:session|talk|training|campaign)s?\b"
+    r"|\b(?:training|information|briefing) (?:notes?|memo|session|sheet)\b"
+    r"|\bno (?:personal|individual) (?:data|details|cases?)\b"
+    r"|\bno (?:student|participant|attendee|one)s? (?:raised|reported|mentioned) (?:a|any)"
+    r" (?:personal|family|own|individual) case"
+    r"|\bинформационн\w* (?:записк|письм|бюллетен|листовк)\w*|\bбез персональных данных\b"
+    r"|\bпамятк\w*|\bвнимание(?:,? (?:всем|все|друзья|родители))?\s*[:!]|\bне (?:верьте"
+    r"|ведитесь)\b|\bперешлите\b|\bподелитесь\b|\bесли вам (?:пишут|предлагают|напишут"
+    r"|предложат)\b"
     r"|\bрепост\w*|\bбудьте (?:осторожны|бдительны)|\bпредупрежда\w*"
     # each Mongolian wording its own alternative, so that the index searches only those whose
     # words occur (as one group, it was searched in two reports of five at ~100 µs each)
@@ -164,6 +176,8 @@ WARNING: tuple[str, ...] = (
             "анхааруулж байна",
             "сэрэмжлүүл~",
             "бүү итгэ~",
+            "битгий итгэ~",
+            "(?:групп|group)~ (?:шилжүүл|дамжуул)~",
             "түгээж тусла~",
             "хуваалцаарай",
             "хуваалцъя",
@@ -171,10 +185,14 @@ WARNING: tuple[str, ...] = (
             "дамжуулаарай",
             "шэйрлээрэй",
             "заавал уншаарай",
+            "сургалтын тэмдэглэл",
+            "хувийн хүн биш",
+            "хувийн мэдээлэлгүй",
         )
     )
     + r"|\bshare hii\w*",
-    r"提醒|警惕|不要相信|别相信|別相信|请转发|請轉發|转发扩散|轉發擴散|防骗|防騙",
+    r"提醒|警惕|不要相信|别相信|別相信|请转发|請轉發|转发扩散|轉發擴散|防骗|防騙"
+    r"|宣导|宣導|宣讲|宣講|不涉及(?:具体|具體)?(?:个案|個案)|无人反映|無人反映",
 )
 
 CUES: dict[str, tuple[str, ...]] = {

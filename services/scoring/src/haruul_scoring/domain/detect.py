@@ -23,6 +23,7 @@ from haruul_scoring.domain.benign_causes import (
     confined_by_a_benign_cause,
     copied_or_given_back,
     kept_with_consent,
+    visited_to_trade_or_tour,
 )
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
@@ -221,13 +222,16 @@ _WORK = re.compile(
 
 
 def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
-    """S-HUB for hubs; S-XB for crossing towns or road/boat transport towards a hub or crossing;
+    """S-HUB for hubs; S-XB for crossing towns (unless visited to trade or tour:
+    `benign_causes.visited_to_trade_or_tour`) or road/boat transport towards a hub or crossing;
     DEC for a job city followed by a hub in another country (see `_switched_place`)."""
     found = _switched_place(folded, sentences, places)
     for pm in places:
         if pm.place.role == "hub":
             found.append(Match("S-HUB", pm.start, pm.end))
-        if pm.place.role == "crossing":
+        if pm.place.role == "crossing" and not visited_to_trade_or_tour(
+            folded, pm.start, pm.end, sentences.bounds(pm.start)
+        ):
             found.append(Match("S-XB", pm.start, pm.end))
         if pm.place.role in ("hub", "crossing"):
             s, e = sentences.bounds(pm.start)

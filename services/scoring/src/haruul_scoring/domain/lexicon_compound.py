@@ -31,7 +31,7 @@ XB = (
         MN,
         r"\bхил~ (?:давуул~|даван~|давж|нууцаар|хууль бус|гатлуул~|гатал~|гэтлүүл~)",
         r"\bхууль бус(?:аар)? хил~",
-        r"\bзавь~ …(?:гол|хил|гатл|гатал|гарга)~",
+        r"\bзавь~ …(?:гол|хил|гатл|гатал|гарга|гаргуул|нөгөө тал)~",
         r"\bгол~ (?:гатл|гатал|давж)~",
         r"\bхил~ (?:рүү|ойролцоо|дээр|орчим)",
     )
@@ -145,6 +145,9 @@ SOLD = (
         rf"|other"
         r"|a new|a second) (?:company|compound|boss|group|gang|park|employer|place)",
         r"\b(?:was|were|been|got|has been|have been) (?:re-?)?sold\b",
+        r"\b(?:contracts?|debts?) (?:was|were|has been|had been|got) (?:bought|sold|transferred)"
+        r" (?:by|to) (?:a |an |another )?(?:new |different |other )?(?:company|compound|boss"
+        r"|group|employer)",
         r"\bresold\b",
         r"\b(?:got|received|was paid|took) (?:\S+ ){1,2}?(?:dollars|usd|usdt) for (?:him|her"
         r"|them)\b",
