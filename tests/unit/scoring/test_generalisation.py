@@ -1205,6 +1205,18 @@ SHORT_MEMOS_AND_MARKETS = [
     c("They took us to Mae Sot and over the river at night.", "S-XB"),
     c("Son missed calls for two days. Follow-up: he rang home. Closed - no concern.", "", "ISO"),
     c("Saw on the evening news that compounds near Myawaddy were raided.", "", "S-HUB"),
+    # from fresh68, 69 and 71 (short, guarded messages above all; scored once first)
+    c("мам, телефоны отбирают в десять. паспорт у них", "ISO DOC"),
+    c("Паспорт у них с собой, они туристы.", "", "DOC"),
+    c("кто не выполнил норму тех бьют", "VIO"),
+    c("pasport bhgu odoo", "DOC"),
+    c("Duu mani Baveet-d bgaa", "S-HUB"),
+    c("老板把工资扣着不发。", "WAG"),
+    c("Засгийн газрын хамтын ажиллагааны хөтөлбөр гэж хэлсэн.", "S-OFF"),
+    c("The consulate kept my passport for two days for the visa.", "", "DOC"),
+    c("The agent kept my passport, he said the consulate needs it.", "DOC"),
+    c("My passport is locked in the hotel safe.", "", "MOV"),
+    c("They locked us in the dorm at night.", "MOV"),
 ]
 
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his

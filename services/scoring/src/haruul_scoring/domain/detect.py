@@ -32,7 +32,11 @@ from haruul_scoring.domain.lenders import owed_to_a_lender
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import denied_after, is_negated
-from haruul_scoring.domain.own_affairs import paid_by_themselves, taken_by_family
+from haruul_scoring.domain.own_affairs import (
+    kept_by_an_office,
+    paid_by_themselves,
+    taken_by_family,
+)
 from haruul_scoring.domain.prefilter import build
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -142,9 +146,9 @@ def scan(folded: str) -> Hits:
 _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool], ...]] = {
     "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
     "MOV": (confined_by_a_benign_cause,),  # a storm or a quarantine keeps people in
-    # a passport in a locker the person opens, only copied or handed back, or taken by an
-    # ex-husband
-    "DOC": (kept_with_consent, copied_or_given_back, taken_by_family),
+    # a passport in a locker the person opens, only copied or handed back, taken by an
+    # ex-husband, or kept by an embassy for its visa
+    "DOC": (kept_with_consent, copied_or_given_back, taken_by_family, kept_by_an_office),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
     # "угроз и насилия не было", "сүрдүүлэг байхгүй": named, then said not to have been
     "THR": (denied_after,),

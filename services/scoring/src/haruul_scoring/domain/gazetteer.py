@@ -78,7 +78,7 @@ PLACES: tuple[Place, ...] = (
         "interview",
         (r"\byangon\b", r"\brangoon\b", r"\bянгон\w*", r"\bрангун\w*", "仰光"),
     ),
-    Place("Bavet", KH, "hub", (r"\bbavet\b", r"\bбавет\w*", r"\bsvay rieng\b", "巴域", "巴韦")),
+    Place("Bavet", KH, "hub", (r"\bbave+t\b", r"\bбавет\w*", r"\bsvay rieng\b", "巴域", "巴韦")),
     Place(
         "Poipet",
         KH,

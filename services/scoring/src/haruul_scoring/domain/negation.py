@@ -15,9 +15,10 @@ from haruul_scoring.domain.lexicon import Lang
 from haruul_scoring.domain.mongolian import expand
 
 _CLAUSE_BREAK = re.compile(
-    # a dash between clauses ("если не выполняю план — бьют") is folded to " - "
+    # a dash between clauses ("если не выполняю план — бьют") is folded to " - "; "тех" after
+    # a clause with "кто" starts the main one ("кто не делает план тех бьют")
     r".*(?:[,;:()\"]|\s-\s|[，、；：]|\b(?:and|but|so|because|then|while|although|after|when"
-    r"|и|но|а|потому что|когда)\b)",
+    r"|и|но|а|потому что|когда|тех|тем)\b)",
     re.DOTALL,
 )
 # In Chinese a comma, or the 就/才 of a condition, ends the clause a negation belongs to:

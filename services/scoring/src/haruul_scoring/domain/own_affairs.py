@@ -1,11 +1,13 @@
-"""The person's own family, or the person themselves, where a recruiter or captor would be.
+"""The person's own family, the person themselves, or an embassy, where a recruiter or captor
+would be.
 
 - A passport taken by a husband, an ex-husband or a parent ("бывший муж забрал паспорт сына и
   не отдаёт", "my husband keeps my passport in his safe") is a family quarrel for other
   services, not a compound's hold on a worker. A DOC match is set aside when a family member
   is named as its subject: right before a match that starts with the taking verb.
   Not in Mongolian, which leaves the taker unsaid: "ах маань паспортыг нь хураасан" is "my
-  brother: (they) took his passport".
+  brother: (they) took his passport". So is a passport an embassy, a consulate or a visa
+  centre keeps while it issues the visa ("the embassy kept my passport for the stamp").
 - Fees or bills the person paid themselves ("she paid the test fee and the medical check
   herself") are not financial help from a recruiter (S-AID): an S-AID match whose subject is
   a pronoun or the family and whose sentence says the payer paid it themselves is set aside.
@@ -37,9 +39,31 @@ _TAKING = re.compile(
 def taken_by_family(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
     """True when a match folded[start:end] of taken documents starts with the taking and a
     family member, right before it, is the one taking."""
-    if _TAKING.match(folded, start) is None:
-        return False
-    return _said_before(_FAMILY_SUBJECT, folded, start, sentence)
+    return _taken_by(_FAMILY_SUBJECT, folded, start, sentence)
+
+
+# An embassy, a consulate or a visa centre holding a passport for the visa it issues: the
+# office itself named as the one keeping it ("the embassy kept my passport for the stamp"),
+# not a recruiter who says the embassy needs it.
+_OFFICE_SUBJECT = re.compile(
+    r"\b(?:the )?(?:embassy|consulate|visa (?:centre|center|office|section)|immigration office)"
+    r"\W+$"
+    r"|\b(?:посольств\w*|консульств\w*|визов\w* центр\w*)\W+$"
+    r"|(?:大使馆|大使館|领事馆|領事館|签证中心|簽證中心)(?:把|将|將)?$"
+)
+
+
+def kept_by_an_office(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when a match folded[start:end] of taken documents starts with the taking and an
+    embassy, a consulate or a visa centre, right before it, is the one keeping them."""
+    return _taken_by(_OFFICE_SUBJECT, folded, start, sentence)
+
+
+def _taken_by(subject: re.Pattern[str], folded: str, start: int, sentence: tuple[int, int]) -> bool:
+    """The match at `start` starts with the taking, and `subject` names the taker right before."""
+    return _TAKING.match(folded, start) is not None and _said_before(
+        subject, folded, start, sentence
+    )
 
 
 _PRONOUN_SUBJECT = re.compile(
