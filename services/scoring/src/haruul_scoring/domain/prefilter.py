@@ -10,7 +10,10 @@ never matches; it also tells which watched regexes, and which of their alternati
 
 `ahocorasick_rs` is the one non-standard dependency here (besides `phonenumbers` elsewhere):
 automata compiled from Rust's aho-corasick crate, with no I/O, that hand back all of a report's
-key matches in one call; needed for the speed target.
+key matches in one call. Where `make engine` built it, the project's own `haruul_native`
+(services/scoring/native) does the whole key pass instead, skeleton, automaton, conditions and
+start offsets in one call (`CompiledKeys`); `met_units` and `Skeleton` are the same work in
+Python, and its reference. Both are needed for the speed target.
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ class Index:
         self._raw = BytesAhoCorasick(spelt_raw, implementation=nfa)
         self._raw_numbers = tuple(n for _, n in raw)
         self.compiled = _compiled(
-            [key.encode("latin-1") for key, _ in words],
+            spelt_words,
             [n for _, n in words],
             spelt_raw,
             [n for _, n in raw],
