@@ -9,17 +9,13 @@ amounts, Chinese) so the rules do match.
 
 from __future__ import annotations
 
-import json
-import random
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.compiled_engine import NATIVE_MODULE
 from haruul_scoring.domain import detect
 from haruul_scoring.domain.engine import assess
@@ -29,6 +25,7 @@ from haruul_scoring.domain.prefilter import Index, build
 from haruul_scoring.domain.skeleton import Skeleton
 from haruul_scoring.domain.start_keys import start_keys
 from haruul_scoring.domain.units import UNSPACED_SCRIPT
+from tests.support.scoring_texts import labelled_long_and_spliced
 
 RULES = [
     expand(r"\bпаспорт~ …(?:хураа~|авсан)"),
@@ -143,7 +140,6 @@ _COMPILED = pytest.mark.skipif(
     NATIVE_MODULE not in sys.modules,
     reason="the key pass is not compiled for these sources; `make engine` builds it",
 )
-_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
@@ -178,20 +174,7 @@ def test_the_compiled_skeleton_spells_any_text_as_python_does(text: str) -> None
 
 @_COMPILED
 def test_the_compiled_key_pass_agrees_with_python_on_the_engines_own_rules() -> None:
-    # every labelled report, the benchmark's long reports, and pieces of two reports spliced
-    # at random places (a key cut in half, a script changing mid-text)
-    texts = [
-        json.loads(line)["text"]
-        for path in sorted(_DATA.glob("*-reports.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    texts += build_corpus(200)
-    pick = random.Random(5)
-    texts += [
-        a[: pick.randrange(len(a) + 1)] + b[pick.randrange(len(b) + 1) :]
-        for a, b in (pick.sample(texts, 2) for _ in range(500))
-    ]
+    texts = labelled_long_and_spliced(seed=5)
 
     differing = []
     for text in texts:

@@ -5,16 +5,12 @@ the reading)."""
 
 from __future__ import annotations
 
-import json
 import math
-import random
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haruul_scoring.bench_corpus import build_corpus
 from haruul_scoring.domain import score, second_reader, second_reader_weights
 from haruul_scoring.domain.engine import assess
 from haruul_scoring.domain.model import Level
@@ -26,8 +22,7 @@ from haruul_scoring.second_reader_training import (
     load,
     sources_hash,
 )
-
-DATA = Path(__file__).resolve().parents[2] / "data"
+from tests.support.scoring_texts import DATA, labelled_long_and_spliced, labelled_texts
 
 
 def test_terms_are_words_then_pairs_of_words_and_chinese_is_read_in_character_pairs() -> None:
@@ -83,14 +78,6 @@ def test_the_engine_reads_as_scikit_learn_predicts() -> None:
         assert read.probability == pytest.approx(probability, abs=1e-9)
 
 
-def _labelled_texts() -> list[str]:
-    return [
-        json.loads(line)["text"]
-        for path in sorted(DATA.glob("*-reports.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
-
-
 _COMPILED = pytest.mark.skipif(
     second_reader.COMPILED is None,
     reason="the second reader is not compiled for these sources; `make engine` builds it",
@@ -99,14 +86,8 @@ _COMPILED = pytest.mark.skipif(
 
 @_COMPILED
 def test_the_compiled_reader_reads_every_report_exactly_as_python_does() -> None:
-    # to the last bit of the probability: every labelled report, the benchmark's long reports,
-    # and pieces of two reports spliced at random places (a word or a Chinese pair cut)
-    texts = _labelled_texts() + build_corpus(200)
-    pick = random.Random(11)
-    texts += [
-        a[: pick.randrange(len(a) + 1)] + b[pick.randrange(len(b) + 1) :]
-        for a, b in (pick.sample(texts, 2) for _ in range(500))
-    ]
+    # to the last bit of the probability (a spliced text may cut a word or a Chinese pair)
+    texts = labelled_long_and_spliced(seed=11)
 
     folded = [fold(text).text for text in texts]
     differing = [t for t in folded if second_reader.read(t) != second_reader.read_in_python(t)]
@@ -138,7 +119,7 @@ def _quoted(text: str, terms: tuple[str, ...], explanation: str) -> None:
 
 def test_only_reports_at_the_border_are_read_again_and_the_words_are_named() -> None:
     raised = lowered = 0
-    for text in _labelled_texts():
+    for text in labelled_texts():
         patterns = assess(text, use_second_reader=False)
         result = assess(text)
         reading = second_reader.read(fold(text).text)

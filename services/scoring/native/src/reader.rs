@@ -184,17 +184,11 @@ impl WordReader {
         if (code as usize) < BMP {
             return self.bmp[code as usize];
         }
-        match self.astral.binary_search_by(|&(first, last, _)| {
-            if last < code {
-                std::cmp::Ordering::Less
-            } else if first > code {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        }) {
-            Ok(at) => self.astral[at].2,
-            Err(_) => OTHER,
+        // the first range not wholly below the code point, if it holds it
+        let at = self.astral.partition_point(|&(_, last, _)| last < code);
+        match self.astral.get(at) {
+            Some(&(first, _, class)) if first <= code => class,
+            _ => OTHER,
         }
     }
 

@@ -15,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from haruul_scoring.compiled_engine import (
     NATIVE_MODULE,
     build_dir,
     compiled_modules,
+    native_library,
 )
 
 
@@ -75,10 +75,7 @@ def _build_native(work: Path, target_dir: Path) -> None:
             file=sys.stderr,
         )
         return
-    extension = sysconfig.get_config_var("EXT_SUFFIX")
-    shutil.copy2(
-        target_dir / "release" / f"lib{NATIVE_MODULE}.so", work / f"{NATIVE_MODULE}{extension}"
-    )
+    shutil.copy2(target_dir / "release" / f"lib{NATIVE_MODULE}.so", native_library(work))
 
 
 def main(builds_dir: Path = BUILDS_DIR) -> None:

@@ -61,6 +61,11 @@ def build_dir(builds_dir: Path = BUILDS_DIR) -> Path:
     return builds_dir / sources_hash()
 
 
+def native_library(build: Path) -> Path:
+    """Where a build keeps the Rust extension module (absent when cargo was missing)."""
+    return build / f"{NATIVE_MODULE}{_EXTENSION}"
+
+
 def prefer_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
     """Put the current build, if there is one, ahead of the sources; True when it is in use.
 
@@ -80,9 +85,8 @@ def prefer_compiled(builds_dir: Path = BUILDS_DIR) -> bool:
     # The compiled modules share one C library, imported by its top-level name.
     if not _load(runtimes[0].name.removesuffix(_EXTENSION), runtimes[0]):
         return False
-    native = build / f"{NATIVE_MODULE}{_EXTENSION}"
-    if native.exists():  # a build made where Rust was missing has none
-        _load(NATIVE_MODULE, native)
+    if native_library(build).exists():  # a build made where Rust was missing has none
+        _load(NATIVE_MODULE, native_library(build))
     compiled_domain = str(build / "haruul_scoring" / "domain")
     if compiled_domain not in domain.__path__:
         domain.__path__.insert(0, compiled_domain)
@@ -111,7 +115,7 @@ def describe_build(builds_dir: Path = BUILDS_DIR) -> str:
     """How a process started now would run the engine, for benchmark reports."""
     if not will_run_compiled(builds_dir):
         return "Python"
-    if (build_dir(builds_dir) / f"{NATIVE_MODULE}{_EXTENSION}").exists():
+    if native_library(build_dir(builds_dir)).exists():
         return "compiled (mypyc; key pass and second reader in Rust)"
     return "compiled (mypyc; key pass and second reader in Python)"
 

@@ -67,9 +67,11 @@ def _compiled(
     raw_numbers: list[int],
     keys: int,
     conditions: Conditions,
-    units: list[tuple[int, bool, list[tuple[int, tuple[str, int]]]]],
+    units: list[tuple[int, bool, list[tuple[int, int]]]],
 ) -> CompiledKeys | None:
-    """The compiled key pass when `build_engine` built it (and it is in use), else None."""
+    """The compiled key pass when `build_engine` built it (and it is in use), else None.
+    `units`: each unit's wants (`_WANTS`), whether it is in an unspaced script, and its heads as
+    (key number, where)."""
     try:
         module = importlib.import_module("haruul_native")
     except ImportError:
@@ -85,10 +87,7 @@ def _compiled(
         filed,
         always,
         others,
-        [
-            (wants, unspaced, [(n, where) for n, (_, where) in heads])
-            for wants, unspaced, heads in units
-        ],
+        units,
         spellings,
         repeatable,
         list(UNSPACED_RANGES),
@@ -149,7 +148,11 @@ class Index:
             len(keys),
             self._conditions,
             [
-                (_WANTS.get(unit.how, 0), unit.unspaced, sorted(heads.items()))
+                (
+                    _WANTS.get(unit.how, 0),
+                    unit.unspaced,
+                    sorted((n, w) for n, (_, w) in heads.items()),
+                )
                 for unit, heads in zip(self._units, self._heads, strict=True)
             ],
         )

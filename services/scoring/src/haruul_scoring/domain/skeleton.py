@@ -139,14 +139,14 @@ def join(a: str, b: str) -> str:
 class Skeleton:
     """The skeleton of one folded text (`words`) and the way back to folded offsets."""
 
-    __slots__ = ("_dropped", "_starts", "beyond_cp1251", "data", "diff", "words")
+    __slots__ = ("_diff", "_dropped", "_starts", "beyond_cp1251", "data", "words")
 
     def __init__(self, folded: str) -> None:
         encoded = _encode(folded)
         # Characters outside cp1251 were encoded as "?": the text has some (e.g. Chinese) when
         # it has more "?" encoded than before.
         self.beyond_cp1251 = not folded.isascii() and encoded.count(b"?") != folded.count("?")
-        self.data, self.diff = _collapse(b" " + encoded.translate(_TABLE) + b" ")
+        self.data, self._diff = _collapse(b" " + encoded.translate(_TABLE) + b" ")
         self.words = self.data.decode("latin-1")  # `data` as text, one character a byte
         self._dropped: list[int] | None = None
         self._starts: dict[tuple[str, int], list[int]] = {}
@@ -157,7 +157,7 @@ class Skeleton:
         if dropped is None:
             # Before the i-th dropped repeat the skeleton has (its zero byte's position - i)
             # characters: the running length of the pieces between zero bytes.
-            pieces = self.diff.split(b"\x00")
+            pieces = self._diff.split(b"\x00")
             dropped = self._dropped = list(accumulate(map(len, pieces[:-1])))
         return dropped
 
