@@ -1221,6 +1221,48 @@ SHORT_MEMOS_AND_MARKETS = [
 
 # Known false friends, kept visible: a fear later answered ("I was afraid they had taken his
 # passport; nobody took it") still reads as a taken passport.
+# The fifth session's kinds (from fresh68-75), each in wordings of its own.
+SOLD_KEPT_AWAKE_AND_CURFEWS = [
+    c("they said the first boss sold her last month", "S-SOLD"),
+    c("the agent sold us a return ticket", "", "S-SOLD"),
+    c("he has to work off what the company paid for him", "DEBT"),
+    c("the guards check the phones every night", "ISO"),
+    c("我表哥到了那边以后电话一直关机。", "ISO"),
+    c("她去了一周，微信再也不回。", "ISO"),
+    c("老板说她欠机票钱和中介费。", "DEBT"),
+    c("工资要押两个月才发。", "WAG"),
+    c("主管逼她陪客人喝酒，说这样才能把钱还上。", "S-SEX"),
+    c("zodohgui udur gej bhgui", "VIO"),
+    c("Ни дня без побоев, пишет он.", "VIO"),
+    c("not a single day goes by without a beating", "VIO"),
+    c("plan biyeleh hurtel untuulahgui", "COND"),
+    c("crypto chat hiilgedeg gesen", "S-SCAM"),
+    c("Выйти из комплекса можно только в сопровождении охраны.", "MOV"),
+    c("leaving the dorm is only allowed once a month", "MOV"),
+    c("мөнгөө гаргаж чадахгүй байна, апп нь хаагдсан", "", "MOV"),
+    c("Оройн 10 цагаас хойш байрнаас гаргахгүй, энэ дотуур байрны дүрэм.", "", "MOV"),
+    c("После 23:00 в общежитие не пускают.", "", "MOV"),
+    c("өнөөдөр 16 цаг ажиллалаа, маргааш амарна", "", "OT"),
+    c("долоо хоногт 20 цаг хүртэл ажиллаж болно", "", "OT"),
+    c("uur tolbor avahgui gesen", "", "DEBT"),
+    c("2 say uridchilgaa avsan", "S-FEE"),
+    c("Коллекторы угрожают подать в суд.", "", "THR"),
+    c("banknaas shuuhed ugnu gej surduulj baina", "", "THR"),
+    c("a TV report showed passports being taken in Cambodia", "", "DOC"),
+    c("the purser keeps the passports and hands them back whenever they go ashore", "", "DOC"),
+    c("ene medeelliig haaj bolno, bugd zugeer", at_most=Level.LOW),
+    c(
+        "Брат пишет из Бавета: переправились ночью на лодке. Говорит, всё в порядке.",
+        "S-XB",
+        at_least=Level.HIGH,
+    ),
+    c(
+        "Студентам на заметку: если зовут в Камбоджу оператором и просят молчать — это может"
+        " быть вербовка.",
+        at_most=Level.LOW,
+    ),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1263,6 +1305,7 @@ ALL_CASES = (
     + CLOSED_RETURNED_AND_GUARDED
     + CROSSED_KEPT_AND_CONDITIONAL
     + SHORT_MEMOS_AND_MARKETS
+    + SOLD_KEPT_AWAKE_AND_CURFEWS
     + BENIGN
 )
 

@@ -1,6 +1,6 @@
-"""Kept in by a storm, a quarantine or a cancelled flight, a passport kept with the person's
-consent and key, or only copied and handed back, a border town visited to trade or to tour: not
-signs of being held or smuggled.
+"""Kept in by a storm, a quarantine, a cancelled flight or a curfew, a passport kept with the
+person's consent and key, or only copied and handed back, a border town visited to trade or to
+tour, or money (not a person) that cannot be got out: not signs of being held or smuggled.
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
@@ -23,6 +23,12 @@ _CAUSE = re.compile(
     r"|"
     + expand(r"\b(?:хорио~|хар салхи~|үер~|шуурга~|цасан шуурга~|нислэг~ (?:цуцлагд|хойшл)~)")
     + r"|隔离|隔離|封控|封城|台风|颱風|暴雨|洪水|疫情|航班(?:取消|延误|延誤)"
+    # a curfew by the clock: "after 11 pm", "после полуночи", "орой 11 цагаас хойш", "晚上十点以后"
+    r"|\b(?:after|past) (?:\d{1,2}(?::\d\d)?\s*(?:pm|p\.m\.|o'?clock)?|ten|eleven|midnight)\b"
+    r"|\bпосле (?:\d{1,2}(?::\d\d)?|полуночи|отбоя|десяти|одиннадцати)\b|\bотбой\b"
+    r"|"
+    + expand(r"\b\d{1,2}(?::\d\d)? цагаас (?:хойш|хойно)|\bшөнө дунд~ (?:хойш|хойно)")
+    + r"|(?:\d{1,2}|十|十一|十二)点(?:以后|之后|后)"
 )
 
 
@@ -33,6 +39,16 @@ def confined_by_a_benign_cause(
     restricted movement names a storm, a quarantine, a flood or a cancelled flight (the whole
     sentence counts: the cause may come before or after)."""
     return _CAUSE.search(folded, *sentence) is not None
+
+
+# Money, not a person, that cannot be got out: "мөнгөө гаргаж чадахгүй" (from a crypto app).
+_MONEY_BEFORE = re.compile(r"(?:\bmoney|\bденьги|" + expand(r"\bмөнгө~") + r"|钱)\s*$")
+
+
+def money_not_a_person(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when a match folded[start:end] of restricted movement has money for its object,
+    named right before it ("мөнгөө гаргаж чадахгүй": cannot withdraw the money)."""
+    return _MONEY_BEFORE.search(folded, max(sentence[0], start - 16), start) is not None
 
 
 # A passport in a locker the person opens, kept with their written consent.
@@ -63,6 +79,8 @@ _COPIED = re.compile(
     r"|\b(?:gave|handed) (?:it |them )?(?:straight |right )?back (?:at once|right away|immediately"
     r"|straight away|the same day)\b|\b(?:at once|right away|immediately|straight away) (?:gave"
     r"|handed) (?:it |them )?back\b"
+    # kept aboard and handed back for each shore leave
+    r"|\b(?:hands?|gives?) (?:it|them) back (?:whenever|every time|each time)\b"
     # "скан", "сканировали", not "скандал"
     r"|\b(?:ксеро)?копи\w*|\bскан(?:ир\w*|\b)|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
     # handed back with the visa it was taken for

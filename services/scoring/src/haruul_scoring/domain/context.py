@@ -45,7 +45,9 @@ RETRACTIONS: tuple[str, ...] = (
     r"\bsorry (?:for|about) the (?:false )?(?:alarm|panic|trouble|worry|bother)\b",
     r"\b(?:you )?(?:can|may) close (?:it|the (?:case|call|report|request))\b",
     r"\bask(?:s|ed|ing)? (?:you |us )?to close (?:it|the (?:case|call|report|request|ticket))\b",
-    expand(r"\b(?:дуудлага|хүсэлт|мэдээлэл)~ (?:хааж болно|хаана уу|цуцал~)"),
+    expand(r"\b(?:дуудлага|хүсэлт|мэдээлэл|мэдээлл)~ (?:хааж болно|хаана уу|цуцал~)"),
+    r"\b(?:обращение|заявку|заявление|запрос|дело) можно закрыть\b"
+    r"|\bможно закрыть (?:обращение|заявку|запрос|дело)\b",
     expand(r"\bбүх (?:юм|зүйл) (?:хэвийн|хэвэндээ)"),
     expand(r"\bөмнөх (?:мессеж|msg|мэдээлэл|хүсэлт|дуудлага)~ …(?:буцааж ав|цуцал)~"),
     expand(r"\bасуудал (?:дууссан|шийдэгдсэн|шийдвэрлэгдсэн|шийдэгдлээ)"),
@@ -79,6 +81,17 @@ RETRACTIONS: tuple[str, ...] = (
     r"\b(?:он|она|они|вс[её]) в порядке\b",
     r"虚惊一场|虛驚一場|是误会|是誤會|一场误会|一場誤會|搞错了|搞錯了|弄错了|弄錯了"
     r"|平安无事|平安無事|没事了|沒事了",
+)
+# A speech verb just before a retraction cue, or (Mongolian) a quotative after it.
+_SAYS_BEFORE = re.compile(
+    r"\b(?:говорит|говорят|пишет|написал\w*|сказал\w*|уверя\w*|says|said|tells|told|writes"
+    r"|wrote|insists?|claims?)\b[^.!?\n]{0,25}$|(?:说|说是|称)[^。！？!?\n]{0,6}$"
+)
+_SAYS_AFTER = re.compile(
+    expand(
+        r"[^.!?\n]{0,30}?\b(?:гэж (?:байна|бна|хэлсэн|хэлж|хэлээд|бичсэн|бичиж|ярьсан|ярьж)|гэнэ)"
+        r"\b"
+    )
 )
 WITHDRAWN_CODES = frozenset(
     {"place", "S-HUB", "S-XB", "ISO", "DEC", "VUL", "S-AD", "S-SKILL", "S-TRV", "S-FEE"}
@@ -179,9 +192,20 @@ class Sentences:
         sentence (see `RETRACTIONS`), a statement of freedom the signs of place and lost
         contact (`FREEDOM`); cues in reported sentences do not count."""
         for pos in retractions:
-            self._withdrawn_to = max(self._withdrawn_to, self._end_if_first_hand(pos))
+            if not self._reassured_by_them(pos):
+                self._withdrawn_to = max(self._withdrawn_to, self._end_if_first_hand(pos))
         for pos in freedoms:
             self._freed_to = max(self._freed_to, self._end_if_first_hand(pos))
+
+    def _reassured_by_them(self, pos: int) -> bool:
+        """Whether the retraction cue at `pos` is what the person abroad says ("Говорит, всё в
+        порядке", "she says she is fine", "бүх юм хэвийн гэж байна"): a reassurance the
+        recruiters may dictate, not the writer's word that the worry is over."""
+        start, end = self.bounds(pos)
+        return (
+            _SAYS_BEFORE.search(self._text, start, pos) is not None
+            or _SAYS_AFTER.match(self._text, pos, end) is not None
+        )
 
     def _end_if_first_hand(self, pos: int) -> int:
         """The end of the sentence `pos` falls in, or -1 when that sentence is reported."""

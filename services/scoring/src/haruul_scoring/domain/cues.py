@@ -22,6 +22,7 @@ NEWS: tuple[str, ...] = (
     # (not "the police said": an officer's word about one person is the case itself)
     r"|\b(?:authorities|the un|interpol|the media) (?:say|said|reported)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
+    r"|\b(?:tv|television|radio) (?:reports?|stor(?:y|ies)|programm?es?|shows?)\b"
     r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
     r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? |my )?(?:article|story|piece|report|paper"
     r"|thesis|essay|dissertation) (?:on"
@@ -121,7 +122,11 @@ DEFRAUDED: tuple[str, ...] = (
     r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"
     r"[^.!?\n]{0,80}?\bперев[её]л\w*"
     r"|\bперев[её]л\w*\b[^.!?\n]{0,80}?\b(?:инвестиц|инвестиционн|криптобирж|брокер)\w*"
-    r"|" + expand(r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн)~"),
+    r"|"
+    + expand(
+        r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн|хийсэн"
+        r"|хийчихсэн|оруулсан|оруулчихсан)~"
+    ),
     r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"
     r"|汇了|匯了)",
 )
@@ -167,6 +172,11 @@ WARNING: tuple[str, ...] = (
     r"|ведитесь)\b|\bперешлите\b|\bподелитесь\b|\bесли вам (?:пишут|предлагают|напишут"
     r"|предложат)\b"
     r"|\bрепост\w*|\bбудьте (?:осторожны|бдительны)|\bпредупрежда\w*"
+    # "Выпускникам на заметку: … — это может быть вербовка": a scheme described, not a case
+    r"|\bна заметку\b|\bэто (?:может быть|скорее всего|часто|почти всегда) (?:вербовк|ловушк"
+    r"|мошенничеств|торговл)\w*"
+    r"|\b(?:this|it) (?:could|may|might|is likely to|is often) (?:be )?(?:a )?(?:trafficking"
+    r"|recruitment (?:into|for|by)|trap)\b"
     # each Mongolian wording its own alternative, so that the index searches only those whose
     # words occur (as one group, it was searched in two reports of five at ~100 µs each)
     + "".join(
@@ -192,7 +202,8 @@ WARNING: tuple[str, ...] = (
     )
     + r"|\bshare hii\w*",
     r"提醒|警惕|不要相信|别相信|別相信|请转发|請轉發|转发扩散|轉發擴散|防骗|防騙"
-    r"|宣导|宣導|宣讲|宣講|不涉及(?:具体|具體)?(?:个案|個案)|无人反映|無人反映",
+    r"|宣导|宣導|宣讲|宣講|不涉及(?:具体|具體)?(?:个案|個案)|无人反映|無人反映"
+    r"|(?:很)?可能是(?:诈骗|騙局|骗局|陷阱|人口贩卖)",
 )
 
 CUES: dict[str, tuple[str, ...]] = {

@@ -23,12 +23,13 @@ from haruul_scoring.domain.benign_causes import (
     confined_by_a_benign_cause,
     copied_or_given_back,
     kept_with_consent,
+    money_not_a_person,
     visited_to_trade_or_tour,
 )
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
-from haruul_scoring.domain.lenders import owed_to_a_lender
+from haruul_scoring.domain.lenders import owed_to_a_lender, threatened_with_court
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import denied_after, is_negated
@@ -145,13 +146,15 @@ def scan(folded: str) -> Hits:
 # match and its sentence, and says whether the match is not what it looks like.
 _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool], ...]] = {
     "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
-    "MOV": (confined_by_a_benign_cause,),  # a storm or a quarantine keeps people in
+    # a storm, a quarantine or a curfew keeps people in; money, not a person, cannot get out
+    "MOV": (confined_by_a_benign_cause, money_not_a_person),
     # a passport in a locker the person opens, only copied or handed back, taken by an
     # ex-husband, or kept by an embassy for its visa
     "DOC": (kept_with_consent, copied_or_given_back, taken_by_family, kept_by_an_office),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
     # "угроз и насилия не было", "сүрдүүлэг байхгүй": named, then said not to have been
-    "THR": (denied_after,),
+    # ... or is a creditor's threat to go to court
+    "THR": (denied_after, threatened_with_court),
     "VIO": (denied_after,),
 }
 

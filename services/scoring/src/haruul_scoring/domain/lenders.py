@@ -1,4 +1,5 @@
-"""Debt owed to a bank or a lender is a vulnerability, not debt bondage.
+"""Debt owed to a bank or a lender is a vulnerability, not debt bondage; its collectors'
+threat of a lawsuit is the law, not a threat of harm.
 
 "Still owes the bank for the apartment", "банкинд их өртэй", "欠网贷" describe the debt a
 recruiter exploits (VUL, and "financial help first", S-AID, when the recruiter pays it off);
@@ -42,3 +43,19 @@ def owed_to_a_lender(folded: str, start: int, end: int, sentence: tuple[int, int
     if after_break is not None:
         right = after_break.start()
     return _LENDER.search(folded, left, right) is not None
+
+
+# A creditor's threat to go to court ("угрожают подать в суд", "шүүхэд өгнө гэж сүрдүүлсэн",
+# "threatened to take me to court", "威胁起诉"): a lawful recourse, not the threats of harm or
+# of denunciation (to the police, to immigration) that keep a person in forced labour.
+_COURT = re.compile(
+    r"\b(?:court|sue|suing|sued|lawsuit|legal action|bailiffs?)\b"
+    r"|\b(?:суд\w*|иск\w*|пристав\w*)"
+    r"|" + expand(r"\b(?:шүүх|нэхэмжлэл|шийдвэр гүйцэтгэ)~") + r"|起诉|起訴|法院|打官司"
+)
+
+
+def threatened_with_court(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """True when the sentence [sentence[0], sentence[1]) of a threat match folded[start:end]
+    says the threat is to go to court."""
+    return _COURT.search(folded, *sentence) is not None

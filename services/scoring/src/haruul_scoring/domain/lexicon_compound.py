@@ -102,7 +102,10 @@ SCAM = (
         "S-SCAM",
         MN,
         r"\bлуйвард(?:ах|аж|уул|дог)~",
-        r"\bлуйвр(?:ын|ыг)~",
+        # fraud as the work done, not a fraud the writer fell for ("ийм луйврыг хаана мэдэгдэх")
+        r"\bлуйвр(?:ын|ыг)~ (?:ажил|компани|company|төв|газар|бизнес|схем|чат|chat|мессеж"
+        r"|message|зар|пост|сайт|дуудлага|бичүүл|бич|хий|ярь)~",
+        r"\b(?:инвестмент|investment|крипто|crypto)~\W+(?:\S+ )?(?:чат|chat)~",
         r"\bлуйвар (?:ажил|хийлгэ|хий|чат|chat)~",
         r"\bскрипт~",
         r"\b(?:хуурамч|хуурмаг) (?:хүүхний |эмэгтэйн |хүний )?(?:профайл|profile|аккаунт|хаяг"
@@ -149,6 +152,11 @@ SOLD = (
         r" (?:by|to) (?:a |an |another )?(?:new |different |other )?(?:company|compound|boss"
         r"|group|employer)",
         r"\bresold\b",
+        # "the old company sold me", not "the agent sold me a ticket" or "sold us out"
+        r"\b(?:compan(?:y|ies)|boss(?:es)?|they|compounds?|recruiters?|agents?|agency|gangs?"
+        r"|employers?|managers?|brokers?|traffickers?) (?:\S+ ){0,2}?(?:re-?)?sold (?:me|him|her"
+        r"|them|us)\b(?! (?:a|an|the|some|this|that|these|those|out|up|on|short|my|his|her|our"
+        r"|their|fake|tickets?|insurance)\b)",
         r"\b(?:got|received|was paid|took) (?:\S+ ){1,2}?(?:dollars|usd|usdt) for (?:him|her"
         r"|them)\b",
     )
@@ -324,7 +332,9 @@ SEX_MORE = (
         r"(?:陪|跟|和)(?:客人|客户|男人|嫖客)(?:出去|出台|走|过夜|睡|开房)|出台|陪酒陪睡|被迫陪酒"
         r"|做那种(?:工作|事)|(?:送|派)(?:去|到)(?:客人|客户)(?:的)?(?:房间|那里|那边)"
         r"|(?:送|派)(?:去|到)[^。！？!?\n]{0,10}?陪(?:客|酒|睡|男人)"
-        r"|(?:逼|迫|强迫|強迫|要求)[^。！？!?\n]{0,4}?陪(?:客|酒|睡|男人)",
+        r"|(?:逼|迫|强迫|強迫|要求)[^。！？!?\n]{0,4}?陪(?:客|酒|睡|男人)"
+        # "要她陪客人把钱还上": keeping clients company to pay a debt off
+        r"|陪(?:客人|客户|男人)[^。！？!?\n]{0,6}?(?:还|赚|挣)(?:钱|债|上|清)",
     )
 )
 

@@ -159,6 +159,9 @@ MOV = (
         r"\b(?:detained|confined|trapped|imprisoned|captive)\b",
         r"\b(?:behind|outside|inside) (?:the |a )?(?:fence|walls|gates?)\b",
         r"\b(?:in|to|into|inside|at) (?:a|the|another|this|that) (?:scam )?compound\b",
+        # out only with a pass, an escort or once a month
+        r"\b(?:leav\w*|go(?:ing)? out(?:side)?|exit\w*)\b[^.!?\n]{0,30}?\bonly (?:\w+ )?(?:with"
+        r" (?:a |an )?(?:pass|permission|escort|guard)|once a (?:month|week|fortnight))",
     )
     + rules(
         "MOV",
@@ -166,7 +169,7 @@ MOV = (
         r"\b(?:гадагш |гадаа )?(?:гаргахгүй|гаргадаггүй|гаргаагүй|гаргуулахгүй|гаргуулдаггүй"
         r"|гаргаж өгөхгүй"
         r"|явуулахгүй|явуулдаггүй|суллахгүй)",
-        r"\bгар~ (?:чадахгүй|чаддаггүй|болохгүй|чадаагүй)",
+        r"\bгар~ (?:чадахгүй|чаддаггүй|болохгүй|болдоггүй|чадаагүй)",
         r"\bгарах~ (?:зөвшөөрөхгүй|зөвшөөрдөггүй|боломжгүй)",
         r"\b(?:гадагш |гадаа )?(?:гаруулахгүй|гаруулдаггүй|гаргуулаагүй)",
         r"\bяв~ (?:чадахгүй|чаддаггүй|болохгүй)",
@@ -187,6 +190,9 @@ MOV = (
         "MOV",
         RU,
         r"\bне (?:выпуска\w*|отпуска\w*|пуска\w*)",
+        # out of the compound only with a pass, or once a month
+        r"\b(?:выходить|выйти|выход|выезжать|выехать|выезд)\w*\b[^.!?\n]{0,30}?\b(?:только|лишь)"
+        r" (?:по пропуску|с разрешени\w*|в сопровождении|раз в (?:месяц|неделю|две недели))",
         r"\bне (?:да\w*|позволя\w*|разреша\w*) (?:уйти|уехать|выйти|выходить|вернуться)",
         r"\b(?:уйти|уехать|выйти|выходить) (?:\w+ )?не (?:да\w*|позволя\w*|разреша\w*)",
         r"\bне (?:может|могу|можем|могут) (?:уйти|уехать|выйти|вернуться|сбежать)",
@@ -235,7 +241,7 @@ ISO = (
         r"\bphones? (?:back )?(?:only|just) (?:for )?(?:an? |one |1 |two |2 |half an? )?(?:hour"
         r"|minutes?|once)",
         r"\b(?:check|read|monitor|watch)\w* (?:our|my|his|her|their|all|every ?one'?s|everybody'?s"
-        r"|the workers'?) (?:phones?|messages|chats)",
+        r"|the workers'?|the) (?:phones?|messages|chats)",
         r"\b(?:mine|my phone|his phone|her phone|his own|her own|my own) (?:was|got|has been)"
         r" (?:taken|confiscated)",
     )
@@ -333,9 +339,11 @@ ISO = (
     + rules(
         "ISO",
         ZH,
-        r"联系不上|聯繫不上|联系不到|失联|失聯|不接电话|不接電話|不回(?:消息|信息|微信)"
+        r"(?:联系|联络)不(?:上|到)|失联|不接电话|不回(?:消息|信息|微信)"
         r"|(?:没|沒)(?:接|回)(?:电话|電話|消息|信息|微信|訊息)"
         r"|没有(?:回复|消息)",
+        # "电话一直关机" (the phone always off), "微信再也不回" (never answered again)
+        r"(?:电话|手机)[^。，！？!?\n]{0,4}?(?:关机|停机|打不通)|再也(?:不|没)(?:回|接|联系)",
         negatable=False,
     )
 )
@@ -389,6 +397,28 @@ VIO = (
         r"|打(?:他|她|我们|我們|人))",
         negatable=False,
     )
+    # "not a day without a beating": the negations say it happens every day
+    + rules(
+        "VIO",
+        EN,
+        r"\bnot a (?:single )?day (?:goes by |passes )?without (?:a |being )?(?:beat\w*|hit"
+        r"|punch\w*|kick\w*)",
+        negatable=False,
+    )
+    + rules(
+        "VIO",
+        MN,
+        r"\b(?:зодохгүй|зодуулахгүй|зодуулаагүй|цохихгүй|цохиулахгүй) өдөр (?:гэж )?(?:байхгүй"
+        r"|бхгүй|алга|үгүй)",
+        negatable=False,
+    )
+    + rules(
+        "VIO",
+        RU,
+        r"\b(?:ни (?:одного )?дня|дня не проходит) без (?:побоев|избиени\w*|удар\w*)",
+        negatable=False,
+    )
+    + rules("VIO", ZH, r"(?:没有|沒有)一天不(?:挨打|被打)", negatable=False)
 )
 # Wider wordings of being held and of a confiscated phone (written from new sentences, not
 # from any evaluation set).
