@@ -110,6 +110,36 @@ def test_the_compiled_reader_cuts_words_where_python_does(parts: list[str]) -> N
     assert second_reader.read(text) == second_reader.read_in_python(text)
 
 
+def _some_terms(folded: str) -> tuple[str, ...]:
+    """A few of the text's own terms (words, Chinese pairs, word pairs), and one it lacks."""
+    terms = second_reader.terms(folded)
+    return (*(term.text for term in terms[::7]), "not one of its terms")
+
+
+@_COMPILED
+def test_the_compiled_reader_finds_terms_where_python_does() -> None:
+    folded = [fold(text).text for text in labelled_long_and_spliced(seed=12)]
+
+    differing = [
+        t
+        for t in folded
+        if second_reader.spans(t, _some_terms(t))
+        != second_reader.spans_in_python(t, _some_terms(t))
+    ]
+
+    assert differing == []
+
+
+@_COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.text(st.characters(exclude_categories=()), max_size=4))))
+def test_the_compiled_reader_finds_terms_in_any_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    wanted = _some_terms(text)
+
+    assert second_reader.spans(text, wanted) == second_reader.spans_in_python(text, wanted)
+
+
 def _quoted(text: str, terms: tuple[str, ...], explanation: str) -> None:
     folded = fold(text)
     for start, end in second_reader.spans(folded.text, terms):

@@ -125,6 +125,33 @@ impl WordReader {
             heaviest(against),
         ))
     }
+
+    /// `second_reader.spans`: where each of the `wanted` terms is first written, in text
+    /// order, as (start, end) offsets in code points of the folded report (`text`, in UTF-8).
+    fn spans(&self, text: &[u8], wanted: HashSet<String>) -> PyResult<Vec<(usize, usize)>> {
+        let text = std::str::from_utf8(text).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let words = self.words(text);
+        let mut first: HashMap<String, (usize, usize)> = HashMap::default();
+        for &(word, start, end) in &words {
+            if wanted.contains(word) && !first.contains_key(word) {
+                first.insert(word.to_string(), (start, end));
+            }
+        }
+        let mut pair = String::new();
+        for adjacent in words.windows(2) {
+            let ((a, start, _), (b, _, end)) = (adjacent[0], adjacent[1]);
+            pair.clear();
+            pair.push_str(a);
+            pair.push(' ');
+            pair.push_str(b);
+            if wanted.contains(pair.as_str()) && !first.contains_key(pair.as_str()) {
+                first.insert(pair.clone(), (start, end));
+            }
+        }
+        let mut out: Vec<(usize, usize)> = first.into_values().collect();
+        out.sort_unstable();
+        Ok(out)
+    }
 }
 
 impl WordReader {
@@ -192,6 +219,27 @@ impl WordReader {
         }
     }
 
+    /// `second_reader._words(text)`: its words (a Chinese run cut into its character pairs),
+    /// each with its (start, end) offsets in code points.
+    fn words<'t>(&self, text: &'t str) -> Vec<(&'t str, usize, usize)> {
+        let mut out = Vec::new();
+        let (mut start, mut start_char, mut run, mut chars) = (0, 0, OTHER, 0);
+        for (at, c) in text.char_indices() {
+            let class = self.class(c);
+            if class != run {
+                if run != OTHER {
+                    push_word(&mut out, &text[start..at], start_char);
+                }
+                (start, start_char, run) = (at, chars, class);
+            }
+            chars += 1;
+        }
+        if run != OTHER {
+            push_word(&mut out, &text[start..], start_char);
+        }
+        out
+    }
+
     /// `_TOKEN.findall(text)`: the runs of letters and the runs of digits.
     fn tokens<'t>(&self, text: &'t str) -> Vec<&'t str> {
         let mut out = Vec::new();
@@ -211,5 +259,22 @@ impl WordReader {
             out.push(&text[start..]);
         }
         out
+    }
+}
+
+/// A token as `second_reader._split_han` reads it, from code point `first` on: its character
+/// pairs when it is longer than one character and holds a Han one, else itself.
+fn push_word<'t>(out: &mut Vec<(&'t str, usize, usize)>, token: &'t str, first: usize) {
+    if token.chars().nth(1).is_some() && token.chars().any(is_han) {
+        let bounds: Vec<usize> = token
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([token.len()])
+            .collect();
+        for (i, pair) in bounds.windows(3).enumerate() {
+            out.push((&token[pair[0]..pair[2]], first + i, first + i + 2));
+        }
+    } else {
+        out.push((token, first, first + token.chars().count()));
     }
 }

@@ -124,6 +124,8 @@ class CompiledReader(Protocol):
 
     def read(self, folded: bytes) -> tuple[float, int, list[str], list[str]]: ...
 
+    def spans(self, folded: bytes, wanted: set[str]) -> list[tuple[int, int]]: ...
+
 
 def word_classes() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The ranges of code points (inclusive) that `_TOKEN` reads as letters and as digits, read
@@ -215,7 +217,17 @@ def read_in_python(
 
 
 def spans(folded: str, wanted: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """Where each of the `wanted` terms is first written, in text order (folded offsets)."""
+    """Where each of the `wanted` terms is first written, in text order (folded offsets).
+    Compiled when it can be (`COMPILED`), which finds exactly what `spans_in_python` does: in
+    Python it tokenised the whole report again, ~285 µs for a 1.6 KB one."""
+    if COMPILED is not None:
+        # UTF-8 with a "?" for a lone surrogate: one code point either way
+        return tuple(COMPILED.spans(folded.encode("utf-8", "replace"), set(wanted)))
+    return spans_in_python(folded, wanted)
+
+
+def spans_in_python(folded: str, wanted: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """`spans`, in Python: the reference for the compiled reader's."""
     first: dict[str, tuple[int, int]] = {}
     for term in terms(folded):
         if term.text in wanted:
