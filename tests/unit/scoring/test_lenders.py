@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.lenders import owed_to_a_lender
 
 
 def _check(text: str, debt_words: str) -> bool:
     start = text.index(debt_words)
-    return owed_to_a_lender(text, start, start + len(debt_words), (0, len(text)))
+    return owed_to_a_lender(
+        text, start, start + len(debt_words), (0, len(text)), Sentences(text).says
+    )
 
 
 @pytest.mark.parametrize(

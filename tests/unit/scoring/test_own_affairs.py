@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.own_affairs import paid_by_themselves, taken_by_family
 
 
 def _whole(check: object, text: str, match: str) -> bool:
     start = text.index(match)
     assert callable(check)
-    return bool(check(text, start, start + len(match), (0, len(text))))
+    return bool(check(text, start, start + len(match), (0, len(text)), Sentences(text).says))
 
 
 @pytest.mark.parametrize(
@@ -58,4 +59,4 @@ def test_a_fee_the_person_paid_herself() -> None:
 )
 def test_help_from_someone_else_stays(text: str) -> None:
     start = text.index("paid")
-    assert not paid_by_themselves(text, start, len(text), (0, len(text)))
+    assert not paid_by_themselves(text, start, len(text), (0, len(text)), Sentences(text).says)

@@ -184,7 +184,7 @@ class Sentences:
                 continue
             before_start, before_end = self.bounds(own_start - 1)
             # Whether an offer the writer met is genuine is the warning, not hearsay.
-            if not self._says("offer", before_start, before_end):
+            if not self.says("offer", before_start, before_end):
                 self._doubted.add(before_start)
 
     def withdraw(self, retractions: list[int], freedoms: list[int]) -> None:
@@ -212,8 +212,9 @@ class Sentences:
         start, end = self.bounds(pos)
         return -1 if self._flags_of(start, end).reported else end
 
-    def _says(self, cue: str, start: int, end: int) -> bool:
-        """Whether the sentence [start, end) holds the cue (`cues.CUES`)."""
+    def says(self, cue: str, start: int, end: int) -> bool:
+        """Whether folded[start:end] holds the cue (`cues.CUES`): only the alternatives of it
+        that may occur in the report are searched for."""
         text = self._text
         return any(pattern.search(text, start, end) for pattern in self._cues.get(cue, ()))
 
@@ -223,17 +224,17 @@ class Sentences:
         if flags is None:
             reported = (
                 start in self._doubted
-                or self._says("news", start, end)
+                or self.says("news", start, end)
                 or (
                     "hypothetical" in self._cues
                     and _QUESTION.search(self._text, start, end) is not None
-                    and self._says("hypothetical", start, end)
+                    and self.says("hypothetical", start, end)
                 )
             )
             flags = self._flags[start] = _Flags(
                 reported,
-                self._says("legit", start, end),
-                self._says("defrauded", start, end),
+                self.says("legit", start, end),
+                self.says("defrauded", start, end),
             )
         return flags
 
@@ -244,7 +245,7 @@ class Sentences:
         sentence."""
         start, end = self.bounds(pos)
         flags = self._flags_of(start, end)
-        if flags.reported or (code in EVENT_CODES and self._says("event", start, end)):
+        if flags.reported or (code in EVENT_CODES and self.says("event", start, end)):
             return False
         if pos < self._withdrawn_to and code in WITHDRAWN_CODES:
             return False

@@ -39,6 +39,7 @@ from haruul_scoring.domain.own_affairs import (
     taken_by_family,
 )
 from haruul_scoring.domain.prefilter import build
+from haruul_scoring.domain.sentence_cue import Says
 
 ALL_RULES: tuple[Rule, ...] = (
     lexicon_control.RULES
@@ -143,8 +144,9 @@ def scan(folded: str) -> Hits:
 
 
 # A sign its own sentence explains away, by code: each check is given the folded text, the
-# match and its sentence, and says whether the match is not what it looks like.
-_EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int]], bool], ...]] = {
+# match, its sentence and `Sentences.says` (for the words it looks for, `cues.CUES`), and says
+# whether the match is not what it looks like.
+_EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int], Says], bool], ...]] = {
     "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
     # a storm, a quarantine or a curfew keeps people in; money, not a person, cannot get out
     "MOV": (confined_by_a_benign_cause, money_not_a_person),
@@ -176,7 +178,7 @@ def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match
         if rule.negatable and is_negated(folded, start, end, rule.lang, sentence[0]):
             continue
         checks = _EXPLAINED_AWAY.get(rule.code, ())
-        if any(explained(folded, start, end, sentence) for explained in checks):
+        if any(explained(folded, start, end, sentence, sentences.says) for explained in checks):
             continue
         accepted.add((rule.code, start, end))
     found: list[Match] = []
@@ -237,7 +239,7 @@ def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> 
         if pm.place.role == "hub":
             found.append(Match("S-HUB", pm.start, pm.end))
         if pm.place.role == "crossing" and not visited_to_trade_or_tour(
-            folded, pm.start, pm.end, sentences.bounds(pm.start)
+            folded, pm.start, pm.end, sentences.bounds(pm.start), sentences.says
         ):
             found.append(Match("S-XB", pm.start, pm.end))
         if pm.place.role in ("hub", "crossing"):

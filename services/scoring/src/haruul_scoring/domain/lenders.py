@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
+from haruul_scoring.domain.sentence_cue import Says
 
 # How far from the debt words the lender may be named: after them as the creditor ("owes the
 # bank for the flat", "долг по кредиту"), or just before them ("банкинд их өртэй", "欠银行的").
@@ -20,19 +21,23 @@ from haruul_scoring.domain.mongolian import expand
 _AFTER = 32
 _BEFORE = 14
 
-_LENDER = re.compile(
+_LENDER = (
     r"\b(?:banks?|loans?|loan apps?|lenders?|microfinance|mortgage|credit cards?|pawn\w*)\b"
     r"|\b(?:банк\w*|кредит\w*|займ\w*|микрозайм\w*|ипотек\w*|ломбард\w*)"
-    r"|"
-    + expand(r"\b(?:банк|зээл|ломбард|бичил санхүү|карт)~")
-    + r"|银行|貸款|贷款|网贷|網貸|信用卡|借(?:给|給|了)"
+    r"|" + expand(r"\b(?:банк|зээл|ломбард|бичил санхүү|карт)~"),
+    r"银行|貸款|贷款|网贷|網貸|信用卡|借(?:给|給|了)",
 )
+_LENDER_RE = re.compile("|".join(_LENDER))
 _CLAUSE_BREAK = re.compile(r"[;:()\"，、；：]|\s-\s|\b(?:but|and then|но|а потом)\b")
 
 
-def owed_to_a_lender(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def owed_to_a_lender(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
     """True when folded[start:end], a debt wording, names or sits beside a lender in its
     clause of the sentence [sentence[0], sentence[1])."""
+    if not says("lender", *sentence):  # the index's quick answer for most sentences
+        return False
     left = max(sentence[0], start - _BEFORE)
     right = min(sentence[1], end + _AFTER)
     before = folded[left:start]
@@ -42,20 +47,27 @@ def owed_to_a_lender(folded: str, start: int, end: int, sentence: tuple[int, int
     after_break = _CLAUSE_BREAK.search(folded, end, right)
     if after_break is not None:
         right = after_break.start()
-    return _LENDER.search(folded, left, right) is not None
+    return _LENDER_RE.search(folded, left, right) is not None
 
 
 # A creditor's threat to go to court ("угрожают подать в суд", "шүүхэд өгнө гэж сүрдүүлсэн",
 # "threatened to take me to court", "威胁起诉"): a lawful recourse, not the threats of harm or
 # of denunciation (to the police, to immigration) that keep a person in forced labour.
-_COURT = re.compile(
+_COURT = (
     r"\b(?:court|sue|suing|sued|lawsuit|legal action|bailiffs?)\b"
     r"|\b(?:суд\w*|иск\w*|пристав\w*)"
-    r"|" + expand(r"\b(?:шүүх|нэхэмжлэл|шийдвэр гүйцэтгэ)~") + r"|起诉|起訴|法院|打官司"
+    r"|" + expand(r"\b(?:шүүх|нэхэмжлэл|шийдвэр гүйцэтгэ)~"),
+    r"起诉|起訴|法院|打官司",
 )
 
 
-def threatened_with_court(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def threatened_with_court(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
     """True when the sentence [sentence[0], sentence[1]) of a threat match folded[start:end]
     says the threat is to go to court."""
-    return _COURT.search(folded, *sentence) is not None
+    return says("court", *sentence)
+
+
+# What the explainers look for in a sentence, as cues (`benign_causes.CUES`).
+CUES: dict[str, tuple[str, ...]] = {"lender": _LENDER, "court": _COURT}

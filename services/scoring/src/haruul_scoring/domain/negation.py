@@ -13,6 +13,7 @@ import re
 
 from haruul_scoring.domain.lexicon import Lang
 from haruul_scoring.domain.mongolian import expand
+from haruul_scoring.domain.sentence_cue import Says
 
 _CLAUSE_BREAK = re.compile(
     # a dash between clauses ("если не выполняю план — бьют") is folded to " - "; "тех" after
@@ -79,7 +80,7 @@ _DENIED_AFTER = re.compile(
 )
 
 
-def denied_after(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def denied_after(folded: str, start: int, end: int, sentence: tuple[int, int], says: Says) -> bool:
     """True when the match folded[start:end] is a noun of threat or violence said not to have
     been ("угроз не было", "сүрдүүлэг байхгүй"), in its sentence."""
     if _DENIABLE_NOUN.fullmatch(folded, start, end) is None:

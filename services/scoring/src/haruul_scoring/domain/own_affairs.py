@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from haruul_scoring.domain.sentence_cue import Says
+
 # How far before the match its subject may begin ("my ex-husband ", "бывший муж ").
 _SUBJECT_WINDOW = 30
 
@@ -36,7 +38,9 @@ _TAKING = re.compile(
 )
 
 
-def taken_by_family(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def taken_by_family(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
     """True when a match folded[start:end] of taken documents starts with the taking and a
     family member, right before it, is the one taking."""
     return _taken_by(_FAMILY_SUBJECT, folded, start, sentence)
@@ -53,7 +57,9 @@ _OFFICE_SUBJECT = re.compile(
 )
 
 
-def kept_by_an_office(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def kept_by_an_office(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
     """True when a match folded[start:end] of taken documents starts with the taking and an
     embassy, a consulate or a visa centre, right before it, is the one keeping them."""
     return _taken_by(_OFFICE_SUBJECT, folded, start, sentence)
@@ -75,7 +81,9 @@ _OWN_MONEY = re.compile(
 )
 
 
-def paid_by_themselves(folded: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def paid_by_themselves(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
     """True when an S-AID match folded[start:end] ("paid the test fee and the medical") has a
     pronoun for its subject and its sentence says the payer paid it themselves."""
     return (
