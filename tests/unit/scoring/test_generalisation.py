@@ -1261,6 +1261,17 @@ SOLD_KEPT_AWAKE_AND_CURFEWS = [
         " быть вербовка.",
         at_most=Level.LOW,
     ),
+    c(
+        "hasnt heard from her brother since he left for a call centre job",
+        "ISO",
+        at_least=Level.HIGH,
+    ),
+    c("我哥在那边每天干到凌晨三点。", "OT"),
+    c("一个月没有一天休息。", "OT"),
+    c("Zamiin-Uud-d utas hyamdhan zarna gesen zar bainalee", "", "THR"),
+    c("Начальник штрафует за опоздания, зарплату платит вовремя.", "", "COND"),
+    c("they fine us if we miss the quota", "COND"),
+    c("Got scammed by a fake trading site, the support wants an unlock fee first.", "", "S-FEE"),
 ]
 
 KNOWN_FALSE_FRIENDS = [

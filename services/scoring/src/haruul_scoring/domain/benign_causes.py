@@ -54,6 +54,37 @@ def money_not_a_person(
     return _MONEY_BEFORE.search(folded, max(sentence[0], start - 16), start) is not None
 
 
+# A thing offered for sale, not a person threatened with sale: "iPhone хямдхан зарна гэсэн".
+_PRICED_BEFORE = re.compile(r"(?:\bcheap\w*|\bдешев\w*|" + expand(r"\bхямд~|\bүнээр") + r")\s*$")
+
+
+def for_sale_cheaply(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when a threat match folded[start:end] is an offer to sell something cheaply, said
+    right before it."""
+    return _PRICED_BEFORE.search(folded, max(sentence[0], start - 16), start) is not None
+
+
+# A fine for coming late or missing work, which strict lawful employers impose too ("штрафует за
+# опоздания", "хоцорвол торгуульдана", "迟到罚款"): not the fines for missed quotas that hold a
+# person in a compound.
+_LATENESS = (
+    r"\b(?:late|lateness|tardiness|absen\w*)\b|\b(?:опоздани\w*|опаздыва\w*|прогул\w*)"
+    r"|" + expand(r"\bхоцор~|\bхоцорсон~|\bтасалсан~"),
+    r"迟到|遲到|旷工|曠工",
+)
+_FINE = re.compile(r"\bfine[sd]?\b|\bштраф\w*|" + expand(r"\bторго~|\bторгууль~") + r"|罚款|罰款")
+
+
+def fined_for_lateness(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when a match folded[start:end] of penalties is a fine, and its sentence says it is
+    for being late or absent."""
+    return _FINE.match(folded, start) is not None and says("lateness", *sentence)
+
+
 # A passport in a locker the person opens, kept with their written consent.
 _CONSENT = (
     r"\b(?:(?:his|her|their) own key|can take (?:it|his|hers|theirs|them) (?:out|back) (?:whenever"
@@ -146,4 +177,5 @@ CUES: dict[str, tuple[str, ...]] = {
     "copied": _COPIED,
     "not returned": _NOT_RETURNED,
     "trade or tour": _TRADE_OR_TOUR,
+    "lateness": _LATENESS,
 }

@@ -124,8 +124,9 @@ _ASKS = re.compile(r"[?？吗嗎]")
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 # Signs that, in a sentence where the writer lost money to an online investment (`cues.
-# DEFRAUDED`), describe the fraudster: the scam, the lie, the silence after.
-DEFRAUDED_CODES = frozenset({"S-SCAM", "DEC", "ISO"})
+# DEFRAUDED`), describe the fraudster: the scam, the lie, the silence after, and its fees and
+# "help" (an unlock fee, a loan to pay it), which are the fraud's, not a recruiter's.
+DEFRAUDED_CODES = frozenset({"S-SCAM", "DEC", "ISO", "S-FEE", "S-AID"})
 
 
 class _Flags(NamedTuple):

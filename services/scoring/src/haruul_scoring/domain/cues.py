@@ -121,6 +121,11 @@ DEFRAUDED: tuple[str, ...] = (
     r" (?:sent|transferred|invested|deposited|lost)\b"
     r"|\b(?:i|we) (?:sent|transferred|invested|deposited|lost)\b[^.!?\n]{0,80}?\b(?:invest\w*"
     r"|crypto\w*|trading (?:platform|site|app)|brokers?)\b"
+    # scammed out of money, or kept from withdrawing it: "got scammed on a fake crypto site",
+    # "has to pay an unlock fee before he can withdraw"
+    r"|\b(?:got|was|were|been|i'?ve been|we'?ve been) (?:scammed|defrauded|conned|cheated)\b"
+    r"|\b(?:can'?t|cannot|unable to|before (?:\w+ )?can) withdraw\b|\b(?:unlock|withdrawal) fees?\b"
+    r"|\bне (?:могу|может|можем|могут) вывести\b|\bкомисси\w* за вывод\b"
     r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"
     r"[^.!?\n]{0,80}?\bперев[её]л\w*"
     r"|\bперев[её]л\w*\b[^.!?\n]{0,80}?\b(?:инвестиц|инвестиционн|криптобирж|брокер)\w*"
@@ -130,7 +135,7 @@ DEFRAUDED: tuple[str, ...] = (
         r"|хийчихсэн|оруулсан|оруулчихсан)~"
     ),
     r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"
-    r"|汇了|匯了)",
+    r"|汇了|匯了)|(?:无法|不能|没法)提现|提不出(?:来|钱)|被骗了",
 )
 
 # An offer the writer met: a job advert, a vacancy, an offer made to them. "Saw an ad: $3,000 in

@@ -22,6 +22,8 @@ from haruul_scoring.domain import (
 from haruul_scoring.domain.benign_causes import (
     confined_by_a_benign_cause,
     copied_or_given_back,
+    fined_for_lateness,
+    for_sale_cheaply,
     kept_with_consent,
     money_not_a_person,
     visited_to_trade_or_tour,
@@ -155,8 +157,9 @@ _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int], Says]
     "DOC": (kept_with_consent, copied_or_given_back, taken_by_family, kept_by_an_office),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
     # "угроз и насилия не было", "сүрдүүлэг байхгүй": named, then said not to have been
-    # ... or is a creditor's threat to go to court
-    "THR": (denied_after, threatened_with_court),
+    # ... or is a creditor's threat to go to court, or an offer to sell something cheaply
+    "THR": (denied_after, threatened_with_court, for_sale_cheaply),
+    "COND": (fined_for_lateness,),  # a fine for coming late
     "VIO": (denied_after,),
 }
 

@@ -255,6 +255,7 @@ ISO = (
         r"\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to|not allowed to) (?:contact"
         r"|call|reach|talk to|message|speak to|text|use (?:his|her|their|my|a|the) phone)",
         r"\b(?:lost|no) (?:contact|news|word|communication) (?:with|from)\b",
+        r"\b(?:have|has|had)(?:n'?t| not| never) heard (?:anything )?from\b",
         r"\bunreachable\b",
         r"\b(?:phone|number|line|mobile|cell) (?:is |was |has been |had been )?(?:off|switched off"
         r"|turned off|disconnected|dead|unreachable|out of service)\b",
