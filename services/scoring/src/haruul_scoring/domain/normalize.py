@@ -96,11 +96,12 @@ def fold(text: str) -> Folded:
 
 
 def _fold(text: str) -> Folded:
-    if unicodedata.is_normalized("NFKC", text) and (text.isascii() or not _SPECIAL.search(text)):
+    normalized = unicodedata.is_normalized("NFKC", text)  # ~1.4 µs a 1.6 KB report: asked once
+    if normalized and (text.isascii() or not _SPECIAL.search(text)):
         folded = text.casefold()  # nothing to drop and nothing to tidy but "ё": the common case
         if len(folded) == len(text):
             return Folded(original=text, text=folded.replace("\u0451", "\u0435"))
-    if unicodedata.is_normalized("NFKC", text) and _INVISIBLE.search(text) is None:
+    if normalized and _INVISIBLE.search(text) is None:
         folded = text.casefold()
         if len(folded) == len(text):
             return Folded(original=text, text=_tidy(folded))
