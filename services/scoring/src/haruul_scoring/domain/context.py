@@ -85,7 +85,7 @@ RETRACTIONS: tuple[str, ...] = (
 # A speech verb just before a retraction cue, or (Mongolian) a quotative after it.
 _SAYS_BEFORE = re.compile(
     r"\b(?:говорит|говорят|пишет|написал\w*|сказал\w*|уверя\w*|says|said|tells|told|writes"
-    r"|wrote|insists?|claims?)\b[^.!?\n]{0,25}$|(?:说|说是|称)[^。！？!?\n]{0,6}$"
+    r"|wrote|insists?|claims?)\b[^.!?\n]{0,25}$|(?:说|称)[^。！？!?\n]{0,6}$"
 )
 _SAYS_AFTER = re.compile(
     expand(
