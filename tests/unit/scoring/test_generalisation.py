@@ -1272,6 +1272,8 @@ SOLD_KEPT_AWAKE_AND_CURFEWS = [
     c("Начальник штрафует за опоздания, зарплату платит вовремя.", "", "COND"),
     c("they fine us if we miss the quota", "COND"),
     c("Got scammed by a fake trading site, the support wants an unlock fee first.", "", "S-FEE"),
+    c("He was scammed into a fake job in Cambodia and they took his passport", "DEC DOC"),
+    c("egch mini bankind 15 saya ortei, EPS-eer yavah gej bna", "", "DEBT"),
 ]
 
 KNOWN_FALSE_FRIENDS = [

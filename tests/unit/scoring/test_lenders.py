@@ -23,6 +23,8 @@ def _check(text: str, debt_words: str) -> bool:
         ("bankind ih oortei", "oortei"),
         ("у неё долг по кредиту", "долг"),
         ("表哥欠了网贷五万", "欠"),
+        # an amount between the lender and the debt words
+        ("банкинд нийт 7 саяын өртэй", "өртэй"),
     ],
 )
 def test_a_lender_beside_the_debt(text: str, debt_words: str) -> None:

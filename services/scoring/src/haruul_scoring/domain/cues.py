@@ -122,8 +122,10 @@ DEFRAUDED: tuple[str, ...] = (
     r"|\b(?:i|we) (?:sent|transferred|invested|deposited|lost)\b[^.!?\n]{0,80}?\b(?:invest\w*"
     r"|crypto\w*|trading (?:platform|site|app)|brokers?)\b"
     # scammed out of money, or kept from withdrawing it: "got scammed on a fake crypto site",
-    # "has to pay an unlock fee before he can withdraw"
-    r"|\b(?:got|was|were|been|i'?ve been|we'?ve been) (?:scammed|defrauded|conned|cheated)\b"
+    # "has to pay an unlock fee before he can withdraw"; not "he was scammed into a job in
+    # Cambodia", where the scam is the deception that moved him
+    r"|\b(?:got|was|were|been|i'?ve been|we'?ve been) (?:scammed|defrauded)\b[^.!?\n]{0,60}?"
+    r"\b(?:sites?|apps?|platforms?|crypto\w*|invest\w*|lost|usd\w*|money)\b"
     r"|\b(?:can'?t|cannot|unable to|before (?:\w+ )?can) withdraw\b|\b(?:unlock|withdrawal) fees?\b"
     r"|\bне (?:могу|может|можем|могут) вывести\b|\bкомисси\w* за вывод\b"
     r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"

@@ -17,9 +17,10 @@ from haruul_scoring.domain.sentence_cue import Says
 
 # How far from the debt words the lender may be named: after them as the creditor ("owes the
 # bank for the flat", "долг по кредиту"), or just before them ("банкинд их өртэй", "欠银行的").
-# Not further before: "paid off her bank loan and now she owes the company" is bondage.
+# Room before for an amount ("банкинд нийт 7 саяын өртэй", "bankind 20 saya ortei"); a new
+# clause starts at "now": "paid off her bank loan and now she owes the company" is bondage.
 _AFTER = 32
-_BEFORE = 14
+_BEFORE = 24
 
 _LENDER = (
     r"\b(?:banks?|loans?|loan apps?|lenders?|microfinance|mortgage|credit cards?|pawn\w*)\b"
@@ -28,7 +29,9 @@ _LENDER = (
     r"银行|貸款|贷款|网贷|網貸|信用卡|借(?:给|給|了)",
 )
 _LENDER_RE = re.compile("|".join(_LENDER))
-_CLAUSE_BREAK = re.compile(r"[;:()\"，、；：]|\s-\s|\b(?:but|and then|но|а потом)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\"，、；：]|\s-\s|\b(?:but|and then|now|но|а потом|теперь)\b|" + expand(r"\bодоо\b")
+)
 
 
 def owed_to_a_lender(
