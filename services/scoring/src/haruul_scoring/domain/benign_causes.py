@@ -1,6 +1,7 @@
 """Kept in by a storm, a quarantine, a cancelled flight or a curfew, a passport kept with the
 person's consent and key, or only copied and handed back, a border town visited to trade or to
-tour, or money (not a person) that cannot be got out: not signs of being held or smuggled.
+tour, money (not a person) that cannot be got out, a phone "sold cheaply", a fine for coming
+late: everyday things in the words of being held, smuggled, threatened or punished.
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
