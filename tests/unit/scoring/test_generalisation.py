@@ -1274,6 +1274,9 @@ SOLD_KEPT_AWAKE_AND_CURFEWS = [
     c("Got scammed by a fake trading site, the support wants an unlock fee first.", "", "S-FEE"),
     c("He was scammed into a fake job in Cambodia and they took his passport", "DEC DOC"),
     c("egch mini bankind 15 saya ortei, EPS-eer yavah gej bna", "", "DEBT"),
+    c("В группе класса пишут, что её продали в Китай.", "", "S-SOLD"),
+    c("people in the group chat are saying he was sold to another compound", "", "S-SOLD"),
+    c("Дочери в телеграме пишут про работу оператором в Таиланде, 3000$.", "S-AD"),
 ]
 
 KNOWN_FALSE_FRIENDS = [

@@ -55,6 +55,11 @@ NEWS: tuple[str, ...] = (
     r"|\b(?:session|training|lecture|workshop|seminar|presentation)s? (?:on|about)\b"
     r"|\b(?:семинар|лекци|тренинг|занят)\w* (?:о|об|по|про)\b"
     r"|\bслух\w*|\bсплетн\w*|\bничего (?:такого|подобного) не\b"
+    # what a chat or a group "writes": "в чате нашего дома пишут, что её продали" (not "сыну в
+    # телеграме пишут про работу", a recruiter writing to him)
+    r"|\b(?:в чате|в группе|в соцсетях|в телеграме|в ватсапе)\b[^.!?\n]{0,25}?\bпишут,? что\b"
+    r"|\b(?:people|they|everyone) (?:in|on) (?:the|our|a) (?:group ?chat|chat|group)s? (?:are )?"
+    r"(?:saying|say|writing|write)\b"
     r"|"
     + expand(
         r"\b(?:(?:бичлэг|пост|нийтлэл)~ (?:уншсан|үзсэн|харсан|хуваалцсан|эргэлд~)|ам дамжуулан"
