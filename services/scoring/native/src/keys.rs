@@ -43,6 +43,9 @@ pub struct KeyIndex {
     repeatable: Vec<bool>,
     /// Scripts written without spaces: a text with one also has its raw keys looked for.
     unspaced_ranges: Vec<(u32, u32)>,
+    /// Whether a key's places are wanted: it is a head of a unit that wants word starts (a
+    /// report's ~330 key matches hold ~100 of those; only they are kept and sorted).
+    placed: Vec<bool>,
     /// Units by the key that brings them up (`conditions.Conditions`).
     filed: Vec<Vec<u32>>,
     always: Vec<u32>,
@@ -115,6 +118,12 @@ impl KeyIndex {
         numbers_fit(&condition_keys, keys, "others")?;
         let head_keys: Vec<u32> = units.iter().flat_map(|u| u.2.iter().map(|h| h.0)).collect();
         numbers_fit(&head_keys, keys, "heads")?;
+        let mut placed = vec![false; keys];
+        for unit in units.iter().filter(|u| u.0 == WANTS_WORD_STARTS) {
+            for &(key, _) in &unit.2 {
+                placed[key as usize] = true;
+            }
+        }
         Ok(KeyIndex {
             words: automaton(&word_keys)?,
             word_numbers,
@@ -125,6 +134,7 @@ impl KeyIndex {
             spellings,
             repeatable: repeatable.iter().map(|&b| b != 0).collect(),
             unspaced_ranges,
+            placed,
             filed,
             always,
             others,
@@ -147,15 +157,18 @@ impl KeyIndex {
         let unspaced = self.in_unspaced_script(text).then_some(text.as_bytes());
         let mut present = vec![false; self.keys];
         let mut present_keys: Vec<u32> = Vec::new();
-        // (key, skeleton offset) of every occurrence, sorted: a key's are found by bisection.
-        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(512);
+        // (key, skeleton offset) of every occurrence of a key whose places are wanted, sorted:
+        // a key's are found by bisection.
+        let mut occurrences: Vec<(u32, u32)> = Vec::with_capacity(256);
         for found in self.words.find_overlapping_iter(&skeleton) {
             let key = self.word_numbers[found.pattern().as_usize()];
             if !present[key as usize] {
                 present[key as usize] = true;
                 present_keys.push(key);
             }
-            occurrences.push((key, found.start() as u32));
+            if self.placed[key as usize] {
+                occurrences.push((key, found.start() as u32));
+            }
         }
         if let Some(text) = unspaced {
             for found in self.raw.find_overlapping_iter(text) {
