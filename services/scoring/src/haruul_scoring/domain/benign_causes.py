@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
-from haruul_scoring.domain.sentence_cue import Says
+from haruul_scoring.domain.sentence_cue import Says, said_before
 
 _CAUSE = (
     r"\b(?:quarantine\w*|lockdown|storms?|typhoons?|hurricanes?|floods?|flooding|blizzard"
@@ -43,6 +43,9 @@ def confined_by_a_benign_cause(
     return says("benign cause", *sentence)
 
 
+# How far back the word right before a match may start (`said_before`).
+_RIGHT_BEFORE = 16
+
 # Money, not a person, that cannot be got out: "мөнгөө гаргаж чадахгүй" (from a crypto app).
 _MONEY_BEFORE = re.compile(r"(?:\bmoney|\bденьги|" + expand(r"\bмөнгө~") + r"|钱)\s*$")
 
@@ -52,7 +55,7 @@ def money_not_a_person(
 ) -> bool:
     """True when a match folded[start:end] of restricted movement has money for its object,
     named right before it ("мөнгөө гаргаж чадахгүй": cannot withdraw the money)."""
-    return _MONEY_BEFORE.search(folded, max(sentence[0], start - 16), start) is not None
+    return said_before(_MONEY_BEFORE, folded, start, sentence, _RIGHT_BEFORE)
 
 
 # A thing offered for sale, not a person threatened with sale: "iPhone хямдхан зарна гэсэн".
@@ -64,7 +67,7 @@ def for_sale_cheaply(
 ) -> bool:
     """True when a threat match folded[start:end] is an offer to sell something cheaply, said
     right before it."""
-    return _PRICED_BEFORE.search(folded, max(sentence[0], start - 16), start) is not None
+    return said_before(_PRICED_BEFORE, folded, start, sentence, _RIGHT_BEFORE)
 
 
 # A fine for coming late or missing work, which strict lawful employers impose too ("штрафует за

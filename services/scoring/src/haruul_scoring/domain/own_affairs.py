@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from haruul_scoring.domain.sentence_cue import Says
+from haruul_scoring.domain.sentence_cue import Says, said_before
 
 # How far before the match its subject may begin ("my ex-husband ", "бывший муж ").
 _SUBJECT_WINDOW = 30
@@ -67,8 +67,8 @@ def kept_by_an_office(
 
 def _taken_by(subject: re.Pattern[str], folded: str, start: int, sentence: tuple[int, int]) -> bool:
     """The match at `start` starts with the taking, and `subject` names the taker right before."""
-    return _TAKING.match(folded, start) is not None and _said_before(
-        subject, folded, start, sentence
+    return _TAKING.match(folded, start) is not None and said_before(
+        subject, folded, start, sentence, _SUBJECT_WINDOW
     )
 
 
@@ -87,14 +87,6 @@ def paid_by_themselves(
     """True when an S-AID match folded[start:end] ("paid the test fee and the medical") has a
     pronoun for its subject and its sentence says the payer paid it themselves."""
     return (
-        _said_before(_PRONOUN_SUBJECT, folded, start, sentence)
+        said_before(_PRONOUN_SUBJECT, folded, start, sentence, _SUBJECT_WINDOW)
         and _OWN_MONEY.search(folded, start, sentence[1]) is not None
     )
-
-
-def _said_before(
-    subject: re.Pattern[str], folded: str, start: int, sentence: tuple[int, int]
-) -> bool:
-    """Whether `subject` ends right before `start`, within its sentence."""
-    window = max(sentence[0], start - _SUBJECT_WINDOW)
-    return subject.search(folded, window, start) is not None
