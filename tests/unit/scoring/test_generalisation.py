@@ -1273,6 +1273,8 @@ SOLD_KEPT_AWAKE_AND_CURFEWS = [
     c("they fine us if we miss the quota", "COND"),
     c("Got scammed by a fake trading site, the support wants an unlock fee first.", "", "S-FEE"),
     c("He was scammed into a fake job in Cambodia and they took his passport", "DEC DOC"),
+    c("他被骗了，说是去做客服，结果是骗人的工作。", "DEC S-SCAM"),
+    c("我在网上被骗了两万块，平台无法提现。", "", "S-SCAM", at_most=Level.LOW),
     c("egch mini bankind 15 saya ortei, EPS-eer yavah gej bna", "", "DEBT"),
     c("В группе класса пишут, что её продали в Китай.", "", "S-SOLD"),
     c("people in the group chat are saying he was sold to another compound", "", "S-SOLD"),
