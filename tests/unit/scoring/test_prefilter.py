@@ -41,6 +41,9 @@ RULES = [
     r"\w+ist\b",
     "赎金|贖金|(?:要|让)(?:家人)?(?:付|交)钱",
     "kk园区|kk園區",
+    # gaps after two words, and two gaps: tried only where the tail is in reach (`tails`)
+    expand(r"\bгадаад паспорт~ …хураа~"),
+    r"\b(?:company|agency)\b" + GAP + r"\b(?:took|asked)\b" + GAP + r"(?:\$|usd|money)",
 ]
 WATCHED = [r"\bin the news\b|\bмэдээ~".replace("~", r"[\w-]*"), "新闻|听说"]
 
@@ -95,8 +98,18 @@ WORDS = [
     "news",
     "мэдээнд",
     "сааааайн",
+    "гадаад",
+    "gadaad",
+    "company",
+    "agency",
+    "asked",
+    "money",
+    "a-rather-long-hyphenated-word-to-stretch-the-gap",
+    "somewhatlongerfillerword",
+    "ꙮ",  # beyond what `tails` counts: every head is tried
+    "«»",
 ]
-SEPARATORS = [" ", " ", " ", ". ", ", ", "-", "\n", "? ", "，", ""]
+SEPARATORS = [" ", " ", " ", ". ", ", ", "-", "\n", "? ", "，", "", "。", "… ", " — "]
 
 
 def _reference(rules: list[str], text: str) -> set[tuple[int, int, int]]:
@@ -125,7 +138,7 @@ _INDEX = build(RULES, WATCHED)
 _PYTHON_INDEX = build(RULES, WATCHED)
 _PYTHON_INDEX.compiled = None  # the key pass in Python, whether or not a build is loaded
 _TEXTS = st.lists(
-    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=14
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=20
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
@@ -149,7 +162,7 @@ def _met_both_ways(index: Index, text: str) -> tuple[object, object]:
     raw = folded.encode("utf-8", "replace") if unspaced else None
     assert index.compiled is not None
     compiled = index.compiled.find(folded.encode("utf-8", "replace"))
-    return compiled, index.met_units(skeleton, raw)
+    return compiled, index.met_units(skeleton, raw, folded)
 
 
 @_COMPILED

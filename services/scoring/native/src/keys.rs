@@ -1,6 +1,6 @@
 //! The bookkeeping of the scoring engine's key pass, compiled: a report's skeleton
 //! (`skeleton.Skeleton`), which keys occur in it, which units have all their conditions met,
-//! and where each can start.
+//! and where each can start (for a unit with a gap, only where its tail is in reach: `tails`).
 //!
 //! `prefilter.Index` builds a `KeyIndex` from what it computed at import and asks it, per
 //! report, for the units to try; the regexes themselves stay Python's (`re`). The Python code
@@ -18,8 +18,17 @@ const WANTS_WORD_STARTS: u8 = 1;
 /// The numbers of its heads that occur.
 const WANTS_HEADS: u8 = 2;
 
-/// (wants, unspaced_only, heads) of a unit, as `prefilter` hands it over.
-type UnitSpec = (u8, bool, Vec<(u32, u8)>);
+/// (wants, unspaced_only, heads, tail) of a unit, as `prefilter` hands it over; a tail is
+/// (crossed, heads).
+type UnitSpec = (u8, bool, Vec<(u32, u8)>, Option<(u32, Vec<(u32, u8)>)>);
+
+/// What follows a unit's first gap (`units.Tail`, `tails`): the unit is tried only at heads
+/// from which one of the tail's heads is in reach.
+struct Tail {
+    /// Stretches outside words the part before the gap can cross.
+    crossed: u32,
+    heads: Vec<(u32, u8)>,
+}
 
 struct Unit {
     wants: u8,
@@ -27,6 +36,7 @@ struct Unit {
     unspaced_only: bool,
     /// (key number, where): see `skeleton.Skeleton.starts`.
     heads: Vec<(u32, u8)>,
+    tail: Option<Tail>,
 }
 
 #[pyclass(frozen)]
@@ -43,8 +53,16 @@ pub struct KeyIndex {
     repeatable: Vec<bool>,
     /// Scripts written without spaces: a text with one also has its raw keys looked for.
     unspaced_ranges: Vec<(u32, u32)>,
-    /// Whether a key's places are wanted: it is a head of a unit that wants word starts (a
-    /// report's ~330 key matches hold ~100 of those; only they are kept and sorted).
+    /// The lowest code point of those scripts.
+    unspaced_from: u32,
+    /// For each code point below its length, whether `re` counts it in a word run (`[\w-]`,
+    /// `tails.word_characters`); a text with a higher one has no tail bounds.
+    word_characters: Vec<bool>,
+    /// Characters a gap spans after its word (`tails.GAP_REACH`).
+    gap_reach: u32,
+    /// Whether a key's places are wanted: it is a head of a unit that wants word starts, or of
+    /// such a unit's tail (a report's ~330 key matches hold ~100 of those; only they are kept
+    /// and sorted).
     placed: Vec<bool>,
     /// Units by the key that brings them up (`conditions.Conditions`).
     filed: Vec<Vec<u32>>,
@@ -95,6 +113,8 @@ impl KeyIndex {
         spellings: Vec<u8>,
         repeatable: Vec<u8>,
         unspaced_ranges: Vec<(u32, u32)>,
+        word_characters: Vec<u8>,
+        gap_reach: u32,
     ) -> PyResult<Self> {
         if spellings.len() <= '?' as usize || repeatable.len() != 256 {
             return Err(PyValueError::new_err(
@@ -116,11 +136,20 @@ impl KeyIndex {
         numbers_fit(&all_units, unit_count, "filed and always (unit numbers)")?;
         let condition_keys: Vec<u32> = others.iter().flatten().flatten().copied().collect();
         numbers_fit(&condition_keys, keys, "others")?;
-        let head_keys: Vec<u32> = units.iter().flat_map(|u| u.2.iter().map(|h| h.0)).collect();
+        let tail_heads = |u: &UnitSpec| u.3.iter().flat_map(|t| t.1.clone()).collect::<Vec<_>>();
+        let head_keys: Vec<u32> = units
+            .iter()
+            .flat_map(|u| {
+                u.2.iter()
+                    .chain(&tail_heads(u))
+                    .map(|h| h.0)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         numbers_fit(&head_keys, keys, "heads")?;
         let mut placed = vec![false; keys];
         for unit in units.iter().filter(|u| u.0 == WANTS_WORD_STARTS) {
-            for &(key, _) in &unit.2 {
+            for &(key, _) in unit.2.iter().chain(&tail_heads(unit)) {
                 placed[key as usize] = true;
             }
         }
@@ -133,17 +162,25 @@ impl KeyIndex {
             unknown: spellings['?' as usize],
             spellings,
             repeatable: repeatable.iter().map(|&b| b != 0).collect(),
+            unspaced_from: unspaced_ranges
+                .iter()
+                .map(|r| r.0)
+                .min()
+                .unwrap_or(u32::MAX),
             unspaced_ranges,
+            word_characters: word_characters.iter().map(|&b| b != 0).collect(),
+            gap_reach,
             placed,
             filed,
             always,
             others,
             units: units
                 .into_iter()
-                .map(|(wants, unspaced_only, heads)| Unit {
+                .map(|(wants, unspaced_only, heads, tail)| Unit {
                     wants,
                     unspaced_only,
                     heads,
+                    tail: tail.map(|(crossed, heads)| Tail { crossed, heads }),
                 })
                 .collect(),
         })
@@ -153,8 +190,8 @@ impl KeyIndex {
     /// (see `WANTS_*`).
     fn find(&self, text: &[u8]) -> PyResult<Vec<(u32, Vec<u32>)>> {
         let text = std::str::from_utf8(text).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        let (skeleton, dropped) = self.skeleton(text);
-        let unspaced = self.in_unspaced_script(text).then_some(text.as_bytes());
+        let (skeleton, dropped, unspaced) = self.skeleton(text);
+        let unspaced = unspaced.then_some(text.as_bytes());
         let mut present = vec![false; self.keys];
         let mut present_keys: Vec<u32> = Vec::new();
         // (key, skeleton offset) of every occurrence of a key whose places are wanted, sorted:
@@ -196,6 +233,7 @@ impl KeyIndex {
         met.sort_unstable();
 
         let mut out = Vec::new();
+        let mut ends: Option<Option<Vec<u32>>> = None; // run ends, once a tail needs them
         for unit_number in met {
             let unit = &self.units[unit_number as usize];
             if unit.unspaced_only && unspaced.is_none() {
@@ -209,7 +247,28 @@ impl KeyIndex {
                 continue;
             }
             let places = match unit.wants {
-                WANTS_WORD_STARTS => word_starts(unit, &present, &occurrences, &dropped),
+                WANTS_WORD_STARTS => {
+                    let starts = word_starts(&unit.heads, &present, &occurrences, &dropped);
+                    let counted = match &unit.tail {
+                        Some(tail) => ends
+                            .get_or_insert_with(|| self.run_ends(text))
+                            .as_ref()
+                            .map(|ends| (tail, ends)),
+                        None => None,
+                    };
+                    match counted {
+                        Some((tail, ends)) => {
+                            let tail_starts =
+                                word_starts(&tail.heads, &present, &occurrences, &dropped);
+                            let kept = self.in_reach(starts, &tail_starts, ends, tail.crossed);
+                            if kept.is_empty() {
+                                continue; // its tail is nowhere in reach
+                            }
+                            kept
+                        }
+                        None => starts,
+                    }
+                }
                 WANTS_HEADS => {
                     let mut heads: Vec<u32> = unit
                         .heads
@@ -230,50 +289,94 @@ impl KeyIndex {
 }
 
 impl KeyIndex {
-    /// `Skeleton(text).data`, and for each dropped repeat, in order, how many skeleton
-    /// characters come before it (`Skeleton.dropped`). One byte a code point: a space, each
-    /// character's spelling, a space; a byte equal to the one before it is dropped when it is
-    /// repeatable.
-    fn skeleton(&self, text: &str) -> (Vec<u8>, Vec<u32>) {
-        let mut data = Vec::with_capacity(text.len() + 2);
+    /// `Skeleton(text).data`, for each dropped repeat, in order, how many skeleton characters
+    /// come before it (`Skeleton.dropped`), and whether the text has a character of a script
+    /// written without spaces. One byte a code point: a space, each character's spelling, a
+    /// space; a byte equal to the one before it is dropped when it is repeatable.
+    fn skeleton(&self, text: &str) -> (Vec<u8>, Vec<u32>, bool) {
+        // One slot a code point and the two spaces; a dropped repeat's slot is written over.
+        let mut data = vec![b' '; text.len() + 2];
         let mut dropped = Vec::new();
+        let mut unspaced = false;
+        let mut len = 1;
         let mut previous = b' ';
-        data.push(previous);
-        for spelt in text.chars().map(|c| self.spelling(c)).chain([b' ']) {
-            if spelt == previous && self.repeatable[spelt as usize] {
-                dropped.push(data.len() as u32 - 1);
-            } else {
-                data.push(spelt);
+        for c in text.chars().chain([' ']) {
+            let code = c as u32;
+            if code >= self.unspaced_from && !unspaced {
+                unspaced = self
+                    .unspaced_ranges
+                    .iter()
+                    .any(|&(a, b)| (a..=b).contains(&code));
             }
+            let spelt = self.spelling(c);
+            let repeat = spelt == previous && self.repeatable[spelt as usize];
+            if repeat {
+                dropped.push(len as u32 - 1);
+            }
+            data[len] = spelt;
+            len += usize::from(!repeat);
             previous = spelt;
         }
-        (data, dropped)
+        data.truncate(len);
+        (data, dropped, unspaced)
     }
 
     fn spelling(&self, c: char) -> u8 {
         *self.spellings.get(c as usize).unwrap_or(&self.unknown)
     }
 
-    fn in_unspaced_script(&self, text: &str) -> bool {
-        !text.is_ascii()
-            && text.chars().any(|c| {
-                self.unspaced_ranges
-                    .iter()
-                    .any(|&(a, b)| (a..=b).contains(&(c as u32)))
+    /// `tails.run_ends`: the code point offsets where runs of word characters end; None when
+    /// the text has a character `word_characters` does not reach.
+    fn run_ends(&self, text: &str) -> Option<Vec<u32>> {
+        let mut ends = Vec::new();
+        let mut in_run = false;
+        let mut at = 0u32;
+        for c in text.chars() {
+            let word = *self.word_characters.get(c as usize)?;
+            if in_run && !word {
+                ends.push(at);
+            }
+            in_run = word;
+            at += 1;
+        }
+        if in_run {
+            ends.push(at);
+        }
+        Some(ends)
+    }
+
+    /// `tails.in_reach`: the `starts` from which one of `tail_starts` (sorted) is in reach.
+    fn in_reach(
+        &self,
+        starts: Vec<u32>,
+        tail_starts: &[u32],
+        ends: &[u32],
+        crossed: u32,
+    ) -> Vec<u32> {
+        starts
+            .into_iter()
+            .filter(|&start| {
+                let run = ends.partition_point(|&end| end <= start) + crossed as usize;
+                let limit = ends
+                    .get(run)
+                    .map_or(u32::MAX, |&end| end.saturating_add(self.gap_reach));
+                let first = tail_starts.partition_point(|&t| t < start);
+                tail_starts.get(first).is_some_and(|&t| t <= limit)
             })
+            .collect()
     }
 }
 
 /// `prefilter._word_starts`: the folded offsets of the places the unit's heads occur
 /// (`Skeleton.starts`), sorted.
 fn word_starts(
-    unit: &Unit,
+    heads: &[(u32, u8)],
     present: &[bool],
     occurrences: &[(u32, u32)],
     dropped: &[u32],
 ) -> Vec<u32> {
     let mut starts = Vec::new();
-    for &(key, place) in &unit.heads {
+    for &(key, place) in heads {
         if !present[key as usize] {
             continue;
         }

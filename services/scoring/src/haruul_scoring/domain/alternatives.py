@@ -63,6 +63,11 @@ def _split_at_depth(regex: str, start: int, end: int) -> list[str]:
     return parts
 
 
+def split_at_top_level(regex: str) -> list[str]:
+    """The `|`-separated parts of `regex` outside groups; raises ValueError when unbalanced."""
+    return _split_at_depth(regex, 0, len(regex))
+
+
 def closing(regex: str, open_at: int) -> int | None:
     """Where the group opened at `open_at` closes; None when it does not."""
     depth = 0

@@ -5,7 +5,8 @@ reports per second. At import each rule becomes units (`units`: its alternatives
 its anchors and heads). Per report, one Aho-Corasick pass over the skeleton (plus one over the
 text itself when it is in Chinese or another unspaced script) finds which keys occur; only the
 units whose conditions are all met (`conditions`) are tried, each only where one of its heads
-occurs. A unit without heads is scanned over the whole text. The index only ever skips work,
+occurs (and, for a unit with a gap, only where its tail can start in reach: `tails`). A unit
+without heads is scanned over the whole text. The index only ever skips work,
 never matches; it also tells which watched regexes, and which of their alternatives, may occur.
 
 `ahocorasick_rs` is the one non-standard dependency here (besides `phonenumbers` elsewhere):
@@ -28,6 +29,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from haruul_scoring.domain.conditions import Conditions
 from haruul_scoring.domain.skeleton import Skeleton, character_spellings
+from haruul_scoring.domain.tails import GAP_REACH, in_reach, run_ends, word_characters
 from haruul_scoring.domain.units import (
     AT_HEADS,
     AT_WORD_HEADS,
@@ -55,6 +57,9 @@ class CompiledKeys(Protocol):
     def find(self, text: bytes) -> list[tuple[int, list[int]]]: ...
 
 
+# A unit's tail (`units.Tail`) with its heads' key numbers: (crossed, [(key number, where)]).
+_NumberedTail = tuple[int, list[tuple[int, int]]]
+
 # What a unit wants back from `haruul_native.KeyIndex.find`, by how it is tried: its start
 # offsets (1), the heads that occur (2), or nothing (0).
 _WANTS = {AT_WORD_HEADS: 1, AT_HEADS: 2}
@@ -67,11 +72,11 @@ def _compiled(
     raw_numbers: list[int],
     keys: int,
     conditions: Conditions,
-    units: list[tuple[int, bool, list[tuple[int, int]]]],
+    units: list[tuple[int, bool, list[tuple[int, int]], _NumberedTail | None]],
 ) -> CompiledKeys | None:
     """The compiled key pass when `build_engine` built it (and it is in use), else None.
-    `units`: each unit's wants (`_WANTS`), whether it is in an unspaced script, and its heads as
-    (key number, where)."""
+    `units`: each unit's wants (`_WANTS`), whether it is in an unspaced script, its heads as
+    (key number, where), and its tail (`tails`) with its heads numbered the same way."""
     try:
         module = importlib.import_module("haruul_native")
     except ImportError:
@@ -91,6 +96,8 @@ def _compiled(
         spellings,
         repeatable,
         list(UNSPACED_RANGES),
+        word_characters(),
+        GAP_REACH,
     )
     return compiled
 
@@ -107,6 +114,7 @@ class Index:
         conditions: list[list[frozenset[int]]] = []
         # Each unit's heads by key number: (key, where in it the unit starts).
         self._heads: list[dict[int, tuple[str, int]]] = []
+        tails: list[_NumberedTail | None] = []  # for the compiled key pass
 
         def number(as_is: bool, key: str) -> int:
             return keys.setdefault((as_is, key), len(keys))
@@ -117,6 +125,11 @@ class Index:
                 as_is = unit.how != AT_WORD_HEADS
                 heads = {number(as_is, k): (k, after) for k, after in unit.heads}
                 self._heads.append(heads)
+                tails.append(
+                    None
+                    if unit.tail is None
+                    else (unit.tail.crossed, [(number(False, k), w) for k, w in unit.tail.heads])
+                )
                 needs = [
                     frozenset(number(False, s) for s in strings)
                     for strings in unit.anchors
@@ -152,8 +165,9 @@ class Index:
                     _WANTS.get(unit.how, 0),
                     unit.unspaced,
                     sorted((n, w) for n, (_, w) in heads.items()),
+                    tail,
                 )
-                for unit, heads in zip(self._units, self._heads, strict=True)
+                for unit, heads, tail in zip(self._units, self._heads, tails, strict=True)
             ],
         )
 
@@ -167,11 +181,12 @@ class Index:
         else:
             skeleton = Skeleton(text)
             unspaced = skeleton.beyond_cp1251 and UNSPACED_SCRIPT.search(text) is not None
-            met = self.met_units(skeleton, text.encode("utf-8", "replace") if unspaced else None)
+            raw = text.encode("utf-8", "replace") if unspaced else None
+            met = self.met_units(skeleton, raw, text)
         found = Found([], {})
         first: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (number, end)
         for index, places in met:
-            rule, number, pattern, _, how, _, _ = self._units[index]
+            rule, number, pattern, _, how, *_ = self._units[index]
             if how == WATCH:
                 found.watched.setdefault(rule, []).append(pattern)
                 continue
@@ -191,11 +206,14 @@ class Index:
         found.matches.extend((r, s, e) for (r, s), (_, e) in first.items() if e > s)
         return found
 
-    def met_units(self, skeleton: Skeleton, unspaced: bytes | None) -> list[tuple[int, list[int]]]:
+    def met_units(
+        self, skeleton: Skeleton, unspaced: bytes | None, text: str
+    ) -> list[tuple[int, list[int]]]:
         """The units met by a report, in unit order, each with the folded offsets where it can
-        start (matched at word heads), the numbers of its heads that occur (at heads), or
-        nothing. `unspaced` is the text in UTF-8 when it is in a script without spaces, else
-        None.
+        start (matched at word heads: a unit with a tail only where its tail is in reach, and
+        left out when that is nowhere), the numbers of its heads that occur (at heads), or
+        nothing. `unspaced` is the folded `text` in UTF-8 when it is in a script without spaces,
+        else None.
 
         `haruul_native.KeyIndex.find` computes the same from the text, skeleton and all, compiled
         (`compiled`)."""
@@ -207,6 +225,8 @@ class Index:
                 raw_keys[k] for k, _, _ in self._raw.find_matches_as_indexes(unspaced, True)
             )
         met: list[tuple[int, list[int]]] = []
+        ends: list[int] | None = None  # `tails.run_ends`, once a unit with a tail needs them
+        counted = False
         for index in sorted(self._conditions.met(present)):
             how, in_unspaced_script = self._units[index].how, self._units[index].unspaced
             if in_unspaced_script and unspaced is None:
@@ -214,7 +234,17 @@ class Index:
             heads = self._heads[index]
             if how == AT_WORD_HEADS:
                 occur = [heads[n] for n in present.intersection(heads)]
-                met.append((index, sorted(_word_starts(skeleton, occur))))
+                starts = sorted(_word_starts(skeleton, occur))
+                tail = self._units[index].tail
+                if tail is not None:
+                    if not counted:
+                        ends, counted = run_ends(text), True
+                    if ends is not None:  # None: a character `tails` cannot count
+                        tail_starts = sorted(_word_starts(skeleton, list(tail.heads)))
+                        starts = in_reach(starts, tail_starts, ends, tail.crossed)
+                        if not starts:
+                            continue
+                met.append((index, starts))
             elif how == AT_HEADS:
                 met.append((index, sorted(present.intersection(heads))))
             else:

@@ -24,6 +24,7 @@ from haruul_scoring.domain.lookahead import after_gaps
 from haruul_scoring.domain.mongolian import GAP
 from haruul_scoring.domain.skeleton import join, spell, spell_class
 from haruul_scoring.domain.start_keys import start_keys
+from haruul_scoring.domain.tails import split_at_gap, stretches
 
 # Scripts written without spaces between words (Chinese, Thai, Lao, Khmer, Burmese): a word
 # start says nothing there, so rules in them are matched like `finditer`, and only when the
@@ -49,6 +50,14 @@ SCAN = 3  # finditer
 WATCH = 4  # never run by the index: its caller searches where it needs to
 
 
+class Tail(NamedTuple):
+    """What follows a unit's first gap (`tails`): how many stretches outside words the part
+    before it crosses, and the tail's own heads (as `Unit.heads`)."""
+
+    crossed: int
+    heads: tuple[tuple[str, int], ...]
+
+
 class Unit(NamedTuple):
     rule: int
     number: int  # alternative number: at a word start, the first alternative that matches wins
@@ -57,6 +66,7 @@ class Unit(NamedTuple):
     how: int
     unspaced: bool  # in a script without spaces: only tried on texts in such a script
     anchors: tuple[frozenset[str], ...]  # one string of each occurs in every match
+    tail: Tail | None = None  # tried at word heads only where its tail can start in reach
 
 
 def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
@@ -72,13 +82,28 @@ def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
                 found = None  # a head that is only a space says nothing
             how = AT_WORD_HEADS if found else AT_WORDS
             keys = _word_keys(found or ())
+            tail = _tail(part) if found else None
         else:  # heads spelt as they are say nothing of word starts: fit for a watch, too
             found = heads(part, AS_IS, _RAW_HEAD) if unspaced else None
             how = WATCH if watch else AT_HEADS if found else SCAN
             keys = tuple((head, 0) for head in sorted(found or ()))
+            tail = None
         pattern = _compile(part, how)
-        out.append(Unit(rule, number, pattern, keys, how, unspaced, anchors(part)))
+        out.append(Unit(rule, number, pattern, keys, how, unspaced, anchors(part), tail))
     return out
+
+
+def _tail(part: str) -> Tail | None:
+    """The tail after a unit's first gap, when it has one whose start can be bounded."""
+    split = split_at_gap(part)
+    if split is None:
+        return None
+    before, after = split
+    crossed = stretches(before)
+    found = heads(after, _SKELETON, _WORD_HEAD)
+    if crossed is None or not found or not all(s.strip() for s in found):
+        return None
+    return Tail(crossed, _word_keys(found))
 
 
 def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
