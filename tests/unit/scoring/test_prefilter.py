@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from haruul_scoring.compiled_engine import NATIVE_MODULE
 from haruul_scoring.domain import detect
 from haruul_scoring.domain.engine import assess
+from haruul_scoring.domain.lexicon import ZH_GAP
 from haruul_scoring.domain.mongolian import GAP, expand
 from haruul_scoring.domain.normalize import fold
 from haruul_scoring.domain.prefilter import Index, build
@@ -44,6 +45,7 @@ RULES = [
     # gaps after two words, and two gaps: tried only where the tail is in reach (`tails`)
     expand(r"\bгадаад паспорт~ …хураа~"),
     r"\b(?:company|agency)\b" + GAP + r"\b(?:took|asked)\b" + GAP + r"(?:\$|usd|money)",
+    "(?:手机|电话)" + ZH_GAP + "(?:被收|没收)",  # in Chinese, in reach of its head too
 ]
 WATCHED = [r"\bin the news\b|\bмэдээ~".replace("~", r"[\w-]*"), "新闻|听说"]
 
@@ -108,6 +110,11 @@ WORDS = [
     "somewhatlongerfillerword",
     "ꙮ",  # beyond what `tails` counts: every head is tried
     "«»",
+    "手机",
+    "电话",
+    "被收",
+    "没收",
+    "我们今天去了很远的地方",
 ]
 SEPARATORS = [" ", " ", " ", ". ", ", ", "-", "\n", "? ", "，", "", "。", "… ", " — "]
 

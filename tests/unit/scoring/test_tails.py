@@ -9,6 +9,7 @@ import re
 import pytest
 
 from haruul_scoring.domain import detect
+from haruul_scoring.domain.lexicon import ZH_GAP, ZH_GAP_REACH
 from haruul_scoring.domain.mongolian import GAP, expand
 from haruul_scoring.domain.prefilter import build
 from haruul_scoring.domain.tails import (
@@ -85,7 +86,7 @@ def test_rules_with_a_gap_get_a_tail_and_most_of_the_engines_do() -> None:
     (unit,) = units(0, expand(r"\bпаспорт~ …хураа~"))
 
     assert unit.tail is not None
-    assert unit.tail.crossed == 1  # the space before the gap
+    assert unit.tail.bound == 1  # the space before the gap: one stretch crossed
     assert all(key.startswith(" ") for key, _ in unit.tail.heads)
     with_gap = [u for u in detect._INDEX._units if GAP in u.pattern.pattern]
     assert len(with_gap) > 300
@@ -100,3 +101,15 @@ def test_a_match_far_beyond_the_reach_of_its_head_is_still_found_from_a_nearer_h
     assert [(m[1], m[2]) for m in index.find(text).matches] == [
         (text.rindex("took"), len(text) - 1)
     ]
+
+
+def test_a_chinese_rule_is_tried_where_its_tail_is_within_the_gap() -> None:
+    index = build(["(?:手机|电话)" + ZH_GAP + "(?:被收|没收)"])
+    near = "他的手机昨天晚上被收了。"
+    far = "他的手机" + "在" * (ZH_GAP_REACH + 1) + "被收了。"
+
+    assert [(m[1], m[2]) for m in index.find(near).matches] == [(2, 10)]
+    assert index.find(far).matches == []
+    (unit,) = units(0, "(?:手机|电话)" + ZH_GAP + "(?:被收|没收)")
+    assert unit.tail is not None
+    assert unit.tail.bound == 2 + ZH_GAP_REACH

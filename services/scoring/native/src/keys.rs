@@ -15,18 +15,19 @@ use pyo3::prelude::*;
 /// What a unit wants back besides being met: nothing (0), or
 /// folded offsets where it can start, from its heads after a space in the skeleton.
 const WANTS_WORD_STARTS: u8 = 1;
-/// The numbers of its heads that occur.
+/// Folded offsets where one of its heads, spelt as they are, occurs in the text.
 const WANTS_HEADS: u8 = 2;
 
 /// (wants, unspaced_only, heads, tail) of a unit, as `prefilter` hands it over; a tail is
-/// (crossed, heads).
+/// (bound, heads).
 type UnitSpec = (u8, bool, Vec<(u32, u8)>, Option<(u32, Vec<(u32, u8)>)>);
 
 /// What follows a unit's first gap (`units.Tail`, `tails`): the unit is tried only at heads
 /// from which one of the tail's heads is in reach.
 struct Tail {
-    /// Stretches outside words the part before the gap can cross.
-    crossed: u32,
+    /// For a unit wanting word starts, the stretches outside words the part before the gap
+    /// can cross; for one wanting heads, the most characters from its start to its tail's.
+    bound: u32,
     heads: Vec<(u32, u8)>,
 }
 
@@ -148,7 +149,7 @@ impl KeyIndex {
             .collect();
         numbers_fit(&head_keys, keys, "heads")?;
         let mut placed = vec![false; keys];
-        for unit in units.iter().filter(|u| u.0 == WANTS_WORD_STARTS) {
+        for unit in units.iter().filter(|u| u.0 != 0) {
             for &(key, _) in unit.2.iter().chain(&tail_heads(unit)) {
                 placed[key as usize] = true;
             }
@@ -180,7 +181,7 @@ impl KeyIndex {
                     wants,
                     unspaced_only,
                     heads,
-                    tail: tail.map(|(crossed, heads)| Tail { crossed, heads }),
+                    tail: tail.map(|(bound, heads)| Tail { bound, heads }),
                 })
                 .collect(),
         })
@@ -207,6 +208,8 @@ impl KeyIndex {
                 occurrences.push((key, found.start() as u32));
             }
         }
+        // (key, byte offset) of raw keys, likewise
+        let mut raw_occurrences: Vec<(u32, u32)> = Vec::new();
         if let Some(text) = unspaced {
             for found in self.raw.find_overlapping_iter(text) {
                 let key = self.raw_numbers[found.pattern().as_usize()];
@@ -214,9 +217,14 @@ impl KeyIndex {
                     present[key as usize] = true;
                     present_keys.push(key);
                 }
+                if self.placed[key as usize] {
+                    raw_occurrences.push((key, found.start() as u32));
+                }
             }
         }
         occurrences.sort_unstable();
+        raw_occurrences.sort_unstable();
+        let mut code_points: Option<Vec<u32>> = None; // byte offset -> code point offset
 
         let mut brought = vec![false; self.units.len()];
         let mut met: Vec<u32> = Vec::new();
@@ -260,7 +268,7 @@ impl KeyIndex {
                         Some((tail, ends)) => {
                             let tail_starts =
                                 word_starts(&tail.heads, &present, &occurrences, &dropped);
-                            let kept = self.in_reach(starts, &tail_starts, ends, tail.crossed);
+                            let kept = self.in_reach(starts, &tail_starts, ends, tail.bound);
                             if kept.is_empty() {
                                 continue; // its tail is nowhere in reach
                             }
@@ -270,15 +278,20 @@ impl KeyIndex {
                     }
                 }
                 WANTS_HEADS => {
-                    let mut heads: Vec<u32> = unit
-                        .heads
-                        .iter()
-                        .map(|h| h.0)
-                        .filter(|&k| present[k as usize])
-                        .collect();
-                    heads.sort_unstable();
-                    heads.dedup();
-                    heads
+                    let code_points = code_points.get_or_insert_with(|| code_point_offsets(text));
+                    let starts = places(&unit.heads, &present, &raw_occurrences, code_points);
+                    match &unit.tail {
+                        Some(tail) => {
+                            let tail_starts =
+                                places(&tail.heads, &present, &raw_occurrences, code_points);
+                            let kept = within(starts, &tail_starts, tail.bound);
+                            if kept.is_empty() {
+                                continue; // its tail is nowhere in reach
+                            }
+                            kept
+                        }
+                        None => starts,
+                    }
                 }
                 _ => Vec::new(),
             };
@@ -380,11 +393,7 @@ fn word_starts(
         if !present[key as usize] {
             continue;
         }
-        let first = occurrences.partition_point(|&(k, _)| k < key);
-        for &(k, at) in &occurrences[first..] {
-            if k != key {
-                break;
-            }
+        for at in of_key(occurrences, key) {
             // skeleton offset o is folded offset o + bisect_left(dropped, o) - 1
             let after = at + bisect_left(dropped, at + 1);
             if place == 1 {
@@ -399,4 +408,57 @@ fn word_starts(
     starts.sort_unstable();
     starts.dedup();
     starts
+}
+
+/// The places of `key` in `occurrences` ((key, place), sorted).
+fn of_key(occurrences: &[(u32, u32)], key: u32) -> impl Iterator<Item = u32> + '_ {
+    let first = occurrences.partition_point(|&(k, _)| k < key);
+    occurrences[first..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, at)| at)
+}
+
+/// For each byte offset of `text` that starts a character (and its end), the code point offset.
+fn code_point_offsets(text: &str) -> Vec<u32> {
+    let mut offsets = vec![0u32; text.len() + 1];
+    let mut count = 0u32;
+    for (at, _) in text.char_indices() {
+        offsets[at] = count;
+        count += 1;
+    }
+    offsets[text.len()] = count;
+    offsets
+}
+
+/// `prefilter._places`: the folded offsets where the present ones of `heads` occur, sorted.
+fn places(
+    heads: &[(u32, u8)],
+    present: &[bool],
+    occurrences: &[(u32, u32)],
+    code_points: &[u32],
+) -> Vec<u32> {
+    let mut starts = Vec::new();
+    for &(key, _) in heads {
+        if !present[key as usize] {
+            continue;
+        }
+        starts.extend(of_key(occurrences, key).map(|at| code_points[at as usize]));
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// `tails.within`: the `starts` with one of `tail_starts` (sorted) at most `bound` on.
+fn within(starts: Vec<u32>, tail_starts: &[u32], bound: u32) -> Vec<u32> {
+    starts
+        .into_iter()
+        .filter(|&start| {
+            let first = tail_starts.partition_point(|&t| t < start);
+            tail_starts
+                .get(first)
+                .is_some_and(|&t| t <= start.saturating_add(bound))
+        })
+        .collect()
 }

@@ -36,7 +36,8 @@ class Rule:
 # A short gap inside the sentence that holds no past negation: "护照也没被收走" is a passport
 # not taken. (The negation check looks only before a match; in Chinese the negation often
 # sits inside it, between the noun and the verb.)
-ZH_GAP = r"[^。！？!?\n没沒未]{0,12}?"
+ZH_GAP_REACH = 12  # characters
+ZH_GAP = rf"[^。！？!?\n没沒未]{{0,{ZH_GAP_REACH}}}?"
 
 
 def _to_regex(lang: Lang, source: str) -> str:

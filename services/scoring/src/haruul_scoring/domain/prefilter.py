@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import repeat
 from typing import NamedTuple, Protocol
 
@@ -29,7 +29,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from haruul_scoring.domain.conditions import Conditions
 from haruul_scoring.domain.skeleton import Skeleton, character_spellings
-from haruul_scoring.domain.tails import GAP_REACH, in_reach, run_ends, word_characters
+from haruul_scoring.domain.tails import GAP_REACH, in_reach, run_ends, within, word_characters
 from haruul_scoring.domain.units import (
     AT_HEADS,
     AT_WORD_HEADS,
@@ -57,7 +57,7 @@ class CompiledKeys(Protocol):
     def find(self, text: bytes) -> list[tuple[int, list[int]]]: ...
 
 
-# A unit's tail (`units.Tail`) with its heads' key numbers: (crossed, [(key number, where)]).
+# A unit's tail (`units.Tail`) with its heads' key numbers: (bound, [(key number, where)]).
 _NumberedTail = tuple[int, list[tuple[int, int]]]
 
 # What a unit wants back from `haruul_native.KeyIndex.find`, by how it is tried: its start
@@ -128,7 +128,7 @@ class Index:
                 tails.append(
                     None
                     if unit.tail is None
-                    else (unit.tail.crossed, [(number(False, k), w) for k, w in unit.tail.heads])
+                    else (unit.tail.bound, [(number(as_is, k), w) for k, w in unit.tail.heads])
                 )
                 needs = [
                     frozenset(number(False, s) for s in strings)
@@ -195,8 +195,11 @@ class Index:
             elif how == AT_WORDS:
                 spans = (m.span(1) for m in pattern.finditer(text))
             else:
-                heads = self._heads[index]
-                spans = _leftmost(pattern, text, [heads[n][0] for n in places])
+                spans = (
+                    _leftmost(pattern, text, places)
+                    if how == AT_HEADS
+                    else [m.span() for m in pattern.finditer(text)]
+                )
                 found.matches.extend((rule, start, end) for start, end in spans)
                 continue
             for start, end in spans:
@@ -210,10 +213,9 @@ class Index:
         self, skeleton: Skeleton, unspaced: bytes | None, text: str
     ) -> list[tuple[int, list[int]]]:
         """The units met by a report, in unit order, each with the folded offsets where it can
-        start (matched at word heads: a unit with a tail only where its tail is in reach, and
-        left out when that is nowhere), the numbers of its heads that occur (at heads), or
-        nothing. `unspaced` is the folded `text` in UTF-8 when it is in a script without spaces,
-        else None.
+        start (matched at word heads or at heads; a unit with a tail only where its tail is in
+        reach, and left out when that is nowhere), or nothing. `unspaced` is the folded `text`
+        in UTF-8 when it is in a script without spaces, else None.
 
         `haruul_native.KeyIndex.find` computes the same from the text, skeleton and all, compiled
         (`compiled`)."""
@@ -241,12 +243,19 @@ class Index:
                         ends, counted = run_ends(text), True
                     if ends is not None:  # None: a character `tails` cannot count
                         tail_starts = sorted(_word_starts(skeleton, list(tail.heads)))
-                        starts = in_reach(starts, tail_starts, ends, tail.crossed)
+                        starts = in_reach(starts, tail_starts, ends, tail.bound)
                         if not starts:
                             continue
                 met.append((index, starts))
             elif how == AT_HEADS:
-                met.append((index, sorted(present.intersection(heads))))
+                starts = sorted(_places(text, [heads[n][0] for n in present.intersection(heads)]))
+                tail = self._units[index].tail
+                if tail is not None:
+                    tail_starts = sorted(_places(text, [key for key, _ in tail.heads]))
+                    starts = within(starts, tail_starts, tail.bound)
+                    if not starts:
+                        continue
+                met.append((index, starts))
             else:
                 met.append((index, []))
         return met
@@ -277,26 +286,29 @@ def _at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[tupl
     return [m.span() for m in map(match, repeat(text), starts) if m is not None]
 
 
-def _leftmost(pattern: re.Pattern[str], text: str, heads: list[str]) -> Iterator[tuple[int, int]]:
-    """What `pattern.finditer(text)` finds, trying only where one of `heads` occurs when there
-    are heads: every match starts with one, and none is empty."""
-    if not heads:
-        for m in pattern.finditer(text):
-            yield m.span()
-        return
+def _places(text: str, keys: list[str]) -> set[int]:
+    """Where each of `keys` occurs in `text`, overlaps too."""
     starts: set[int] = set()
-    for head in heads:
-        at = text.find(head)
+    for key in keys:
+        at = text.find(key)
         while at >= 0:
             starts.add(at)
-            at = text.find(head, at + 1)
+            at = text.find(key, at + 1)
+    return starts
+
+
+def _leftmost(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """What `pattern.finditer(text)` finds, trying only at `starts` (sorted): every match
+    starts at one (where a head occurs), and none is empty."""
+    found: list[tuple[int, int]] = []
     done = 0
-    for start in sorted(starts):
+    for start in starts:
         if start >= done:
-            found = pattern.match(text, start)
-            if found is not None:
-                done = found.end()
-                yield start, done
+            match = pattern.match(text, start)
+            if match is not None:
+                done = match.end()
+                found.append((start, done))
+    return found
 
 
 def build(rules: Iterable[str], watches: Iterable[str] = ()) -> Index:

@@ -34,6 +34,12 @@ def class_chars(items: Any, widest: int, digits: bool = False) -> set[str] | Non
     return chars
 
 
+def most(regex: str) -> int | None:
+    """The most characters a match of `regex` can hold; None when there is no bound."""
+    widest = int(parse(regex).getwidth()[1])
+    return None if widest >= _parser.MAXREPEAT else widest
+
+
 def fewest(items: Any) -> int:
     """The fewest characters a sequence of (opcode, argument) pairs matches."""
     return int(_parser.SubPattern(_parser.State(), list(items)).getwidth()[0])

@@ -1,5 +1,5 @@
 """Tails: a rule with a gap ("…", `mongolian.GAP`) is only tried where what follows the gap can
-start within reach.
+start within reach (in Chinese, `lexicon.ZH_GAP`: `within`).
 
 A gap spans the rest of its word and then at most `GAP_REACH` characters, so the rest of the rule
 after its first gap (its tail) starts no later than `GAP_REACH` characters after the end of the
@@ -36,13 +36,13 @@ _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 _UNBOUNDED = int(parse("a*")[0][1][1])  # `re`'s MAXREPEAT
 
 
-def split_at_gap(part: str) -> tuple[str, str] | None:
-    """(before, after) a unit's first gap when it is at the top level of the unit's regex (not
+def split_at_gap(part: str, gap: str = GAP) -> tuple[str, str] | None:
+    """(before, after) a unit's first `gap` when it is at the top level of the unit's regex (not
     inside a group, an alternation or a repeat); None when there is none there."""
-    at = part.find(GAP)
+    at = part.find(gap)
     if at < 0:
         return None
-    before, after = part[:at], part[at + len(GAP) :]
+    before, after = part[:at], part[at + len(gap) :]
     if after[:1] in ("?", "*", "+", "{"):
         return None
     try:
@@ -154,5 +154,16 @@ def in_reach(starts: list[int], tail_starts: list[int], ends: list[int], crossed
         limit = (ends[run] if run < len(ends) else 1 << 62) + GAP_REACH
         first = bisect.bisect_left(tail_starts, start)
         if first < len(tail_starts) and tail_starts[first] <= limit:
+            kept.append(start)
+    return kept
+
+
+def within(starts: list[int], tail_starts: list[int], bound: int) -> list[int]:
+    """The `starts` (sorted) with one of `tail_starts` (sorted) at most `bound` characters on,
+    for a unit in a script without spaces (`units.Tail`)."""
+    kept: list[int] = []
+    for start in starts:
+        first = bisect.bisect_left(tail_starts, start)
+        if first < len(tail_starts) and tail_starts[first] <= start + bound:
             kept.append(start)
     return kept

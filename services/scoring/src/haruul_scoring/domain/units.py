@@ -19,9 +19,10 @@ from typing import NamedTuple
 from haruul_scoring.domain.alternatives import alternatives
 from haruul_scoring.domain.anchors import anchors
 from haruul_scoring.domain.heads import AS_IS, Spelling, heads
-from haruul_scoring.domain.lexicon import ZH_GAP
+from haruul_scoring.domain.lexicon import ZH_GAP, ZH_GAP_REACH
 from haruul_scoring.domain.lookahead import after_gaps
 from haruul_scoring.domain.mongolian import GAP
+from haruul_scoring.domain.regex_tree import most
 from haruul_scoring.domain.skeleton import join, spell, spell_class
 from haruul_scoring.domain.start_keys import start_keys
 from haruul_scoring.domain.tails import split_at_gap, stretches
@@ -51,11 +52,13 @@ WATCH = 4  # never run by the index: its caller searches where it needs to
 
 
 class Tail(NamedTuple):
-    """What follows a unit's first gap (`tails`): how many stretches outside words the part
-    before it crosses, and the tail's own heads (as `Unit.heads`)."""
+    """What follows a unit's first gap (`tails`): its own heads (as `Unit.heads`), and how far
+    it can start: for a unit tried at word heads, how many stretches outside words the part
+    before the gap crosses; for one tried at heads, the most characters from the unit's start
+    to the tail's."""
 
-    crossed: int
     heads: tuple[tuple[str, int], ...]
+    bound: int
 
 
 class Unit(NamedTuple):
@@ -82,28 +85,35 @@ def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
                 found = None  # a head that is only a space says nothing
             how = AT_WORD_HEADS if found else AT_WORDS
             keys = _word_keys(found or ())
-            tail = _tail(part) if found else None
+            tail = _tail(part, unspaced=False) if found else None
         else:  # heads spelt as they are say nothing of word starts: fit for a watch, too
             found = heads(part, AS_IS, _RAW_HEAD) if unspaced else None
             how = WATCH if watch else AT_HEADS if found else SCAN
             keys = tuple((head, 0) for head in sorted(found or ()))
-            tail = None
+            tail = _tail(part, unspaced=True) if found and not watch else None
         pattern = _compile(part, how)
         out.append(Unit(rule, number, pattern, keys, how, unspaced, anchors(part), tail))
     return out
 
 
-def _tail(part: str) -> Tail | None:
-    """The tail after a unit's first gap, when it has one whose start can be bounded."""
-    split = split_at_gap(part)
+def _tail(part: str, unspaced: bool) -> Tail | None:
+    """The tail after a unit's first gap, when where it starts can be bounded: at word heads, by
+    the stretches outside words the part before the gap crosses (`tails`); in a script without
+    spaces, by the widest match of that part plus the gap's `ZH_GAP_REACH` characters."""
+    split = split_at_gap(part, ZH_GAP if unspaced else GAP)
     if split is None:
         return None
     before, after = split
-    crossed = stretches(before)
-    found = heads(after, _SKELETON, _WORD_HEAD)
-    if crossed is None or not found or not all(s.strip() for s in found):
-        return None
-    return Tail(crossed, _word_keys(found))
+    if unspaced:
+        found = heads(after, AS_IS, _RAW_HEAD)
+        widest = most(before)
+        bound = None if widest is None else widest + ZH_GAP_REACH
+        keys = tuple((head, 0) for head in sorted(found or ()))
+    else:
+        found = heads(after, _SKELETON, _WORD_HEAD)
+        bound = stretches(before)
+        keys = _word_keys(found) if found and all(s.strip() for s in found) else ()
+    return None if bound is None or not keys else Tail(keys, bound)
 
 
 def _word_keys(strings: Iterable[str]) -> tuple[tuple[str, int], ...]:
