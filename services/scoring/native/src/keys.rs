@@ -8,6 +8,8 @@
 //! bookkeeping (~320 key matches, ~14 units and ~22 starts in a 1.6 KB report) cost more than
 //! the regexes it leads to.
 
+use std::cell::OnceCell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -224,7 +226,16 @@ impl KeyIndex {
         }
         occurrences.sort_unstable();
         raw_occurrences.sort_unstable();
-        let mut code_points: Option<Vec<u32>> = None; // byte offset -> code point offset
+        let report = Report {
+            text,
+            present,
+            occurrences,
+            raw_occurrences,
+            dropped,
+            run_ends: OnceCell::new(),
+            code_points: OnceCell::new(),
+        };
+        let present = &report.present;
 
         let mut brought = vec![false; self.units.len()];
         let mut met: Vec<u32> = Vec::new();
@@ -241,7 +252,6 @@ impl KeyIndex {
         met.sort_unstable();
 
         let mut out = Vec::new();
-        let mut ends: Option<Option<Vec<u32>>> = None; // run ends, once a tail needs them
         for unit_number in met {
             let unit = &self.units[unit_number as usize];
             if unit.unspaced_only && unspaced.is_none() {
@@ -255,49 +265,73 @@ impl KeyIndex {
                 continue;
             }
             let places = match unit.wants {
-                WANTS_WORD_STARTS => {
-                    let starts = word_starts(&unit.heads, &present, &occurrences, &dropped);
-                    let counted = match &unit.tail {
-                        Some(tail) => ends
-                            .get_or_insert_with(|| self.run_ends(text))
-                            .as_ref()
-                            .map(|ends| (tail, ends)),
-                        None => None,
-                    };
-                    match counted {
-                        Some((tail, ends)) => {
-                            let tail_starts =
-                                word_starts(&tail.heads, &present, &occurrences, &dropped);
-                            let kept = self.in_reach(starts, &tail_starts, ends, tail.bound);
-                            if kept.is_empty() {
-                                continue; // its tail is nowhere in reach
-                            }
-                            kept
-                        }
-                        None => starts,
-                    }
-                }
-                WANTS_HEADS => {
-                    let code_points = code_points.get_or_insert_with(|| code_point_offsets(text));
-                    let starts = places(&unit.heads, &present, &raw_occurrences, code_points);
-                    match &unit.tail {
-                        Some(tail) => {
-                            let tail_starts =
-                                places(&tail.heads, &present, &raw_occurrences, code_points);
-                            let kept = within(starts, &tail_starts, tail.bound);
-                            if kept.is_empty() {
-                                continue; // its tail is nowhere in reach
-                            }
-                            kept
-                        }
-                        None => starts,
-                    }
-                }
-                _ => Vec::new(),
+                WANTS_WORD_STARTS => report.word_places(self, unit),
+                WANTS_HEADS => report.head_places(unit),
+                _ => Some(Vec::new()),
+            };
+            let Some(places) = places else {
+                continue; // its tail is nowhere in reach
             };
             out.push((unit_number, places));
         }
         Ok(out)
+    }
+}
+
+/// What the key pass found in one report, for working out where each met unit is tried.
+struct Report<'t> {
+    text: &'t str,
+    present: Vec<bool>,
+    /// (key, skeleton offset) of each occurrence of a placed word key, sorted.
+    occurrences: Vec<(u32, u32)>,
+    /// (key, byte offset) of each occurrence of a placed raw key, sorted.
+    raw_occurrences: Vec<(u32, u32)>,
+    dropped: Vec<u32>,
+    /// `KeyIndex::run_ends`, once a unit's tail needs them.
+    run_ends: OnceCell<Option<Vec<u32>>>,
+    /// Byte offset -> code point offset, once a unit in a script without spaces needs it.
+    code_points: OnceCell<Vec<u32>>,
+}
+
+impl Report<'_> {
+    /// Where a unit wanting word starts is tried: at its heads, only those from which its tail
+    /// is in reach when it has one; None when that is nowhere.
+    fn word_places(&self, index: &KeyIndex, unit: &Unit) -> Option<Vec<u32>> {
+        let starts = word_starts(&unit.heads, &self.present, &self.occurrences, &self.dropped);
+        let Some(tail) = &unit.tail else {
+            return Some(starts);
+        };
+        let Some(ends) = self.run_ends.get_or_init(|| index.run_ends(self.text)) else {
+            return Some(starts); // a character `word_characters` does not reach
+        };
+        let tail_starts = word_starts(&tail.heads, &self.present, &self.occurrences, &self.dropped);
+        let kept = index.in_reach(starts, &tail_starts, ends, tail.bound);
+        (!kept.is_empty()).then_some(kept)
+    }
+
+    /// Where a unit wanting heads is tried: where its heads occur, only those with its tail
+    /// within its bound when it has one; None when that is nowhere.
+    fn head_places(&self, unit: &Unit) -> Option<Vec<u32>> {
+        let code_points = self
+            .code_points
+            .get_or_init(|| code_point_offsets(self.text));
+        let starts = places(
+            &unit.heads,
+            &self.present,
+            &self.raw_occurrences,
+            code_points,
+        );
+        let Some(tail) = &unit.tail else {
+            return Some(starts);
+        };
+        let tail_starts = places(
+            &tail.heads,
+            &self.present,
+            &self.raw_occurrences,
+            code_points,
+        );
+        let kept = within(starts, &tail_starts, tail.bound);
+        (!kept.is_empty()).then_some(kept)
     }
 }
 
