@@ -1281,6 +1281,33 @@ SOLD_KEPT_AWAKE_AND_CURFEWS = [
     c("Дочери в телеграме пишут про работу оператором в Таиланде, 3000$.", "S-AD"),
 ]
 
+# The sixth session's kind (from fresh86, scored once first): a holiday, a tour group or a few
+# days at a casino name a hub or a border crossing and are no sign; a job found there still is.
+HOLIDAYS_AND_TOURS = [
+    c(
+        "My wife and I are going to Siem Reap on holiday and will cross at Poipet by bus.",
+        "",
+        "S-HUB S-XB",
+        at_most=LOW,
+    ),
+    c("We are flying to Bangkok for 10 days and then taking the bus to Poipet.", "", "S-HUB S-XB"),
+    c("В отпуске поедем из Бангкока в Пойпет на автобусе, посмотреть Ангкор.", "", "S-HUB S-XB"),
+    c("Бид амралтаараа Сиануквиль руу аялж очно.", "", "S-HUB"),
+    c("bid amraltaaraa Bavet-eer damjin Angkor uzne", "", "S-HUB S-XB"),
+    c("我们跟团去西港玩几天，坐大巴过关。", "", "S-HUB S-XB", at_most=LOW),
+    c("我叔叔每年去西港的赌场玩一周。", "", "S-HUB"),
+    c("She went on a tourist visa to Bangkok and was taken to Poipet by van.", "S-HUB S-XB"),
+    c(
+        "She went to Bangkok on holiday, met a recruiter and now works in Poipet, they took her"
+        " passport.",
+        "S-HUB DOC",
+    ),
+    c("她去西港打工，护照被收了。", "S-HUB DOC"),
+    # whether "they can" do something is a question, not a fact (from fresh85)
+    c("Могут ли меня не выпустить из страны из-за долга перед банком?", "", "MOV", at_most=LOW),
+    c("Охрана не выпускает нас из комплекса, пишет брат.", "MOV"),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1324,6 +1351,7 @@ ALL_CASES = (
     + CROSSED_KEPT_AND_CONDITIONAL
     + SHORT_MEMOS_AND_MARKETS
     + SOLD_KEPT_AWAKE_AND_CURFEWS
+    + HOLIDAYS_AND_TOURS
     + BENIGN
 )
 

@@ -171,6 +171,32 @@ def visited_to_trade_or_tour(
     return says("trade or tour", *sentence)
 
 
+# The writer's or their family's own leisure trip in the same sentence: a holiday, a tour
+# group, a few days of gambling ("we fly to Bangkok for 10 days, then by bus through Poipet",
+# "旅行团从胡志明市坐大巴去金边", "去西港的赌场玩几天"). Not "tourist" alone: going on a tourist
+# visa is how many are taken.
+_LEISURE = (
+    r"\b(?:on (?:a |an |our |my |their |his |her )?(?:holiday|vacation|honeymoon)|holidays? in"
+    r"|vacations? in|sightseeing|tour group|guided tour|package tour|to gamble|gambling trip"
+    r"|(?:we|i)(?:'re| are| am| will be)? (?:flying|going|travel\w*) (?:to \w+ )?for (?:a week"
+    r"|\d+ days|(?:two|three) weeks))\b"
+    r"|\b(?:в отпуск\w*|в отпуске|путешеств\w*|турпо[её]здк\w*|(?:по)?летим|едем отдыхать"
+    r"|на отдых\b|игра\w* в казино)"
+    r"|"
+    + expand(r"\b(?:амралтаараа|амралтаар|аялж|аялалаар|жуулчлал~|казинод тогло~|мөрийтэй тогло~)"),
+    r"旅行团|旅行團|跟团|跟團|导游|導遊|度假|蜜月|玩几天|玩幾天|去玩|游玩|遊玩"
+    r"|(?:赌场|賭場)[^。，！？!?\n]{0,3}?玩",
+)
+
+
+def visited_for_leisure(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when the sentence of a hub's or border town's mention folded[start:end] tells of the
+    writer's or their family's own holiday, tour or gambling trip there."""
+    return says("leisure", *sentence)
+
+
 # The words the explainers above look for in a match's sentence, as cues (`cues.CUES`), each in
 # two groups, spaced scripts and Chinese, as `cues` gives its own: `detect` indexes them with the
 # rules, so a sentence is only searched for those that may occur in the report (searched whole,
@@ -181,5 +207,6 @@ CUES: dict[str, tuple[str, ...]] = {
     "copied": _COPIED,
     "not returned": _NOT_RETURNED,
     "trade or tour": _TRADE_OR_TOUR,
+    "leisure": _LEISURE,
     "lateness": _LATENESS,
 }

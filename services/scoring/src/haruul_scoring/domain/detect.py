@@ -26,6 +26,7 @@ from haruul_scoring.domain.benign_causes import (
     for_sale_cheaply,
     kept_with_consent,
     money_not_a_person,
+    visited_for_leisure,
     visited_to_trade_or_tour,
 )
 from haruul_scoring.domain.chinese_script import to_simplified
@@ -236,17 +237,23 @@ _WORK = re.compile(
 def place_signs(folded: str, sentences: Sentences, places: list[PlaceMatch]) -> list[Match]:
     """S-HUB for hubs; S-XB for crossing towns (unless visited to trade or tour:
     `benign_causes.visited_to_trade_or_tour`) or road/boat transport towards a hub or crossing;
-    DEC for a job city followed by a hub in another country (see `_switched_place`)."""
+    none of them where the sentence tells of a holiday or tour there and of no work
+    (`benign_causes.visited_for_leisure`); DEC for a job city followed by a hub in another
+    country (see `_switched_place`)."""
     found = _switched_place(folded, sentences, places)
     for pm in places:
+        sentence = sentences.bounds(pm.start)
+        leisure = visited_for_leisure(folded, pm.start, pm.end, sentence, sentences.says)
+        if leisure and _WORK.search(folded, *sentence) is None:  # a holiday, not a job found on it
+            continue
         if pm.place.role == "hub":
             found.append(Match("S-HUB", pm.start, pm.end))
         if pm.place.role == "crossing" and not visited_to_trade_or_tour(
-            folded, pm.start, pm.end, sentences.bounds(pm.start), sentences.says
+            folded, pm.start, pm.end, sentence, sentences.says
         ):
             found.append(Match("S-XB", pm.start, pm.end))
         if pm.place.role in ("hub", "crossing"):
-            s, e = sentences.bounds(pm.start)
+            s, e = sentence
             transport = _LAND_TRANSPORT.search(folded, s, e)
             if transport is not None:
                 found.append(Match("S-XB", transport.start(), transport.end()))
