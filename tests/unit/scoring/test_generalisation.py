@@ -1308,6 +1308,26 @@ HOLIDAYS_AND_TOURS = [
     c("Охрана не выпускает нас из комплекса, пишет брат.", "MOV"),
 ]
 
+# A passport kept for a permit or a voyage and back in its owner's hands (from fresh84, 86); one
+# given back only once a debt is paid or a year is served is still kept.
+RETURNED_PASSPORTS = [
+    c(
+        "The purser keeps the crew passports during the voyage and he gets his back whenever he"
+        " goes ashore.",
+        "",
+        "DOC",
+    ),
+    c(
+        "The company took everyone's passports to the immigration office for work permits; a week"
+        " later they were back in our hands.",
+        "",
+        "DOC",
+    ),
+    c("公司把护照收走去办工作证，两个小时后就还给他了。", "", "DOC"),
+    c("The boss keeps his passport and says he gets it back when the debt is paid.", "DOC"),
+    c("公司收走了护照，说干满一年才还给他。", "DOC"),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1352,6 +1372,7 @@ ALL_CASES = (
     + SHORT_MEMOS_AND_MARKETS
     + SOLD_KEPT_AWAKE_AND_CURFEWS
     + HOLIDAYS_AND_TOURS
+    + RETURNED_PASSPORTS
     + BENIGN
 )
 

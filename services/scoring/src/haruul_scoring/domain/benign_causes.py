@@ -118,8 +118,10 @@ _COPIED = (
     r"|\b(?:gave|handed) (?:it |them )?(?:straight |right )?back (?:at once|right away|immediately"
     r"|straight away|the same day)\b|\b(?:at once|right away|immediately|straight away) (?:gave"
     r"|handed) (?:it |them )?back\b"
-    # kept aboard and handed back for each shore leave
+    # kept aboard and handed back for each shore leave; back in the owner's hands
     r"|\b(?:hands?|gives?) (?:it|them) back (?:whenever|every time|each time)\b"
+    r"|\b(?:gets?|got) (?:it|them|his|hers|theirs|mine|ours) back (?:whenever|every time"
+    r"|each time)\b|\bback in (?:my|his|her|their|our) (?:own )?hands\b"
     # "скан", "сканировали", not "скандал"
     r"|\b(?:ксеро)?копи\w*|\bскан(?:ир\w*|\b)|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
     # handed back with the visa it was taken for
@@ -127,7 +129,8 @@ _COPIED = (
     r"(?:new |renewed )?(?:visa|permit|residence permit)\b|\bвернули (?:\w+ )?с (?:новой |готовой |"
     r"продл[её]нной )?(?:визой|вс[её]м)\b"
     r"|" + expand(r"\b(?:хуулбар~|хуулж ав~|(?:шууд|тэр дороо|даруй) буцааж өг(?:сөн|чихсөн)~)"),
-    r"复印|複印|(?:马上|馬上|当场|當場|立刻)(?:就)?(?:还给|還給)",
+    r"复印|複印|(?:马上|馬上|当场|當場|立刻)(?:就)?(?:还给|還給)"
+    r"|(?:分钟|分鐘|小时|小時|当天|當天)(?:以?后|以?後)?(?:就)?(?:还给|還給|还回|還回)",
 )
 _NOT_RETURNED = (
     r"(?:\bnever|\bnot|n't|\b(?:hasnt|havent|hadnt|didnt|doesnt|dont|wont|cant)|\brefuse[sd]? to)"
