@@ -1328,6 +1328,21 @@ RETURNED_PASSPORTS = [
     c("公司收走了护照，说干满一年才还给他。", "DOC"),
 ]
 
+# Deductions the contract, income tax or insurance account for are no withheld pay (from
+# fresh86); deductions that swallow the pay, or called "taxes" by whoever takes them, are.
+LAWFUL_DEDUCTIONS = [
+    c(
+        "His salary is paid monthly, with tax and insurance deductions as set out in his contract.",
+        "",
+        "WAG",
+        at_most=LOW,
+    ),
+    c("Цалингаас нь татвар, даатгалын суутгал хасдаг, гэрээнд заасан.", "", "WAG"),
+    c("They deduct so much for food and the room that nothing is left of her pay.", "WAG"),
+    c("Цалингаас нь хоол, байрны мөнгө гээд бүгдийг хасдаг.", "WAG"),
+    c('They deduct "taxes" and fines from his pay so he gets almost nothing.', "WAG"),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1373,6 +1388,7 @@ ALL_CASES = (
     + SOLD_KEPT_AWAKE_AND_CURFEWS
     + HOLIDAYS_AND_TOURS
     + RETURNED_PASSPORTS
+    + LAWFUL_DEDUCTIONS
     + BENIGN
 )
 

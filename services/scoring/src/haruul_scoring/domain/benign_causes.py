@@ -1,7 +1,8 @@
 """Kept in by a storm, a quarantine, a cancelled flight or a curfew, a passport kept with the
-person's consent and key, or only copied and handed back, a border town visited to trade or to
-tour, money (not a person) that cannot be got out, a phone "sold cheaply", a fine for coming
-late: everyday things in the words of being held, smuggled, threatened or punished.
+person's consent and key, or only copied and handed back, a border town visited to trade, to
+tour or on holiday, money (not a person) that cannot be got out, a phone "sold cheaply":
+everyday things in the words of being held, smuggled or threatened (a strict employer's fines
+and deductions: `lawful_employers`).
 
 "Cannot leave the hotel, the typhoon flooded the streets", "неделю никому нельзя выходить,
 карантин": the words of restricted movement (MOV) with an everyday cause named in the same
@@ -68,25 +69,6 @@ def for_sale_cheaply(
     """True when a threat match folded[start:end] is an offer to sell something cheaply, said
     right before it."""
     return said_before(_PRICED_BEFORE, folded, start, sentence, _RIGHT_BEFORE)
-
-
-# A fine for coming late or missing work, which strict lawful employers impose too ("штрафует за
-# опоздания", "хоцорвол торгуульдана", "迟到罚款"): not the fines for missed quotas that hold a
-# person in a compound.
-_LATENESS = (
-    r"\b(?:late|lateness|tardiness|absen\w*)\b|\b(?:опоздани\w*|опаздыва\w*|прогул\w*)"
-    r"|" + expand(r"\bхоцор~|\bхоцорсон~|\bтасалсан~"),
-    r"迟到|遲到|旷工|曠工",
-)
-_FINE = re.compile(r"\bfine[sd]?\b|\bштраф\w*|" + expand(r"\bторго~|\bторгууль~") + r"|罚款|罰款")
-
-
-def fined_for_lateness(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when a match folded[start:end] of penalties is a fine, and its sentence says it is
-    for being late or absent."""
-    return _FINE.match(folded, start) is not None and says("lateness", *sentence)
 
 
 # A passport in a locker the person opens, kept with their written consent.
@@ -211,5 +193,4 @@ CUES: dict[str, tuple[str, ...]] = {
     "not returned": _NOT_RETURNED,
     "trade or tour": _TRADE_OR_TOUR,
     "leisure": _LEISURE,
-    "lateness": _LATENESS,
 }

@@ -1,6 +1,7 @@
 """Cue words of sentence context: news, hypothetical questions, news events, legal schemes, the
 writer defrauded online, an offer the writer met; of a whole report, a public warning; and the
-words that explain a sign away in its sentence (`benign_causes`, `lenders`).
+words that explain a sign away in its sentence (`benign_causes`, `lawful_employers`,
+`lenders`).
 
 A hit inside a *reported* sentence (news, rumour, or a hypothetical question such as "Is it
 true that KK Park is closed?" / "What if they take my passport?") is not evidence about the
@@ -14,7 +15,7 @@ rules, so a report in which no group of a cue can occur never searches its sente
 
 from __future__ import annotations
 
-from haruul_scoring.domain import benign_causes, lenders
+from haruul_scoring.domain import benign_causes, lawful_employers, lenders
 from haruul_scoring.domain.mongolian import expand
 
 NEWS: tuple[str, ...] = (
@@ -233,5 +234,6 @@ CUES: dict[str, tuple[str, ...]] = {
     "warning": WARNING,
     # the words that explain a sign away in its sentence (`detect._EXPLAINED_AWAY`)
     **benign_causes.CUES,
+    **lawful_employers.CUES,
     **lenders.CUES,
 }

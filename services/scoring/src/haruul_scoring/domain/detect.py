@@ -22,7 +22,6 @@ from haruul_scoring.domain import (
 from haruul_scoring.domain.benign_causes import (
     confined_by_a_benign_cause,
     copied_or_given_back,
-    fined_for_lateness,
     for_sale_cheaply,
     kept_with_consent,
     money_not_a_person,
@@ -32,6 +31,7 @@ from haruul_scoring.domain.benign_causes import (
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
+from haruul_scoring.domain.lawful_employers import deducted_as_agreed, fined_for_lateness
 from haruul_scoring.domain.lenders import owed_to_a_lender, threatened_with_court
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
@@ -161,6 +161,7 @@ _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int], Says]
     # ... or is a creditor's threat to go to court, or an offer to sell something cheaply
     "THR": (denied_after, threatened_with_court, for_sale_cheaply),
     "COND": (fined_for_lateness,),  # a fine for coming late
+    "WAG": (deducted_as_agreed,),  # tax, insurance or what the contract sets out
     "VIO": (denied_after,),
 }
 
@@ -168,7 +169,7 @@ _EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int], Says]
 def find_indicators(folded: str, sentences: Sentences, hits: Hits) -> list[Match]:
     """Indicator matches that are neither negated, nor in a reported/legit-scheme sentence,
     nor explained away by their sentence (`_EXPLAINED_AWAY`: `lenders`, `benign_causes`,
-    `own_affairs`).
+    `lawful_employers`, `own_affairs`).
 
     Matches of one code never overlap (the earliest wins); different codes may share words,
     e.g. "forced her to provide sexual services" is both VIO and S-SEX.
