@@ -1343,6 +1343,30 @@ LAWFUL_DEDUCTIONS = [
     c('They deduct "taxes" and fines from his pay so he gets almost nothing.', "WAG"),
 ]
 
+# Gone from every channel (from fresh84's one missed alert): voicemail only, an account
+# deactivated, the family blocked by the recruiter; a translation job between two languages.
+# Not the writer's own phone or account, nor a fraudster blocking the victim.
+GONE_SILENT = [
+    c(
+        "My nephew went for a job in Thailand. Since Monday his phone goes straight to voicemail.",
+        "ISO",
+    ),
+    c("After she left, the agent blocked my mother on WhatsApp.", "ISO"),
+    c("Her Instagram was deactivated a week after she left.", "ISO"),
+    c("Вербовщица заблокировала маму в телеграме.", "ISO"),
+    c("Телефон сразу на автоответчик, уже неделю.", "ISO"),
+    c("Зуучлагч эмэгтэй ээжийг маань блоклосон.", "ISO"),
+    c("中介把我妈拉黑了。", "ISO"),
+    c(
+        "He was offered a translation job in Bangkok, Chinese-English, with good money.",
+        "S-AD S-SKILL",
+    ),
+    c("I blocked the spam caller and deactivated my old Facebook.", "", "ISO"),
+    c("Please leave a message, my phone goes to voicemail when I'm driving.", "", "ISO"),
+    c("Тэр хүн намайг блоклосон, мөнгөө гаргаж чадахгүй байна.", "", "ISO"),
+    c("She works for a Thai-Chinese tech firm in Bangkok.", "", "S-SKILL"),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1389,6 +1413,7 @@ ALL_CASES = (
     + HOLIDAYS_AND_TOURS
     + RETURNED_PASSPORTS
     + LAWFUL_DEDUCTIONS
+    + GONE_SILENT
     + BENIGN
 )
 

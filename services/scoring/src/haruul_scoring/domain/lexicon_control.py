@@ -268,6 +268,16 @@ ISO = (
         r"\blast (?:message|call|text|heard from (?:him|her|them))\b (?:\w+ ){0,3}?(?:days?|weeks?"
         r"|months?) ago\b",
         r"\blast (?:active|online|seen)\b (?:\w+ )?(?:days|weeks|months) ago\b",
+        # gone from every channel: voicemail only, the account deactivated, the family blocked
+        r"\b(?:his|her|their) (?:phone|number|line|mobile|calls?)\b (?:\w+ )?(?:goes|go|went"
+        r"|going) (?:straight |directly )?to voice ?mail\b",
+        r"\b(?:facebook|instagram|telegram|whatsapp|wechat|account|profile)s? (?:is |was |has been"
+        r" |have been |got )?(?:deactivated|deleted)\b",
+        # the family blocked by the recruiters; not "he blocked me", a fraudster done with his
+        # victim
+        r"\b(?:recruiter|agent|agency|company|woman|man|boss|he|she|they) (?:has |have |had )?"
+        r"blocked (?:(?:my|our|his|her|their) )?(?:mother|mom|mum|father|dad|parents|family|aunt"
+        r"|uncle|sister|brother|wife|husband|grandmother|grandfather)\b",
         negatable=False,
     )
     + rules(
@@ -287,6 +297,8 @@ ISO = (
         # not coming online: "messenger-t ch orohgui bna"
         r"\b(?:мессенжер|messenger|фэйсбүүк|facebook|fb|вайбер|viber|телеграм|telegram|вичат|wechat"
         r"|чат)~ (?:ч )?(?:орохгүй|ордоггүй|ороогүй|орсонгүй|онлайн (?:болохгүй|болоогүй|ороогүй))",
+        r"\b(?:ээж|аав|эцэг эх|гэр бүл|манайхан|эгч|ах|дүү)~ (?:\w+ )?(?:блок(?:ло|олс|долс)~"
+        r"|блок хий(?:сэн|чихсэн|чихжээ)~)",
         negatable=False,
     )
     + rules(
@@ -325,6 +337,9 @@ ISO = (
         r"\b(?:звонки|сообщения) не (?:проходят|доходят)\b",
         r"\b(?:телеграм|whatsapp|ватсап|аккаунт|профиль)\w* удал[её]н\w*",
         r"\b(?:давно |уже |снова )?молчит\b",
+        r"\b(?:заблокировал\w*|забанил\w*) (?:маму|мать|отца|родителей|семью|сестру|брата|жену"
+        r"|мужа|бабушку)\b",
+        r"\b(?:сразу )?(?:на )?автоответчик\b",
         negatable=False,
     )
     + rules(
@@ -345,6 +360,7 @@ ISO = (
         r"|没有(?:回复|消息)",
         # "电话一直关机" (the phone always off), "微信再也不回" (never answered again)
         r"(?:电话|手机)[^。，！？!?\n]{0,4}?(?:关机|停机|打不通)|再也(?:不|没)(?:回|接|联系)",
+        r"(?:把|将)(?:我妈|我爸|家人|家里人|他妈|她妈|他爸|她爸|父母)(?:拉黑|删了|刪了)",
         negatable=False,
     )
 )

@@ -15,7 +15,7 @@ _ROLE = (
     r"(?:custo?mer (?:service|support)|(?:an |the )?it (?:job|work|specialist|position|field"
     r"|company)"
     r"|programm(?:ers?|ing)|developers?|coders?|data entry|data-entry|typing|typists?|translators?"
-    r"|interpreters?"
+    r"|interpreters?|translation (?:job|work)"
     r"|hr|human resources|operators?|(?:online|digital|internet) marketing|marketing|models?"
     r"|modell?ing|casinos?|call cent(?:er|re)|receptionists?|waitress(?:es)?|waiters?|sales"
     r"|office (?:job|work)|factory (?:job|work)|chat (?:support|agents?)|game testers?|hostess"
@@ -26,6 +26,8 @@ _OFFER = (
     r"|working as"
     r"|vacanc\w*|ads?|advert\w*|positions?|invit\w*)"
 )
+_LANGUAGE = r"(?:english|chinese|mandarin|korean|japanese|russian|mongolian|thai)"
+_LANGUAGE_PAIR = rf"{_LANGUAGE}[-–]{_LANGUAGE}"
 # an amount, or a range ("$1,800-2,500")
 _MONEY = (
     r"(?:\$|usd ?|us\$ ?)\d[\d,.]*k?(?: ?[-–] ?\$?\d[\d,.]*k?)?"
@@ -120,6 +122,10 @@ SKILL = (
         r"\b(?:it|computer|programming|coding|typing|language) skills\b",
         r"\bgood (?:at|with) computers?\b",
         r"\b(?:translators?|interpreters?|programmers?)\b",
+        # a pair of languages to translate between: "a translation job - Chinese-English"; not
+        # "a Thai-Chinese firm"
+        rf"\b(?:translat|interpret)\w*\b…\b{_LANGUAGE_PAIR}\b",
+        rf"\b{_LANGUAGE_PAIR} (?:translat|interpret)\w*",
         r"\bbilingual\b",
         r"\b(?:english|chinese|korean) typing\b",
         r"\bbasic computer\b",
