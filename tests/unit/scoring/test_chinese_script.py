@@ -25,6 +25,21 @@ def test_folds_traditional_characters_to_simplified() -> None:
     assert fold("護照被收走").text == "护照被收走"
 
 
+@given(st.text())
+def test_folding_leaves_no_traditional_character_to_simplify(text: str) -> None:
+    # folding skips the search for traditional characters only where it found no Chinese
+    folded = fold(text).text
+    assert to_simplified(folded) == folded
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pasport “護照” avsan", "Паспорт — 護照 — забрали", "He wrote 護照 too", "護照\u200b被收走"],
+)
+def test_traditional_characters_are_simplified_beside_anything(text: str) -> None:
+    assert "护照" in fold(text).text
+
+
 def test_leaves_other_scripts_alone() -> None:
     text = "Паспорт taken, паспортыг хураасан, 护照被收走"
     assert to_simplified(text) == text

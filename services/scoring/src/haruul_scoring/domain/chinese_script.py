@@ -32,6 +32,12 @@ def _table() -> dict[str, str]:
 
 _SIMPLIFIED = _table()
 _TRADITIONAL = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
+# The blocks every traditional character with a simplified form is in (CJK Unified Ideographs,
+# its Extension A, the compatibility ideographs): a text with none of their characters has
+# nothing to simplify.
+TRADITIONAL_BLOCKS = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
+if not all(any(a <= ord(c) <= b for a, b in TRADITIONAL_BLOCKS) for c in _SIMPLIFIED):
+    raise ValueError("a traditional character outside TRADITIONAL_BLOCKS")
 
 
 def _simplify(m: re.Match[str]) -> str:
