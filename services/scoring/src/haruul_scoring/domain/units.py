@@ -69,7 +69,7 @@ class Unit(NamedTuple):
     how: int
     unspaced: bool  # in a script without spaces: only tried on texts in such a script
     anchors: tuple[frozenset[str], ...]  # one string of each occurs in every match
-    tail: Tail | None = None  # tried at word heads only where its tail can start in reach
+    tail: Tail | None = None  # tried only where its tail can start in reach
 
 
 def units(rule: int, regex: str, watch: bool = False) -> list[Unit]:
