@@ -10,7 +10,7 @@ from haruul_scoring.domain import context, detect, explain, public_warning, scor
 from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.12.12"
+ENGINE_VERSION = "2026.12.13"
 
 _MAX_EVIDENCE = 3
 
