@@ -63,9 +63,26 @@ def _split_at_depth(regex: str, start: int, end: int) -> list[str]:
     return parts
 
 
-def split_at_top_level(regex: str) -> list[str]:
-    """The `|`-separated parts of `regex` outside groups; raises ValueError when unbalanced."""
-    return _split_at_depth(regex, 0, len(regex))
+def in_sequence(regex: str, pos: int) -> bool:
+    """Whether `pos` of a (valid) `regex` is outside every group and class, in a regex with no
+    `|` outside groups: what comes before it and what comes from it on are then regexes of
+    their own, matched one after the other."""
+    try:
+        _top_level(regex[:pos])
+    except ValueError:
+        return False  # inside a class
+    depth = 0
+    depth_at_pos = 0
+    for at, ch in _top_level(regex):
+        if at < pos:
+            depth_at_pos = depth + (ch == "(") - (ch == ")")
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            return False  # an alternation outside groups
+    return depth_at_pos == 0
 
 
 def closing(regex: str, open_at: int) -> int | None:

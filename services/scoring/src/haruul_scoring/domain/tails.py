@@ -23,7 +23,7 @@ import bisect
 import re
 from typing import Any
 
-from haruul_scoring.domain.alternatives import split_at_top_level
+from haruul_scoring.domain.alternatives import in_sequence
 from haruul_scoring.domain.mongolian import GAP
 from haruul_scoring.domain.regex_tree import parse
 
@@ -43,14 +43,7 @@ def split_at_gap(part: str, gap: str = GAP) -> tuple[str, str] | None:
     if at < 0:
         return None
     before, after = part[:at], part[at + len(gap) :]
-    if after[:1] in ("?", "*", "+", "{"):
-        return None
-    try:
-        if len(split_at_top_level(part)) != 1:
-            return None
-        re.compile(before)  # unbalanced when the gap is inside a group
-        re.compile(after)
-    except (ValueError, re.error):
+    if after[:1] in ("?", "*", "+", "{") or not in_sequence(part, at):
         return None
     return before, after
 
