@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
-from haruul_scoring.domain.sentence_cue import Says, said_before
+from haruul_scoring.domain.sentence_cue import Says, said_before, sentence_says
 
 _CAUSE = (
     r"\b(?:quarantine\w*|lockdown|storms?|typhoons?|hurricanes?|floods?|flooding|blizzard"
@@ -35,13 +35,8 @@ _CAUSE = (
 )
 
 
-def confined_by_a_benign_cause(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when the sentence [sentence[0], sentence[1]) of a match folded[start:end] of
-    restricted movement names a storm, a quarantine, a flood or a cancelled flight (the whole
-    sentence counts: the cause may come before or after)."""
-    return says("benign cause", *sentence)
+# Restricted movement whose sentence names a storm, a quarantine, a flood or a cancelled flight.
+confined_by_a_benign_cause = sentence_says("benign cause")
 
 
 # How far back the word right before a match may start (`said_before`).
@@ -82,13 +77,9 @@ _CONSENT = (
 )
 
 
-def kept_with_consent(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when the sentence of a match folded[start:end] of kept documents says they are kept
-    with the person's consent, in a place they can open ("each worker has his own key and can
-    take his out whenever he wants")."""
-    return says("consent", *sentence)
+# Kept documents whose sentence says they are kept with the person's consent, in a place they
+# can open ("each worker has his own key and can take his out whenever he wants").
+kept_with_consent = sentence_says("consent")
 
 
 # A passport only copied, or handed straight back: "HR took a copy", "сняли копию и сразу
@@ -148,12 +139,9 @@ _TRADE_OR_TOUR = (
 )
 
 
-def visited_to_trade_or_tour(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when the sentence of a border town's mention folded[start:end] says the town was
-    visited for its market, for trade or as a tourist: a crossing point, not a crossing."""
-    return says("trade or tour", *sentence)
+# A border town's mention whose sentence says it was visited for its market, for trade or as a
+# tourist: a crossing point, not a crossing.
+visited_to_trade_or_tour = sentence_says("trade or tour")
 
 
 # The writer's or their family's own leisure trip in the same sentence: a holiday, a tour
@@ -174,12 +162,9 @@ _LEISURE = (
 )
 
 
-def visited_for_leisure(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when the sentence of a hub's or border town's mention folded[start:end] tells of the
-    writer's or their family's own holiday, tour or gambling trip there."""
-    return says("leisure", *sentence)
+# A hub's or border town's mention whose sentence tells of the writer's or their family's own
+# holiday, tour or gambling trip there.
+visited_for_leisure = sentence_says("leisure")
 
 
 # The words the explainers above look for in a match's sentence, as cues (`cues.CUES`), each in

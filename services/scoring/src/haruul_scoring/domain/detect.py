@@ -7,7 +7,6 @@ a report finds both, and a report only runs the rules whose anchors occur in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import NamedTuple
 
 from haruul_scoring.domain import (
@@ -42,7 +41,7 @@ from haruul_scoring.domain.own_affairs import (
     taken_by_family,
 )
 from haruul_scoring.domain.prefilter import build
-from haruul_scoring.domain.sentence_cue import Says
+from haruul_scoring.domain.sentence_cue import Explainer
 
 ALL_RULES: tuple[Rule, ...] = (
     lexicon_control.RULES
@@ -149,7 +148,7 @@ def scan(folded: str) -> Hits:
 # A sign its own sentence explains away, by code: each check is given the folded text, the
 # match, its sentence and `Sentences.says` (for the words it looks for, `cues.CUES`), and says
 # whether the match is not what it looks like.
-_EXPLAINED_AWAY: dict[str, tuple[Callable[[str, int, int, tuple[int, int], Says], bool], ...]] = {
+_EXPLAINED_AWAY: dict[str, tuple[Explainer, ...]] = {
     "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
     # a storm, a quarantine or a curfew keeps people in; money, not a person, cannot get out
     "MOV": (confined_by_a_benign_cause, money_not_a_person),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
-from haruul_scoring.domain.sentence_cue import Says
+from haruul_scoring.domain.sentence_cue import Says, sentence_says
 
 # How far from the debt words the lender may be named: after them as the creditor ("owes the
 # bank for the flat", "долг по кредиту"), or just before them ("банкинд их өртэй", "欠银行的").
@@ -64,12 +64,8 @@ _COURT = (
 )
 
 
-def threatened_with_court(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when the sentence [sentence[0], sentence[1]) of a threat match folded[start:end]
-    says the threat is to go to court."""
-    return says("court", *sentence)
+# A threat whose sentence says the threat is to go to court.
+threatened_with_court = sentence_says("court")
 
 
 # What the explainers look for in a sentence, as cues (`benign_causes.CUES`).

@@ -9,6 +9,19 @@ from collections.abc import Callable
 
 # says(cue, start, end): whether folded[start:end] holds the cue
 Says = Callable[[str, int, int], bool]
+# explained(folded, start, end, sentence, says): whether a match folded[start:end] in the
+# sentence [sentence[0], sentence[1]) is not what it looks like
+Explainer = Callable[[str, int, int, tuple[int, int], Says], bool]
+
+
+def sentence_says(cue: str) -> Explainer:
+    """The explainer that sets a match aside when anything in its sentence holds `cue`
+    (`cues.CUES`): the cause may come before or after the match."""
+
+    def explained(folded: str, start: int, end: int, sentence: tuple[int, int], says: Says) -> bool:
+        return says(cue, *sentence)
+
+    return explained
 
 
 def said_before(
