@@ -6,6 +6,7 @@ dead-lettered without holding up the rest of the batch."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
@@ -19,6 +20,7 @@ from haruul_common.kafka import SourceRecord, handle_batch
 from haruul_scoring.case_store import CaseStore, CaseView, LinkRequest
 from haruul_scoring.handler import ReportHandler
 from haruul_scoring.metrics import ScoringMetrics
+from tests.support.logs import captured_logs
 
 TEXT = (
     "They took my son's passport in KK Park and he is not allowed to leave. "
@@ -178,3 +180,24 @@ async def test_a_case_index_failure_fails_the_whole_poll_and_its_redelivery_link
     # Nothing of the failed transaction was kept: the redelivery opens the case afresh.
     by_report = {event.report_id: event for event in sink.published}
     assert [by_report[r.report_id].case_report_count for r in reports] == [1, 2, 3, 4, 5, 6]
+
+
+async def test_the_scored_line_names_the_report_its_risk_level_and_case(tmp_path: Path) -> None:
+    sink, cases = SlowSink(), CaseStore(tmp_path / "cases.db")
+    handler = ReportHandler(sink, ScoringMetrics(CollectorRegistry()), cases, b"salt")
+    report = _report()
+    try:
+        with captured_logs() as lines:
+            await handle_batch([_record(0, report.model_dump_json().encode())], handler.handle)
+    finally:
+        handler.close()
+        cases.close()
+
+    [event] = sink.published
+    [line] = [json.loads(raw) for raw in lines.getvalue().splitlines() if "report_scored" in raw]
+    assert event.level in {"high", "critical"}
+    assert line["level"] == "info"  # the line's own level: a risk level here was overwritten
+    assert (line["report_id"], line["risk_level"], line["score"], line["case_id"]) == (
+        report.report_id, event.level, event.score, event.case_id,
+    )  # fmt: skip
+    assert line["indicators"] == [hit.code for hit in event.indicators]

@@ -376,7 +376,7 @@ class Pager:
                 else:
                     self._alerts.store.release_step(alert.alert_id, code, self._instance)
             if sent:
-                log.info("digest_sent", desk_id=desk_id, level=level, alerts=len(members))
+                log.info("digest_sent", desk_id=desk_id, alert_level=level, alerts=len(members))
 
     async def _fire(self, alert: Alert, code: int, now: datetime) -> bool:
         config = self._routing.config

@@ -89,7 +89,8 @@ class ReportHandler:
             "report_scored",
             report_id=report.report_id,
             event_id=event.event_id,
-            level=event.level,
+            # Not `level`: the log's own level (info, warning, ...) takes that key.
+            risk_level=event.level,
             score=event.score,
             indicators=[hit.code for hit in event.indicators],
             case_id=case.case_id,
