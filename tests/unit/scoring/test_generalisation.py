@@ -1367,6 +1367,57 @@ GONE_SILENT = [
     c("She works for a Thai-Chinese tech firm in Bangkok.", "", "S-SKILL"),
 ]
 
+# The writer defrauded online, the fraud's other signs in other sentences: low, unless a relative,
+# a hub or a held person is in it too.
+DEFRAUDED_ACROSS_SENTENCES = [
+    c(
+        "I think I've been scammed. I put in $14,000 and now they want a 20% tax before I can"
+        " withdraw. Someone told me these people work from scam compounds in Cambodia. Is this"
+        " human trafficking?",
+        at_most=LOW,
+    ),
+    c("我爸被杀猪盘骗了二十万，网上认识的女老板让他投资一个平台。现在人联系不上了。", at_most=LOW),
+    c("网上的男朋友带我投USDT，投了二十万提不出来。派出所说是杀猪盘。", at_most=LOW),
+    c(
+        "Я вложила 300 тысяч через брокера, теперь не могу вывести. Мне сказали, это мошенники из"
+        " скам-центра в Камбодже.",
+        at_most=LOW,
+    ),
+    c(
+        "We invested in crypto and lost 3 million. Now our son is missing, no contact for 10 days,"
+        " someone said he works for scam people.",
+        "ISO S-SCAM",
+        at_least=Level.HIGH,
+    ),
+    c(
+        "We lost 5,000 USDT on a trading app. Then they said they hold my brother in Bavet and want"
+        " 5,000 USDT more.",
+        "S-RAN",
+        at_least=Level.HIGH,
+    ),
+    c("我弟弟被骗到缅甸，说月薪2万，现在联系不上了。", "DEC ISO", at_least=Level.HIGH),
+    c("我表妹每天被逼用假身份在网上聊天骗钱。", "S-SCAM", at_least=Level.HIGH),
+]
+
+BOUGHT_OUT_SOLD_ON_AND_SIGNED = [
+    c("Сестру заставляют встречаться с клиентами, если откажется — продадут дальше.", "S-SEX THR"),
+    c("He flew to Dubai for an interview. Last seen on telegram 6 days ago.", "ISO"),
+    c("The broker keeps her residence card 'safe' until the end of the semester.", "DOC"),
+    c("Охин маань гарахын тулд 6000$ компенсац төл гэсэн.", "DEBT"),
+    c("ohin maan garahiin tuld 6000$ kompensats tol' gsn", "DEBT"),
+    c("bid mongo olood tolsnii daraa l suldlsen", "S-RAN"),
+    c("老板一直给我微信转钱，说是“帮你还网贷”。", "S-AID"),
+    c("他说让我再过去一趟，先签个“正式劳动合同”。", "S-OFF"),
+    c("公司安排我去深圳培训，有正式劳动合同，护照也一直在我自己手里。", "", "S-OFF", LOW),
+    c(
+        "Daughter 'not answering 5 days' in Phnom Penh. Mother rang back: she called home, her"
+        " phone was stolen. No concerns, closed.",
+        "",
+        "ISO S-HUB",
+        LOW,
+    ),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1414,6 +1465,8 @@ ALL_CASES = (
     + RETURNED_PASSPORTS
     + LAWFUL_DEDUCTIONS
     + GONE_SILENT
+    + DEFRAUDED_ACROSS_SENTENCES
+    + BOUGHT_OUT_SOLD_ON_AND_SIGNED
     + BENIGN
 )
 

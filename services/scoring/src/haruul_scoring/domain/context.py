@@ -67,7 +67,7 @@ RETRACTIONS: tuple[str, ...] = (
     r"未发现风险|未發現風險|担忧已解除|擔憂已解除",
     # a case closed with the person found safe: "case note (closed)", "дело закрыто", "结案"
     r"\((?:case )?closed\)|\b(?:case|file|matter) (?:is |was |now )?closed\b|\bno further action\b"
-    r"|\bclosed\W{1,3}no (?:concern|risk|further)\b"
+    r"|\bclosed\W{1,3}no (?:concern|risk|further)\b|\bno (?:concerns?|risk)\W{1,3}closed\b"
     r"|\bfound (?:safe|alive and well|and safe)\b",
     # a person found ("…, найдена."), not a job found ("найдена работа")
     r"\bдело (?:закрыто|прекращено)\b|(?<!не )\bнайден[аы]?(?=\s*[.!]|\s+(?:жив\w*|в безопасности"

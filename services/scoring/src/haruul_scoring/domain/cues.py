@@ -145,8 +145,10 @@ DEFRAUDED: tuple[str, ...] = (
     ),
     r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"
     r"|汇了|匯了)|(?:无法|不能|没法)提现|提不出(?:来|钱)"
-    # cheated of money, not "他被骗了" alone, the deception that moved a person
-    r"|被骗了?[^。！？!?\n]{0,12}?(?:\d|钱|元|块|万|美元|美金|usdt)",
+    # cheated of a sum ("被杀猪盘骗了二十万"), not "他被骗了" alone, nor the deception that moved a
+    # person ("被骗到缅甸，说月薪2万"), nor a person forced to cheat ("被逼用假身份聊天骗钱")
+    r"|被[^。！？!?\n，,逼迫让讓叫]{0,12}?骗(?!到|去|往|至|进|進|入)(?:走)?了?[^。！？!?\n，,]{0,6}?(?:\d|钱|錢|元"
+    r"|块|塊|万|萬|美元|美金|usdt)",
 )
 
 # An offer the writer met: a job advert, a vacancy, an offer made to them. "Saw an ad: $3,000 in

@@ -6,11 +6,19 @@ empty text, emoji, combining marks and right-to-left scripts.
 
 from __future__ import annotations
 
-from haruul_scoring.domain import context, detect, explain, public_warning, score, second_reader
+from haruul_scoring.domain import (
+    context,
+    defrauded,
+    detect,
+    explain,
+    public_warning,
+    score,
+    second_reader,
+)
 from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.12.13"
+ENGINE_VERSION = "2026.12.14"
 
 _MAX_EVIDENCE = 3
 
@@ -105,8 +113,16 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
     codes = frozenset(by_code)
     verdict = score.judge(codes)
     warnings = hits.cues.get("warning")
+    losses = hits.cues.get("defrauded")
     if codes and warnings and public_warning.warns_the_public(folded.text, warnings):
         verdict = score.public_warning(codes)
+    elif (
+        codes
+        and losses
+        and defrauded.only_the_fraud(folded.text, matches, sentences.bounds, len(places))
+        and defrauded.lost_money_online(folded.text, losses)
+    ):
+        verdict = score.defrauded_online(codes)
     elif use_second_reader:
         verdict = _read_again(folded, codes, verdict)
     return Assessment(

@@ -12,7 +12,10 @@ EN, MN, RU, ZH = Lang.EN, Lang.MN, Lang.RU, Lang.ZH
 
 _OBJ = r"(?:him|her|them|me|us|people|everyone|workers)"
 _POSS = r"(?:his|her|their|my|our|your|the|its)"
-_DOCS = r"(?:passports?|id(?: cards?)?|identity (?:cards?|documents?)|documents|papers)"
+_DOCS = (
+    r"(?:passports?|id(?: cards?)?|identity (?:cards?|documents?)|documents|papers"
+    r"|residence (?:cards?|permits?)|work permits?)"
+)
 _TAKE = (
     r"(?:took|take|taken|takes|taking|confiscat\w*|seiz\w*|hold|holds|holding|held|kept|keep"
     r"|keeps|keeping|retain\w*|withh[eo]ld\w*|collect\w*|grabbed|removed)"
@@ -267,7 +270,7 @@ ISO = (
         r"|listening|next to)",
         r"\blast (?:message|call|text|heard from (?:him|her|them))\b (?:\w+ ){0,3}?(?:days?|weeks?"
         r"|months?) ago\b",
-        r"\blast (?:active|online|seen)\b (?:\w+ )?(?:days|weeks|months) ago\b",
+        r"\blast (?:active|online|seen)\b (?:\w+ ){0,3}?(?:days?|weeks?|months?) ago\b",
         # gone from every channel: voicemail only, the account deactivated, the family blocked
         r"\b(?:his|her|their) (?:phone|number|line|mobile|calls?)\b (?:\w+ )?(?:goes|go|went"
         r"|going) (?:straight |directly )?to voice ?mail\b",

@@ -28,13 +28,27 @@ _KIN_MN = r"хүү|охин|дүү|ах|эгч|нөхөр|эхнэр|ээж|аа
 # A kin word's case endings ("манай хүүд", to our son), spelt out: "ах~" would also be "ахлах"
 # (senior), "манай сургуулийн ахлах анги" no one's brother.
 _MN_CASE = r"(?:-?(?:ыг|ийг|г|д|ад|эд|од|өд|ын|ийн|н|аа|ээ|оо|өө|тай|тэй|той))?"
+_RELATIVE_EN = (
+    rf"\b(?:my|our) (?:(?:younger|older|little|big|elder|eldest|youngest|best) )?(?:{_KIN_EN})s?\b"
+)
+_RELATIVE_RU = rf"\b(?:мо|наш)\w* (?:\w+ )?(?:{_KIN_RU})\w*"
+# Someone's own relative or friend, the person a report is usually about: "my son", "наш брат",
+# "дүү маань", "манай хүүд", "我弟弟" (`defrauded` asks whether a sign is about one).
+RELATIVE = re.compile(
+    rf"{_RELATIVE_EN}|{_RELATIVE_RU}|"
+    + expand(
+        rf"\b(?:(?:{_KIN_MN})~ (?:маань|минь)|(?:миний|манай) (?:\w+ )?(?:{_KIN_MN}){_MN_CASE})\b"
+    )
+    + r"|(?:我|我们|我們)的?(?:儿子|兒子|女儿|女兒|孩子|弟弟|哥哥|姐姐|妹妹|丈夫|老公|妻子|老婆|爸"
+    r"|妈|媽|父亲|父親|母亲|母親|表哥|表弟|表姐|表妹|朋友|同学|同學)"
+)
 _SOMEONE = re.compile(
     # the writer, someone's own relative, someone who called, someone with an age
     r"\b(?:i|me|i'm|i've|i'd)\b"
-    rf"|\b(?:my|our) (?:(?:younger|older|little|big|elder|eldest|youngest|best) )?(?:{_KIN_EN})s?\b"
+    rf"|{_RELATIVE_EN}"
     r"|\bcaller\b|(?<!so-)(?<!so )\b(?:called|phoned|rang)\b"  # not "so-called jobs"
     r"|\(\d{1,2}[),]|\baged? \d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b"  # "(19)", "(19, male)"
-    rf"|\b(?:я|мне|меня|мной)\b|\b(?:мо|наш)\w* (?:\w+ )?(?:{_KIN_RU})\w*"
+    rf"|\b(?:я|мне|меня|мной)\b|{_RELATIVE_RU}"
     r"|\bзаявител\w*|\bобратил(?:ся|ась)\b|\b(?:по)?звони(?:т|л|ла|ли)\b"
     r"|\b\d{1,2} (?:лет|год|года)\b"
     r"|"

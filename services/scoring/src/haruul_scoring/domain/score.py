@@ -11,8 +11,9 @@ Level rules (the first that applies wins; each names why):
   MEDIUM    any other indicator (e.g. a job ad abroad with a high salary, a fee, silence);
             raised to HIGH when the second reader (`second_reader`) reads the report as an
             alert, naming the words that weighed most.
-  LOW       nothing found; or a public warning that names no one (`public_warning`), its signs
-            kept for an officer to check.
+  LOW       nothing found; or a public warning that names no one (`public_warning`), or a report
+            of money lost to an online fraud with no one abroad or held (`defrauded`), their
+            signs kept for an officer to check.
 A HIGH reached only by a rule, with the signs' weights alone below the high band
 (`borderline_high`), is lowered to MEDIUM when the second reader reads an alert as very
 unlikely, naming the words that weighed most against one.
@@ -172,6 +173,17 @@ def public_warning(codes: frozenset[str]) -> Verdict:
         " at risk; its signs describe how the scam works"
     )
     # nobody is at a stage: the signs are the scheme's, not a person's
+    return replace(_verdict(Level.LOW, codes, why), stage=Stage.NONE)
+
+
+def defrauded_online(codes: frozenset[str]) -> Verdict:
+    """LOW for a report of money lost to an online fraud whose every sign is the fraud's own and
+    that names no hub (`defrauded`): the writer is its victim, no one is said to be held; the
+    signs stay listed for an officer to check."""
+    why = (
+        "the report tells of money lost to an online fraud; its signs (the scam, the silence, the"
+        " fees) are the fraudster's, and no one is said to be abroad or held"
+    )
     return replace(_verdict(Level.LOW, codes, why), stage=Stage.NONE)
 
 
