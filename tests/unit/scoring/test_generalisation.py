@@ -1328,6 +1328,23 @@ RETURNED_PASSPORTS = [
     c("公司收走了护照，说干满一年才还给他。", "DOC"),
 ]
 
+# Handed back, said in the next sentence (from fresh89); not when it is taken again.
+RETURNED_NEXT_SENTENCE = [
+    c(
+        "The crew office kept her passport for the voyage. It was handed back whenever she had"
+        " shore leave.",
+        "",
+        "DOC",
+        LOW,
+    ),
+    c(
+        "The company keeps his passport. It is given back every time he has to go to the bank,"
+        " then they take it again.",
+        "DOC",
+    ),
+    c("They took his passport on arrival. They never gave it back.", "DOC"),
+]
+
 # Deductions the contract, income tax or insurance account for are no withheld pay (from
 # fresh86); deductions that swallow the pay, or called "taxes" by whoever takes them, are.
 LAWFUL_DEDUCTIONS = [
@@ -1463,6 +1480,7 @@ ALL_CASES = (
     + SOLD_KEPT_AWAKE_AND_CURFEWS
     + HOLIDAYS_AND_TOURS
     + RETURNED_PASSPORTS
+    + RETURNED_NEXT_SENTENCE
     + LAWFUL_DEDUCTIONS
     + GONE_SILENT
     + DEFRAUDED_ACROSS_SENTENCES

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haruul_scoring.domain.sentence_bounds import SentenceBounds
+from haruul_scoring.domain.sentence_bounds import SentenceBounds, next_sentence_end
 
 _END = re.compile(r"[.!?…]+(?=\s|$)|[。！？\n]+")
 
@@ -33,3 +33,11 @@ def test_a_decimal_point_or_an_ellipsis_inside_a_sentence_does_not_end_it() -> N
     sentences = SentenceBounds(text)
     assert sentences.around(text.index("maybe")) == (0, text.index(" They"))
     assert sentences.around(text.index("passport")) == (text.index(" They"), len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?…。！？\n\t\u3000", min_size=1, max_size=30))
+def test_the_next_sentence_ends_where_a_full_split_ends_it(text: str) -> None:
+    _, ends = _split(text)
+    for i, end in enumerate(ends[:-1]):
+        assert next_sentence_end(text, end) == ends[i + 1]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
+from haruul_scoring.domain.sentence_bounds import next_sentence_end
 from haruul_scoring.domain.sentence_cue import Says, said_before, sentence_says
 
 _CAUSE = (
@@ -93,6 +94,7 @@ _COPIED = (
     r"|handed) (?:it |them )?back\b"
     # kept aboard and handed back for each shore leave; back in the owner's hands
     r"|\b(?:hands?|gives?) (?:it|them) back (?:whenever|every time|each time)\b"
+    r"|\b(?:is|are|was|were) (?:handed|given) back (?:whenever|every time|each time)\b"
     r"|\b(?:gets?|got) (?:it|them|his|hers|theirs|mine|ours) back (?:whenever|every time"
     r"|each time)\b|\bback in (?:my|his|her|their|our) (?:own )?hands\b"
     # "скан", "сканировали", not "скандал"
@@ -108,7 +110,8 @@ _COPIED = (
 _NOT_RETURNED = (
     r"(?:\bnever|\bnot|n't|\b(?:hasnt|havent|hadnt|didnt|doesnt|dont|wont|cant)|\brefuse[sd]? to)"
     r" (?:\w+ )?(?:give|gave|given|hand|handed"
-    r"|return|returned)\b|\bне (?:\w+ )?(?:вернул\w*|верн[её]т\w*|отда\w*|возвраща\w*)"
+    r"|return|returned)\b|\b(?:take|takes|took|keep|keeps|kept) (?:it|them) (?:back )?again\b"
+    r"|\bне (?:\w+ )?(?:вернул\w*|верн[её]т\w*|отда\w*|возвраща\w*)"
     r"|" + expand(r"\b(?:буцааж )?(?:өгөөгүй|өгөхгүй|өгдөггүй)"),
     r"没还|沒還|不还|不還|没有还|沒有還",
 )
@@ -117,9 +120,12 @@ _NOT_RETURNED = (
 def copied_or_given_back(
     folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
 ) -> bool:
-    """True when the sentence of a match folded[start:end] of taken documents says only a copy
-    was taken, or the document was handed back, and does not say it was kept."""
-    return says("copied", *sentence) and not says("not returned", *sentence)
+    """True when the sentence of a match folded[start:end] of taken documents, or the one after
+    it, says only a copy was taken, or the document was handed back, and neither says it was
+    kept: "the crew office kept her passport for the voyage. … it was handed back whenever
+    she had shore leave"."""
+    told = (sentence[0], next_sentence_end(folded, sentence[1]))
+    return says("copied", *told) and not says("not returned", *told)
 
 
 # A border town's market, trade, customs or a tour in the same sentence: "Mae Sot market",

@@ -20,6 +20,12 @@ _BREAKS = "。！？\n"  # always end one
 _SPACE = re.compile(r"\s")
 
 
+def next_sentence_end(text: str, end: int) -> int:
+    """Where the sentence after the one ending at `end` ends (the end of the text if none)."""
+    found = _NEXT_END.search(text, end)
+    return len(text) if found is None else found.end()
+
+
 class SentenceBounds:
     """`around(pos)`: [start, end) of the sentence a position of `text` falls in; a sentence
     keeps the run that ends it."""
