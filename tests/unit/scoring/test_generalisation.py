@@ -1425,6 +1425,16 @@ BOUGHT_OUT_SOLD_ON_AND_SIGNED = [
     c("bid mongo olood tolsnii daraa l suldlsen", "S-RAN"),
     c("老板一直给我微信转钱，说是“帮你还网贷”。", "S-AID"),
     c("他说让我再过去一趟，先签个“正式劳动合同”。", "S-OFF"),
+    c("Эрээнд ажиллана гэж явсан, үйлчлүүлэгчидтэй хүчээр харьцуулж байна.", "S-SEX"),
+    c(
+        "if you dont come on monday you pay back 3000$. we know your mother address. or you can"
+        " work it off here in club",
+        "DEBT THR",
+    ),
+    c("我老公在西港，公司说他欠了八万块的机票和伙食费，不还清不让走。", "DEBT MOV"),
+    c("那边的人一直打电话给我妈，说他欠公司十万，不還就派人到家裡找他。", "DEBT THR"),
+    c("Перед контрактом требуют 1800$ за «медкомиссию и обучение в Маниле».", "", "S-RAN"),
+    c("Требуют 5000$ за его освобождение.", "S-RAN"),
     c("公司安排我去深圳培训，有正式劳动合同，护照也一直在我自己手里。", "", "S-OFF", LOW),
     c(
         "Daughter 'not answering 5 days' in Phnom Penh. Mother rang back: she called home, her"
