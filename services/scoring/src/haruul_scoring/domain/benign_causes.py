@@ -43,8 +43,13 @@ confined_by_a_benign_cause = sentence_says("benign cause")
 # How far back the word right before a match may start (`said_before`).
 _RIGHT_BEFORE = 16
 
-# Money, not a person, that cannot be got out: "мөнгөө гаргаж чадахгүй" (from a crypto app).
-_MONEY_BEFORE = re.compile(r"(?:\bmoney|\bденьги|" + expand(r"\bмөнгө~") + r"|钱)\s*$")
+# Money, not a person, that cannot be got out: "мөнгөө гаргаж чадахгүй", "5 сая төгрөг хийгээд
+# гаргаж чадахгүй" (from a crypto app).
+_MONEY_BEFORE = re.compile(
+    r"(?:\bmoney|\bденьги|"
+    + expand(r"\b(?:мөнгө|төгрөг|доллар)~(?: (?:хийгээд|оруулаад|шилжүүлээд|хийсэн|оруулсан))?")
+    + r"|钱)\s*$"
+)
 
 
 def money_not_a_person(
