@@ -1454,6 +1454,66 @@ BOUGHT_OUT_SOLD_ON_AND_SIGNED = [
     ),
 ]
 
+# A lawful job at a hub, its pay, papers and freedom named (from fresh94): medium, not an alert;
+# a worry answered in the next sentence; lawful fines and notice periods; more fraud losses
+# (from fresh93-96).
+HUB_JOBS_ANSWERS_AND_LOSSES = [
+    c(
+        "I work as a croupier at a licensed casino in Sihanoukville. Pay comes on time, I rent my"
+        " own flat and fly home every summer.",
+        "S-HUB",
+        at_most=Level.MEDIUM,
+    ),
+    c(
+        "Sihanoukville-d kazinod dealer hiigeed 3 jil bolj bn. Ajliin zovshoorol, viz ni hevin,"
+        " tsalingaa sar bvr avdag.",
+        at_most=Level.MEDIUM,
+    ),
+    c("在西港赌场做荷官，工作签证，工资按时发，护照在我自己手里。", at_most=Level.MEDIUM),
+    c(
+        "My son works at a casino in Bavet. They took his passport and he is paid on time, he has"
+        " a work visa.",
+        "DOC",
+        at_least=Level.HIGH,
+    ),
+    c(
+        "He got a job at a casino in Poipet. Since last week his phone is off. He had a work visa"
+        " and was paid monthly.",
+        "ISO",
+        at_least=Level.HIGH,
+    ),
+    c(
+        "Муж работает по контракту в Корее. Месяц назад написал, что «паспорт забрали»."
+        " Разобрались: паспорт лежит в сейфе в общежитии, ключ от ячейки у него самого, берёт"
+        " когда нужно.",
+        "",
+        "DOC",
+        LOW,
+    ),
+    c(
+        "我姐在日本工作。上个月她说公司把她的护照拿走了。后来问清楚了：是办在留卡手续时交给入管局，两天就还给她了。",
+        "",
+        "DOC",
+        LOW,
+    ),
+    c("Хоцорвол торгууль, гэхдээ цалингаа сар бүр авдаг.", "", "DEBT"),
+    c("HR говорит, что по контракту нужно отработать 30 дней перед увольнением.", "", "DEBT"),
+    c("Его заставляют отработать 8000 долларов за билет.", "DEBT"),
+    c(
+        "My mum lost about 4 million tugrik to an investment app. When she tried to withdraw, the"
+        " app wanted a tax first. Police said it's an ordinary online investment fraud.",
+        at_most=LOW,
+    ),
+    c(
+        "Mini eej crypto platform-d mongo hiij, 3 say hiisen. odoo gargah gehoor tatvar tol gd bn."
+        " ter zaluu odoo hariu ogohgvi bn.",
+        at_most=LOW,
+    ),
+    c("我表哥在二连浩特做翻译，公司给交社保。我妈老担心他被骗，其实没事吧？", "", "DEC", LOW),
+    c("我弟弟被騙到緬甸了。", "DEC"),
+    c("I'm a site engineer for a Chinese state contractor.", "", "S-OFF"),
+]
+
 KNOWN_FALSE_FRIENDS = [
     c(
         "Паспортыг нь авчихсан байх гэж айгаад байсан, хэн ч аваагүй, өөрт нь байгаа.",
@@ -1504,6 +1564,7 @@ ALL_CASES = (
     + GONE_SILENT
     + DEFRAUDED_ACROSS_SENTENCES
     + BOUGHT_OUT_SOLD_ON_AND_SIGNED
+    + HUB_JOBS_ANSWERS_AND_LOSSES
     + BENIGN
 )
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from haruul_scoring.domain.mongolian import expand
-from haruul_scoring.domain.sentence_bounds import next_sentence_end
 from haruul_scoring.domain.sentence_cue import Says, said_before, sentence_says
 
 _CAUSE = (
@@ -77,6 +76,7 @@ _CONSENT = (
     r"\b(?:(?:his|her|their) own key|can take (?:it|his|hers|theirs|them) (?:out|back) (?:whenever"
     r"|any ?time)|agreed to (?:this|it) in writing|with (?:his|her|their) (?:written )?consent)\b"
     r"|\bс (?:его|е[её]|их) (?:письменного )?согласия\b|\bсвой ключ\b"
+    r"|\bключ\w* (?:от \w+ )?у (?:него|не[её]|них) сам\w*|\bбер[её]т,? когда (?:нужно|надо)\b"
     r"|\b(?:может|могут) (?:забрать|взять) (?:его |е[её] )?в любо[йе] (?:момент|время)\b"
     r"|" + expand(r"\b(?:өөрийн түлхүүр~|хүссэн үедээ авч болно|зөвшөөрл~ (?:авч|аваад))"),
     r"自己有钥匙|自己有鑰匙|随时可以拿|隨時可以拿|本人同意",
@@ -110,7 +110,11 @@ _COPIED = (
     r"продл[её]нной )?(?:визой|вс[её]м)\b"
     r"|" + expand(r"\b(?:хуулбар~|хуулж ав~|(?:шууд|тэр дороо|даруй) буцааж өг(?:сөн|чихсөн)~)"),
     r"复印|複印|(?:马上|馬上|当场|當場|立刻)(?:就)?(?:还给|還給)"
-    r"|(?:分钟|分鐘|小时|小時|当天|當天)(?:以?后|以?後)?(?:就)?(?:还给|還給|还回|還回)",
+    r"|(?:分钟|分鐘|小时|小時|当天|當天)(?:以?后|以?後)?(?:就)?(?:还给|還給|还回|還回)"
+    r"|(?:\d|[一二两三四五六七八九十几]){1,2}天(?:以?后|以?後)?(?:就)?(?:都)?(?:还给|還給|还回|還回)"
+    r"|(?:护照|護照)(?:现在)?(?:就)?在我(?:的)?(?:包里|包裡|手里|手裡|手上|身上)"
+    # handed back with the renewed visa: "三天后就都还回来了，新签证也贴好了"
+    r"|(?:还回来|還回來|还给我们|還給我們)[^。！？!?\n]{0,12}?(?:签证|簽證)",
 )
 _NOT_RETURNED = (
     r"(?:\bnever|\bnot|n't|\b(?:hasnt|havent|hadnt|didnt|doesnt|dont|wont|cant)|\brefuse[sd]? to)"
@@ -125,12 +129,9 @@ _NOT_RETURNED = (
 def copied_or_given_back(
     folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
 ) -> bool:
-    """True when the sentence of a match folded[start:end] of taken documents, or the one after
-    it, says only a copy was taken, or the document was handed back, and neither says it was
-    kept: "the crew office kept her passport for the voyage. … it was handed back whenever
-    she had shore leave"."""
-    told = (sentence[0], next_sentence_end(folded, sentence[1]))
-    return says("copied", *told) and not says("not returned", *told)
+    """True when the sentence of a match folded[start:end] of taken documents says only a copy
+    was taken, or the document was handed back, and does not say it was kept."""
+    return says("copied", *sentence) and not says("not returned", *sentence)
 
 
 # A border town's market, trade, customs or a tour in the same sentence: "Mae Sot market",

@@ -117,7 +117,7 @@ LEGIT: tuple[str, ...] = (
     # Japan's Specified Skilled Worker scheme; a licensed job agency
     r"|\btokutei ginou\b|\bspecified skilled worker\b|токутей|\btusgai zuvshuurultei\b"
     r"|тусгай зөвшөөрөлтэй",
-    r"交换生|交換生|奖学金|獎學金|特定技能",
+    r"交换生|交換生|奖学金|獎學金|特定技能|(?:交|缴|繳)社保|五险一金|五險一金",
 )
 
 # The writer defrauded online, at home: money sent to an investment, a crypto exchange or a
@@ -134,13 +134,15 @@ DEFRAUDED: tuple[str, ...] = (
     r"|\b(?:got|was|were|been|i'?ve been|we'?ve been) (?:scammed|defrauded)\b[^.!?\n]{0,60}?"
     r"\b(?:sites?|apps?|platforms?|crypto\w*|invest\w*|lost|usd\w*|money)\b"
     r"|\b(?:can'?t|cannot|unable to|before (?:\w+ )?can) withdraw\b|\b(?:unlock|withdrawal) fees?\b"
+    r"|\btried to withdraw\b"
+    r"|\blost\b[^.!?\n]{0,40}?\bto (?:an? |the )?[\"'“]?(?:invest\w*|crypto\w*|trading)"
     r"|\bне (?:могу|может|можем|могут) вывести\b|\bкомисси\w* за вывод\b"
     r"|\b(?:инвестиц\w*|инвестиционн\w*|вложи\w*|криптобирж\w*|брокер\w*|трейдинг\w*)\b"
     r"[^.!?\n]{0,80}?\bперев[её]л\w*"
     r"|\bперев[её]л\w*\b[^.!?\n]{0,80}?\b(?:инвестиц|инвестиционн|криптобирж|брокер)\w*"
     r"|"
     + expand(
-        r"\b(?:хөрөнгө оруулалт|крипто|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн|хийсэн"
+        r"\b(?:хөрөнгө оруулалт|крипто|crypto|брокер|арилжаа)~ …(?:шилжүүлсэн|шилжүүлчихсэн|хийсэн"
         r"|хийчихсэн|оруулсан|оруулчихсан|хийгээд|оруулаад|шилжүүлээд)~"
     ),
     r"(?:投资|投資|虚拟币|虛擬幣|炒币|炒幣|币圈|幣圈|理财|理財)[^。！？!?\n]{0,20}?(?:转了|轉了|投了|充了"

@@ -30,7 +30,11 @@ from haruul_scoring.domain.benign_causes import (
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
 from haruul_scoring.domain.gazetteer import Place
-from haruul_scoring.domain.lawful_employers import deducted_as_agreed, fined_for_lateness
+from haruul_scoring.domain.lawful_employers import (
+    deducted_as_agreed,
+    fined_for_lateness,
+    notice_as_agreed,
+)
 from haruul_scoring.domain.lenders import owed_to_a_lender, threatened_with_court
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
@@ -41,7 +45,7 @@ from haruul_scoring.domain.own_affairs import (
     taken_by_family,
 )
 from haruul_scoring.domain.prefilter import build
-from haruul_scoring.domain.sentence_cue import Explainer
+from haruul_scoring.domain.sentence_cue import Explainer, read_on
 
 ALL_RULES: tuple[Rule, ...] = (
     lexicon_control.RULES
@@ -149,12 +153,19 @@ def scan(folded: str) -> Hits:
 # match, its sentence and `Sentences.says` (for the words it looks for, `cues.CUES`), and says
 # whether the match is not what it looks like.
 _EXPLAINED_AWAY: dict[str, tuple[Explainer, ...]] = {
-    "DEBT": (owed_to_a_lender,),  # a debt to a bank is a vulnerability
+    # a debt to a bank is a vulnerability; a fine for coming late, or a notice period the
+    # contract sets, is a lawful employer's
+    "DEBT": (owed_to_a_lender, fined_for_lateness, notice_as_agreed),
     # a storm, a quarantine or a curfew keeps people in; money, not a person, cannot get out
     "MOV": (confined_by_a_benign_cause, money_not_a_person),
-    # a passport in a locker the person opens, only copied or handed back, taken by an
-    # ex-husband, or kept by an embassy for its visa
-    "DOC": (kept_with_consent, copied_or_given_back, taken_by_family, kept_by_an_office),
+    # a passport in a locker the person opens, only copied or handed back (said in its sentence
+    # or the next), taken by an ex-husband, or kept by an embassy for its visa
+    "DOC": (
+        read_on(kept_with_consent),
+        read_on(copied_or_given_back),
+        taken_by_family,
+        kept_by_an_office,
+    ),
     "S-AID": (paid_by_themselves,),  # a fee the person paid herself
     # "угроз и насилия не было", "сүрдүүлэг байхгүй": named, then said not to have been
     # ... or is a creditor's threat to go to court, or an offer to sell something cheaply

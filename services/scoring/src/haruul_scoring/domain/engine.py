@@ -11,6 +11,7 @@ from haruul_scoring.domain import (
     defrauded,
     detect,
     explain,
+    hub_jobs,
     public_warning,
     score,
     second_reader,
@@ -123,6 +124,8 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
         and defrauded.lost_money_online(folded.text, losses)
     ):
         verdict = score.defrauded_online(codes)
+    elif "S-HUB" in codes and hub_jobs.works_there_lawfully(folded.text, codes):
+        verdict = score.lawful_job_at_a_hub(codes)
     elif use_second_reader:
         verdict = _read_again(folded, codes, verdict)
     return Assessment(

@@ -55,6 +55,22 @@ def deducted_as_agreed(
     return _DEDUCTION.search(folded, start, end) is not None and says("as agreed", *sentence)
 
 
+# Days or weeks to work before leaving: a notice period ("отработать 30 дней", "work out 30 days'
+# notice"), not a sum to work off.
+_NOTICE = re.compile(
+    r"(?:отработ\w*|work(?:ing)? out)\s+(?:\d+|две|два|три|one|two|three|four)\s+(?:дн|недел|day"
+    r"|week)"
+)
+
+
+def notice_as_agreed(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when a match folded[start:end] of debt is days or weeks to work out before leaving,
+    and its sentence names the contract as their ground."""
+    return _NOTICE.match(folded, start) is not None and says("as agreed", *sentence)
+
+
 # The words the explainers above look for in a match's sentence, as cues (`cues.CUES`), in two
 # groups, spaced scripts and Chinese, as `benign_causes.CUES`.
 CUES: dict[str, tuple[str, ...]] = {

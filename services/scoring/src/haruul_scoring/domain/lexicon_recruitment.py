@@ -296,7 +296,7 @@ OFF = (
         r"|programm?e?s?|recruit\w*|employment)",
         r"\bcooperation (?:agreement|contract|memorandum)",
         r"\b(?:government|embassy|ministry|state)[- ](?:approved|backed|programm?e?|licen[cs]ed"
-        r"|linked|partner\w*|contract)",
+        r"|linked|partner\w*|contract)(?!or)",
         r"\b(?:approved|licen[cs]ed|endorsed|certified|backed) by (?:the )?(?:government|embassy"
         r"|ministry|state)",
         r"\b(?:government|state|ministry|embassy) (?:seal|stamp)s?\b",
@@ -341,7 +341,7 @@ OFF = (
         ZH,
         r"正规(?:合同|公司|劳务)|正規(?:合同|公司)|官方(?:合同|合作)|合作协议|合作協議"
         # a "formal contract" to sign as the lure, not one a worker has ("有正式劳动合同")
-        r"|(?:签|簽)(?:了|个|個|一份|份)?[“\"「]?正式(?:的)?(?:劳动|勞動)?(?:合同|合約)"
+        r"|(?:签|簽)(?:个|個|一份|份)?[“\"「]?正式(?:的)?(?:劳动|勞動)?(?:合同|合約)"
         r"|政府(?:批准|合作)"
         # a ministry's or a government's stamp on the papers, or a "red-header" document
         r"|(?:政府|劳动部|部委|大使馆|使馆)(?:的)?(?:公章|印章|章)|红头文件",

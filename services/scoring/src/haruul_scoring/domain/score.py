@@ -187,6 +187,16 @@ def defrauded_online(codes: frozenset[str]) -> Verdict:
     return replace(_verdict(Level.LOW, codes, why), stage=Stage.NONE)
 
 
+def lawful_job_at_a_hub(codes: frozenset[str]) -> Verdict:
+    """MEDIUM for a report whose only signs are a hub and a job there described as lawful, with
+    its pay, papers or freedom (`hub_jobs`): worth an officer's look, not an alert."""
+    why = (
+        "the only signs are a hub and a job there, and the report describes the job as lawful"
+        " (its pay, papers or freedom); nothing says the person is held, cheated or out of reach"
+    )
+    return _verdict(Level.MEDIUM, codes, why)
+
+
 def lowered_by_second_reader(
     codes: frozenset[str], rule: str, probability: float, words: list[str]
 ) -> Verdict:

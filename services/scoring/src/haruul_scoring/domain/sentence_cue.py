@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from haruul_scoring.domain.sentence_bounds import next_sentence_end
+
 # says(cue, start, end): whether folded[start:end] holds the cue
 Says = Callable[[str, int, int], bool]
 # explained(folded, start, end, sentence, says): whether a match folded[start:end] in the
@@ -22,6 +24,19 @@ def sentence_says(cue: str) -> Explainer:
         return says(cue, *sentence)
 
     return explained
+
+
+def read_on(explained: Explainer) -> Explainer:
+    """`explained`, asked about the match's sentence and the one after it: the answer to a
+    worry often comes next ("«паспорт забрали». Разобрались: ключ от ячейки у него самого")."""
+
+    def explained_on(
+        folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+    ) -> bool:
+        told = (sentence[0], next_sentence_end(folded, sentence[1]))
+        return explained(folded, start, end, told, says)
+
+    return explained_on
 
 
 def said_before(
