@@ -1512,6 +1512,8 @@ HUB_JOBS_ANSWERS_AND_LOSSES = [
     c("我表哥在二连浩特做翻译，公司给交社保。我妈老担心他被骗，其实没事吧？", "", "DEC", LOW),
     c("我弟弟被騙到緬甸了。", "DEC"),
     c("I'm a site engineer for a Chinese state contractor.", "", "S-OFF"),
+    c("Вакансия закрытая, просим не обсуждать с родственниками и не пересылать.", "S-CONF"),
+    c("Вакансия закрыта, спасибо всем, кто откликнулся.", "", "S-CONF"),
 ]
 
 KNOWN_FALSE_FRIENDS = [
