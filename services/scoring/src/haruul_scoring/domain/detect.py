@@ -35,7 +35,11 @@ from haruul_scoring.domain.lawful_employers import (
     fined_for_lateness,
     notice_as_agreed,
 )
-from haruul_scoring.domain.lenders import owed_to_a_lender, threatened_with_court
+from haruul_scoring.domain.lenders import (
+    instalment_to_a_bank,
+    owed_to_a_lender,
+    threatened_with_court,
+)
 from haruul_scoring.domain.lexicon import Rule
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.negation import denied_after, is_negated
@@ -171,7 +175,8 @@ _EXPLAINED_AWAY: dict[str, tuple[Explainer, ...]] = {
     # ... or is a creditor's threat to go to court, or an offer to sell something cheaply
     "THR": (denied_after, threatened_with_court, for_sale_cheaply),
     "COND": (fined_for_lateness,),  # a fine for coming late
-    "WAG": (deducted_as_agreed,),  # tax, insurance or what the contract sets out
+    # tax, insurance or what the contract sets out; a bank loan's instalment taken from the pay
+    "WAG": (deducted_as_agreed, instalment_to_a_bank),
     "VIO": (denied_after,),
 }
 

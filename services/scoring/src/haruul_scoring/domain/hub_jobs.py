@@ -32,7 +32,8 @@ _MARKS = [
         r"\bpassports? (?:is |are |stays? )?(?:with (?:me|him|her|us)|in (?:my|his|her|our) (?:bag"
         r"|pocket|hands?))\b|\b(?:i|he|she|we) (?:has|have|keep|keeps) (?:my|his|her|our) (?:own )?"
         r"passports?\b|\bпаспорт\w* (?:у (?:меня|него|не[её]|нас)|на руках)\b"
-        r"|" + expand(r"\bпаспорт~ (?:надад|өөр дээрээ|өөрт нь|өөрөө|гартаа)")
+        r"|"
+        + expand(r"\bпаспорт~ (?:надад|өөр дээрээ|өөрт нь|өөрөө|гартаа)")
         + r"|(?:护照|護照)(?:也)?(?:一直)?(?:就)?(?:在(?:我|他|她)(?:自己)?(?:手里|手裡|包里|包裡"
         r"|身上)|自己拿着|自己拿著)"
     ),
@@ -41,20 +42,23 @@ _MARKS = [
         r"\b(?:paid|pay (?:comes|arrives|is paid)) (?:monthly|on time|every month)\b"
         r"|\bovertime (?:is )?paid\b|\bзарплат\w* (?:приходит |платят )?(?:вовремя|каждый месяц)"
         r"|\bпереработки оплачива\w*"
-        r"|" + expand(r"\bцалин~ (?:сар бүр|цагтаа|сарын \d+)")
+        r"|"
+        + expand(r"\bцалин~ (?:сар бүр|цагтаа|сарын \d+)")
         + r"|(?:工资|工資|薪水)(?:都)?按时|按时发(?:工资|工資)|每月(?:按时)?发(?:工资|工資)"
     ),
     # a work visa or permit
     re.compile(
         r"\bwork (?:visa|permit)s?\b|\bрабоч\w* виз\w*|\bразрешени\w* на работу\b"
-        r"|" + expand(r"\bажлын зөвшөөрөл~|\bажлын виз~")
+        r"|"
+        + expand(r"\bажлын зөвшөөрөл~|\bажлын виз~")
         + r"|工作签证|工作簽證|工签|工簽|工作许可|工作許可"
     ),
     # their own flat, holidays home
     re.compile(
         r"\brent (?:my|his|her|our) own (?:flat|apartment|place|room)\b|\bflying home\b"
         r"|\bgo(?:es)? home (?:every|each|for)\b|\bсним\w* (?:свою )?квартир\w*|\bлетаю домой\b"
-        r"|" + expand(r"\bбайр~ өөрөө түрээсэл~|\bжилд \d удаа (?:ирж|ирдэг)")
+        r"|"
+        + expand(r"\bбайр~ өөрөө түрээсэл~|\bжилд \d удаа (?:ирж|ирдэг)")
         + r"|自己租房|回国休假|回國休假"
     ),
 ]

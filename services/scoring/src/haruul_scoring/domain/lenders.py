@@ -69,4 +69,17 @@ threatened_with_court = sentence_says("court")
 
 
 # What the explainers look for in a sentence, as cues (`benign_causes.CUES`).
+# A bank itself, not a "loan" a compound says its workers owe ("zeeliig n tolno gj bugdiig n
+# avdag": they take it all, saying it pays her loan).
+_BANK = re.compile(r"\bbanks?\b|\bбанк\w*|" + expand(r"\bбанк~") + r"|银行|銀行")
+
+
+def instalment_to_a_bank(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when a match folded[start:end] of withheld pay is a bank loan's instalment taken
+    from the pay: its sentence names a bank ("Хаан банкны зээл … цалин буухаар шууд суутгаад")."""
+    return says("lender", *sentence) and _BANK.search(folded, *sentence) is not None
+
+
 CUES: dict[str, tuple[str, ...]] = {"lender": _LENDER, "court": _COURT}

@@ -6,8 +6,10 @@ would be.
   services, not a compound's hold on a worker. A DOC match is set aside when a family member
   is named as its subject: right before a match that starts with the taking verb.
   Not in Mongolian, which leaves the taker unsaid: "ах маань паспортыг нь хураасан" is "my
-  brother: (they) took his passport". So is a passport an embassy, a consulate or a visa
-  centre keeps while it issues the visa ("the embassy kept my passport for the stamp").
+  brother: (they) took his passport" — unless an ex-husband or ex-wife is named inside the
+  match, between the passport and the taking ("паспортыг хуучин нөхөр нь … аваад"). So is a
+  passport an embassy, a consulate or a visa centre keeps while it issues the visa ("the
+  embassy kept my passport for the stamp").
 - Fees or bills the person paid themselves ("she paid the test fee and the medical check
   herself") are not financial help from a recruiter (S-AID): an S-AID match whose subject is
   a pronoun or the family and whose sentence says the payer paid it themselves is set aside.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.sentence_cue import Says, said_before
 
 # How far before the match its subject may begin ("my ex-husband ", "бывший муж ").
@@ -38,12 +41,20 @@ _TAKING = re.compile(
 )
 
 
+# In Mongolian the taker comes between the passport and the taking, inside the match.
+_EX_SPOUSE_MN = re.compile(expand(r"\bхуучин (?:нөхөр|эхнэр)~"))
+
+
 def taken_by_family(
     folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
 ) -> bool:
     """True when a match folded[start:end] of taken documents starts with the taking and a
-    family member, right before it, is the one taking."""
-    return _taken_by(_FAMILY_SUBJECT, folded, start, sentence)
+    family member, right before it, is the one taking, or (Mongolian) names an ex-spouse
+    inside it."""
+    return (
+        _taken_by(_FAMILY_SUBJECT, folded, start, sentence)
+        or _EX_SPOUSE_MN.search(folded, start, end) is not None
+    )
 
 
 # An embassy, a consulate or a visa centre holding a passport for the visa it issues: the
