@@ -1543,6 +1543,13 @@ HUB_JOBS_ANSWERS_AND_LOSSES = [
         "DOC",
     ),
     c("Дүүгийн маань паспортыг компанийн дарга аваад өгөхгүй байна.", "DOC"),
+    c(
+        "Her mother had read online that hotels keep passports. To clarify: passports are stored"
+        " in individual lockers and each trainee holds the only key.",
+        "",
+        "DOC",
+    ),
+    c("They keep his passport in the office safe. He does not hold the key.", "DOC"),
 ]
 
 KNOWN_FALSE_FRIENDS = [

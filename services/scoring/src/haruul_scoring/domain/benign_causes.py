@@ -73,8 +73,9 @@ def for_sale_cheaply(
 
 # A passport in a locker the person opens, kept with their written consent.
 _CONSENT = (
-    r"\b(?:(?:his|her|their) own key|can take (?:it|his|hers|theirs|them) (?:out|back) (?:whenever"
-    r"|any ?time)|agreed to (?:this|it) in writing|with (?:his|her|their) (?:written )?consent)\b"
+    r"\b(?:(?:his|her|their) own key|holds? the only key"
+    r"|can take (?:it|his|hers|theirs|them) (?:out|back) (?:whenever|any ?time)"
+    r"|agreed to (?:this|it) in writing|with (?:his|her|their) (?:written )?consent)\b"
     r"|\bс (?:его|е[её]|их) (?:письменного )?согласия\b|\bсвой ключ\b"
     r"|\bключ\w* (?:от \w+ )?у (?:него|не[её]|них) сам\w*|\bбер[её]т,? когда (?:нужно|надо)\b"
     r"|\b(?:может|могут) (?:забрать|взять) (?:его |е[её] )?в любо[йе] (?:момент|время)\b"

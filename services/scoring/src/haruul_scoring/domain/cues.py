@@ -25,6 +25,7 @@ NEWS: tuple[str, ...] = (
     # (not "the police said": an officer's word about one person is the case itself)
     r"|\b(?:authorities|the un|interpol|the media) (?:say|said|reported)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
+    r"|\bread (?:online|on the internet|on facebook|somewhere) that\b"
     r"|\b(?:tv|television|radio) (?:reports?|stor(?:y|ies)|programm?es?|shows?)\b"
     r"|\baccording to (?:the )?(?:news|media|reports?)\b|\breportedly\b"
     r"|\b(?:i am|i'm|as) a journalist\b|\bwriting (?:an? |my )?(?:article|story|piece|report|paper"
