@@ -1550,6 +1550,25 @@ HUB_JOBS_ANSWERS_AND_LOSSES = [
         "DOC",
     ),
     c("They keep his passport in the office safe. He does not hold the key.", "DOC"),
+    c(
+        "I rented a room in a shared house and kept my passport in my own drawer. Nobody told me"
+        " to keep quiet and nobody held me.",
+        "",
+        "DOC DEC",
+        LOW,
+    ),
+    c("They kept my passport in the office. Nobody told us the truth.", "DOC DEC"),
+    c(
+        'He said if I leave before my contract ends he will file an "absconding" case and I\'ll'
+        " be arrested at the airport.",
+        "THR",
+    ),
+    c(
+        "我是被杀猪盘骗了的人。平台客服说要先交税才能解冻，我又借钱交了，他也把我拉黑了。",
+        "",
+        "S-AD",
+        LOW,
+    ),
 ]
 
 KNOWN_FALSE_FRIENDS = [

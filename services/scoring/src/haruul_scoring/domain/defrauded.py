@@ -21,8 +21,8 @@ from collections.abc import Callable, Sequence
 
 from haruul_scoring.domain.public_warning import RELATIVE
 
-# The signs a fraud shows of itself.
-FRAUD_SIGNS = frozenset({"S-SCAM", "ISO", "DEC", "S-FEE", "S-AID", "S-RAN"})
+# The signs a fraud shows of itself, and the victim's own hardship (debts run up to pay it).
+FRAUD_SIGNS = frozenset({"S-SCAM", "ISO", "DEC", "S-FEE", "S-AID", "S-RAN", "VUL"})
 # A ransom read from the currency alone ("usdt", "2万u"): a fraud is paid in it too. A demand
 # ("they want us to pay 5,000 USDT") is read from more words than these.
 _CURRENCY_ONLY = re.compile(r"usdt|\d+(?:万|萬|千)?u")

@@ -27,7 +27,10 @@ DOC = (
         "DOC",
         EN,
         # not the person's own keeping: "I keep my passport"
-        rf"(?<!\bi )(?<!\bwe )\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b",
+        rf"(?<!\bi )(?<!\bwe )\b{_TAKE}\b(?!(?:\W+[\w'-]+){{0,2}}?\W+own\b)…{_DOCS}\b"
+        # not kept "in my own drawer"
+        r"(?![^.!?\n]{0,12}\bin (?:my|his|her|our|their) own (?:drawer|bag|room|safe|locker|pocket"
+        r"|hands?)\b)",
         rf"\b(?:has|have|had) had {_POSS} {_DOCS}\b",
         # "had their passports taken", "got his passport confiscated"
         rf"\b(?:has|have|had|got|gets|get|getting) {_POSS} {_DOCS} (?:taken|confiscated|seized"
