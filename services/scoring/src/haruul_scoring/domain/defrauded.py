@@ -28,12 +28,6 @@ FRAUD_SIGNS = frozenset({"S-SCAM", "ISO", "DEC", "S-FEE", "S-AID", "S-RAN", "VUL
 _CURRENCY_ONLY = re.compile(r"usdt|\d+(?:万|萬|千)?u")
 
 
-def lost_money_online(text: str, defrauded: list[re.Pattern[str]]) -> bool:
-    """Whether `text` (folded) tells of money lost to an online fraud: it holds one of
-    `defrauded` (the alternatives of `cues.DEFRAUDED` that may occur in it)."""
-    return any(pattern.search(text) for pattern in defrauded)
-
-
 def only_the_fraud(
     text: str,
     signs: Sequence[tuple[str, int, int]],

@@ -114,14 +114,13 @@ def assess(text: str, use_second_reader: bool = True) -> Assessment:
     codes = frozenset(by_code)
     verdict = score.judge(codes)
     warnings = hits.cues.get("warning")
-    losses = hits.cues.get("defrauded")
     if codes and warnings and public_warning.warns_the_public(folded.text, warnings):
         verdict = score.public_warning(codes)
     elif (
         codes
-        and losses
         and defrauded.only_the_fraud(folded.text, matches, sentences.bounds, len(places))
-        and defrauded.lost_money_online(folded.text, losses)
+        # the loss told anywhere in the report (`Sentences.says` searches only what may occur)
+        and sentences.says("defrauded", 0, len(folded.text))
     ):
         verdict = score.defrauded_online(codes)
     elif "S-HUB" in codes and hub_jobs.works_there_lawfully(folded.text, codes):

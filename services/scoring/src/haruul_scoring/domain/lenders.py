@@ -68,18 +68,19 @@ _COURT = (
 threatened_with_court = sentence_says("court")
 
 
-# What the explainers look for in a sentence, as cues (`benign_causes.CUES`).
 # A bank itself, not a "loan" a compound says its workers owe ("zeeliig n tolno gj bugdiig n
-# avdag": they take it all, saying it pays her loan).
-_BANK = re.compile(r"\bbanks?\b|\bбанк\w*|" + expand(r"\bбанк~") + r"|银行|銀行")
+# avdag": they take it all, saying it pays her loan). The text is folded: no traditional 銀行.
+_BANK = re.compile(r"\bbanks?\b|" + expand(r"\bбанк~") + r"|银行")
 
 
 def instalment_to_a_bank(
     folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
 ) -> bool:
     """True when a match folded[start:end] of withheld pay is a bank loan's instalment taken
-    from the pay: its sentence names a bank ("Хаан банкны зээл … цалин буухаар шууд суутгаад")."""
+    from the pay: its sentence names a bank ("Хаан банкны зээл … цалин буухаар шууд суутгаад").
+    A bank is a lender: the lender cue is the quick answer for most sentences."""
     return says("lender", *sentence) and _BANK.search(folded, *sentence) is not None
 
 
+# What the explainers look for in a sentence, as cues (`benign_causes.CUES`).
 CUES: dict[str, tuple[str, ...]] = {"lender": _LENDER, "court": _COURT}
