@@ -35,6 +35,17 @@ def _workers(pid: int) -> list[int]:
     return [int(line) for line in found.split()]
 
 
+def _both_workers(pid: int) -> list[int]:
+    """The two workers, once both run: /healthz answers as soon as one serves, and uvicorn
+    replaces a worker that does not answer its health check while it still imports the app
+    (seen once, under a full suite's load: one worker found right after /healthz)."""
+    deadline = time.monotonic() + 60
+    while len(workers := _workers(pid)) != 2:
+        assert time.monotonic() < deadline, f"{len(workers)} workers, not 2"
+        time.sleep(0.2)
+    return workers
+
+
 @contextmanager
 def _intake(env: dict[str, str], port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
     haruul_intake = Path(sys.executable).parent / "haruul-intake"
@@ -94,7 +105,7 @@ def test_two_workers_share_one_rate_limit_and_one_count(
     key, port, scratch = new_key(), free_port(), tmp_path / "tmp"
     env = _environment(kafka_bootstrap, tmp_path, port, key)
     with _intake(env, port, tmp_path / "intake.log") as intake:
-        assert len(_workers(intake.pid)) == 2
+        assert len(_both_workers(intake.pid)) == 2
         with _client(port, key) as client:
             answers = [client.post("/v1/reports", json=_report(n)) for n in range(BURST + 10)]
             metrics = client.get("/metrics").text
@@ -123,7 +134,7 @@ def test_a_killed_worker_is_replaced_and_the_count_goes_on(
     env = _environment(kafka_bootstrap, tmp_path, port, key)
     with _intake(env, port, tmp_path / "intake.log") as intake, _client(port, key) as client:
         before = [client.post("/v1/reports", json=_report(n)).status_code for n in range(6)]
-        killed, survivor = _workers(intake.pid)
+        killed, survivor = _both_workers(intake.pid)
         os.kill(killed, signal.SIGKILL)
         deadline = time.monotonic() + 60
         while len(set(_workers(intake.pid)) - {killed, survivor}) != 1:
@@ -142,7 +153,7 @@ def test_workers_stop_with_a_killed_supervisor_and_free_the_port(
     key, port = new_key(), free_port()
     env = _environment(kafka_bootstrap, tmp_path, port, key)
     with _intake(env, port, tmp_path / "first.log") as intake:
-        workers = _workers(intake.pid)
+        workers = _both_workers(intake.pid)
         intake.kill()  # SIGKILL: no chance to stop its workers itself
         intake.wait()
         deadline = time.monotonic() + 30
