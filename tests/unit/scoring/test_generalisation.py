@@ -1580,6 +1580,55 @@ KNOWN_FALSE_FRIENDS = [
     ),
 ]
 
+# A passport left behind with the company; a fee to withdraw money, not a ransom; an offer's own
+# terms (paid by the candidate, "fee: none", a ticket the worker bears, a deduction on request);
+# news the writer saw; a truth question typed without its mark; an offer told in two sentences.
+STILL_WITH_THEM_AND_WITHDRAWAL_FEES = [
+    c("He got out last week but his passport is still with the company in Bavet.", "DOC"),
+    c("Ohinii passport ni compani-d uldsen, odoo elchind yaj handah ve", "DOC"),
+    c("他跑出来了，可是护照仍在园区老板手中。", "DOC"),
+    c("My passport stayed at the hotel while we went to the beach.", must_not="DOC", at_most=LOW),
+    c(
+        "I invested in a crypto app and now they say I must pay a 15% withdrawal tax before I can"
+        " take my money out. Is that normal?",
+        must_not="S-RAN",
+        at_most=LOW,
+    ),
+    c(
+        "Крипто платформ руу 3 сая төгрөг шилжүүлсэн, мөнгөө татах гэхээр татвар төл гээд мөнгө"
+        " нэхсэн.",
+        must_not="S-RAN",
+        at_most=LOW,
+    ),
+    c("They demand 5000 USDT before he can leave the company.", "S-RAN"),
+    c("Сказали: если не переведёте 4000 долларов до пятницы, её продадут.", "S-RAN"),
+    c("Unless you pay by Monday we sell her to another boss.", "S-RAN"),
+    c("If you don't pay now, we will sell you the premium plan later.", must_not="S-RAN"),
+    c(
+        "Requirements: first-aid course (paid by the applicant), medical check. Agency fee: none.",
+        must_not="S-AID S-FEE S-TRV",
+    ),
+    c("The agency fee is 800 dollars, paid before the visa.", "S-FEE"),
+    c("Зуучлалын хөлсийг ажил олгогч төлнө, ажилтнаас авахгүй.", must_not="S-FEE"),
+    c("Зуучлалын хөлс 2 сая төгрөг, урьдчилж төлнө.", "S-FEE"),
+    c("Гэрээгээ эрт цуцалбал буцах тийзээ өөрөө даана.", must_not="S-TRV"),
+    c("Онгоцны тийзийг компани даана гэсэн.", "S-TRV"),
+    c("Байр: дотуур байр, сард 150 евро цалингаас суутгана (хүсэлтээр).", must_not="WAG"),
+    c("Цалингаас нь хоол, байрны мөнгө суутгаад гарт юу ч өгдөггүй.", "WAG"),
+    c(
+        "My aunt saw news about scam centres in Myanmar and got scared.",
+        must_not="S-SCAM",
+        at_most=LOW,
+    ),
+    c("fb deer video harsan, tend ochson hvmvvsiig zoddog gsn. unen yum uu", must_not="VIO"),
+    c(
+        "facebook deer 'Solongost barilgiin ajil, sard 6 say' gsn zar garsan. tasalbariig ajil"
+        " olgogch tulnu gj bn. ene unen bolov uu",
+        "S-TRV",
+    ),
+]
+
+
 ALL_CASES = (
     NEWS_AND_QUESTIONS
     + FACTS_BESIDE_NEWS
@@ -1622,6 +1671,7 @@ ALL_CASES = (
     + DEFRAUDED_ACROSS_SENTENCES
     + BOUGHT_OUT_SOLD_ON_AND_SIGNED
     + HUB_JOBS_ANSWERS_AND_LOSSES
+    + STILL_WITH_THEM_AND_WITHDRAWAL_FEES
     + BENIGN
 )
 

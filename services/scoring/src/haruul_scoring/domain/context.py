@@ -121,7 +121,8 @@ TRUTH_QUESTIONS: tuple[str, ...] = (
 # true?"): any more and it asks something of its own.
 _QUESTION_SLACK = 6
 _WORD_CHARS = re.compile(r"\w")
-_ASKS = re.compile(r"[?？吗嗎]")
+# A question mark, or a question particle ("үнэн юм уу", typed without the mark)
+_ASKS = re.compile(r"[?？吗嗎]|" + expand(r"\b(?:уу|үү|юу|юү)\b"))
 
 WEAK_RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF"})
 # Signs that, in a sentence where the writer lost money to an online investment (`cues.
@@ -174,8 +175,8 @@ class Sentences:
 
     def doubt(self, questions: list[tuple[int, int]]) -> None:
         """The sentence before each truth question (`TRUTH_QUESTIONS`) that is a question of
-        its own, with little else in it, is reported, unless it tells of an offer the writer
-        met (`cues.OFFER`). Call before anything else."""
+        its own, with little else in it, is reported, unless it or the sentence before it tells
+        of an offer the writer met (`cues.OFFER`). Call before anything else."""
         text = self._text
         for start, end in questions:
             own_start, own_end = self.bounds(start)
@@ -185,8 +186,10 @@ class Sentences:
             if rest - len(_WORD_CHARS.findall(text, start, end)) > _QUESTION_SLACK:
                 continue
             before_start, before_end = self.bounds(own_start - 1)
-            # Whether an offer the writer met is genuine is the warning, not hearsay.
-            if not self.says("offer", before_start, before_end):
+            # Whether an offer the writer met is genuine is the warning, not hearsay; the offer
+            # may be told over two sentences ("...zar garsan. tasalbariig ajil olgogch tulnu").
+            told_from = self.bounds(before_start - 1)[0] if before_start else before_start
+            if not self.says("offer", told_from, before_end):
                 self._doubted.add(before_start)
 
     def withdraw(self, retractions: list[int], freedoms: list[int]) -> None:

@@ -15,13 +15,14 @@ rules, so a report in which no group of a cue can occur never searches its sente
 
 from __future__ import annotations
 
-from haruul_scoring.domain import benign_causes, lawful_employers, lenders
+from haruul_scoring.domain import benign_causes, defrauded, lawful_employers, lenders
 from haruul_scoring.domain.mongolian import expand
 
 NEWS: tuple[str, ...] = (
     r"\b(?:in|on|from) the (?:evening |morning |late |local |tv )?news\b|\bnews (?:reports?"
     r"|articles?|stor(?:y|ies)|pieces?|items?"
     r"|segments?|roundups?|digests?|said|says)\b"
+    r"|\b(?:saw|seen|read|watched|heard) (?:the |some |all the )?news (?:about|of|on|that)\b"
     # (not "the police said": an officer's word about one person is the case itself)
     r"|\b(?:authorities|the un|interpol|the media) (?:say|said|reported)\b"
     r"|\b(?:an?|the) article\b|\bdocumentary\b|\bnewspapers?\b|\bi (?:read|heard) (?:that|about)\b"
@@ -126,7 +127,7 @@ LEGIT: tuple[str, ...] = (
 # fraudster, and the fraud is done to the writer, not by a person held in a compound.
 DEFRAUDED: tuple[str, ...] = (
     r"\b(?:invest\w*|crypto\w*|trading (?:platform|site|app)|brokers?)\b[^.!?\n]{0,80}?\b(?:i|we)"
-    r" (?:sent|transferred|invested|deposited|lost)\b"
+    r" (?:sent|transferred|invested|deposited|lost|put in)\b"
     r"|\b(?:i|we) (?:sent|transferred|invested|deposited|lost)\b[^.!?\n]{0,80}?\b(?:invest\w*"
     r"|crypto\w*|trading (?:platform|site|app)|brokers?)\b"
     # scammed out of money, or kept from withdrawing it: "got scammed on a fake crypto site",
@@ -134,7 +135,8 @@ DEFRAUDED: tuple[str, ...] = (
     # Cambodia", where the scam is the deception that moved him
     r"|\b(?:got|was|were|been|i'?ve been|we'?ve been) (?:scammed|defrauded)\b[^.!?\n]{0,60}?"
     r"\b(?:sites?|apps?|platforms?|crypto\w*|invest\w*|lost|usd\w*|money)\b"
-    r"|\b(?:can'?t|cannot|unable to|before (?:\w+ )?can) withdraw\b|\b(?:unlock|withdrawal) fees?\b"
+    r"|\b(?:can'?t|cannot|unable to|before (?:\w+ )?can) (?:withdraw\b|take (?:anything|it"
+    r"|the money|my money|money) out\b)|\b(?:unlock|withdrawal) (?:fees?|tax(?:es)?)\b"
     r"|\btried to withdraw\b"
     r"|\blost\b[^.!?\n]{0,40}?\bto (?:an? |the )?[\"'“]?(?:invest\w*|crypto\w*|trading)"
     r"|\bне (?:могу|может|можем|могут) вывести\b|\bкомисси\w* за вывод\b"
@@ -167,7 +169,7 @@ OFFER: tuple[str, ...] = (
     r"|\bпредложил\w* (?:мне|ему|ей|им|нам|сыну|дочери|брату|сестре|работу)\b"
     r"|"
     + expand(
-        r"\b(?:зар~ (?:харлаа|харсан|харав|үзсэн|үзлээ|олсон|ирсэн|ирлээ)"
+        r"\b(?:зар~ (?:харлаа|харсан|харав|үзсэн|үзлээ|олсон|ирсэн|ирлээ|гарсан|гарлаа|гарчээ)"
         r"|(?:ажлын )?санал~ (?:ирсэн|ирлээ|тавьсан|болгосон|авсан))"
     ),
     r"(?:看到|刷到|收到|发来|發來|转来|轉來)[^。！？!?\n]{0,12}?(?:招聘|广告|廣告|招工|职位|職位|工作)",
@@ -240,6 +242,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "warning": WARNING,
     # the words that explain a sign away in its sentence (`detect._EXPLAINED_AWAY`)
     **benign_causes.CUES,
+    **defrauded.CUES,
     **lawful_employers.CUES,
     **lenders.CUES,
 }

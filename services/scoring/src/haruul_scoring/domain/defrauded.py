@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.public_warning import RELATIVE
+from haruul_scoring.domain.sentence_cue import Says
 
 # The signs a fraud shows of itself, and the victim's own hardship (debts run up to pay it).
 FRAUD_SIGNS = frozenset({"S-SCAM", "ISO", "DEC", "S-FEE", "S-AID", "S-RAN", "VUL"})
@@ -47,3 +49,28 @@ def only_the_fraud(
         if RELATIVE.search(text, *bounds(start)) is not None:
             return False
     return True
+
+
+# A payment asked for in order to withdraw money ("pay a 20% 'withdrawal tax' before I can take
+# anything out", "tatah gehed 'tatvar' gj mongo nehsen", "提现要先交税"): the fraud's fee on the
+# writer's own money, not a ransom for a person. Not "вывести" alone, nor Mongolian "тата-"
+# alone: "вывести его оттуда", "татаж гаргах" are getting a person out.
+_WITHDRAWAL = (
+    r"\bwithdraw\w*|\bcash(?:ing)? out\b|\btake (?:anything|it|the money|my money|money|profits?"
+    r"|the profits?) out\b"
+    r"|\bвывод\w*|\bвывести (?:деньги|средства|свои|прибыль)|\bсняти\w* средств"
+    r"|" + expand(r"\bтатвар~|\bмөнгө~ тата~"),
+    r"提现|提現|提款|出金|提币|提幣|解冻|解凍",
+)
+
+
+def a_fee_to_withdraw(
+    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
+) -> bool:
+    """True when a ransom-like demand's sentence says the money is to withdraw money, or a tax
+    on it (`_WITHDRAWAL`)."""
+    return says("withdrawal", *sentence)
+
+
+# What the explainer looks for in a sentence, as a cue (`cues.CUES`).
+CUES: dict[str, tuple[str, ...]] = {"withdrawal": _WITHDRAWAL}

@@ -29,6 +29,7 @@ from haruul_scoring.domain.benign_causes import (
 )
 from haruul_scoring.domain.chinese_script import to_simplified
 from haruul_scoring.domain.context import Sentences
+from haruul_scoring.domain.defrauded import a_fee_to_withdraw
 from haruul_scoring.domain.gazetteer import Place
 from haruul_scoring.domain.lawful_employers import (
     deducted_as_agreed,
@@ -178,6 +179,8 @@ _EXPLAINED_AWAY: dict[str, tuple[Explainer, ...]] = {
     # tax, insurance or what the contract sets out; a bank loan's instalment taken from the pay
     "WAG": (deducted_as_agreed, instalment_to_a_bank),
     "VIO": (denied_after,),
+    # money asked for to withdraw money from a "platform", or its "tax": the fraud's fee
+    "S-RAN": (a_fee_to_withdraw,),
 }
 
 

@@ -32,8 +32,9 @@ def fined_for_lateness(
 
 
 # The contract, income tax, insurance or a pension as the ground of a deduction ("as set out in
-# his contract", "подоходный налог и страховка", "гэрээнд заасан", "合同里写的", "社保"). Not
-# "taxes" alone: a compound calls its own deductions that too.
+# his contract", "подоходный налог и страховка", "гэрээнд заасан", "合同里写的", "社保"), or the
+# worker's own request (a dormitory taken "хүсэлтээр"). Not "taxes" alone: a compound calls its
+# own deductions that too.
 _AS_AGREED = (
     r"\b(?:in|by|under|per|as per) (?:the|my|his|her|our|their) (?:contract|agreement)\b"
     r"|\b(?:written|set out|stated|listed|agreed) in (?:the |my |his |her |our |their )?"
@@ -41,8 +42,10 @@ _AS_AGREED = (
     r"|\bpension\b"
     r"|\bпо (?:договору|контракту)\b|\bв (?:договоре|контракте)\b|\bподоходн\w*|\bстраховк\w*"
     r"|\bстраховы\w* взнос\w*|\bпенсионн\w*"
-    r"|" + expand(r"\bгэрээнд (?:заасан|бичсэн|тусгасан)~|\bдаатгал~|\bтэтгэвэр~"),
-    r"合同(?:里|裡|上)?(?:写|寫|规定|規定|约定|約定)|社保|个税|個稅|保险|保險|公积金|公積金",
+    # or the worker's own choice of a service paid from the pay: "(хүсэлтээр)", "on request"
+    r"|\b(?:on|upon|at (?:the )?worker'?s) request\b|\bпо (?:желанию|заявлению)\b"
+    r"|" + expand(r"\bгэрээнд (?:заасан|бичсэн|тусгасан)~|\bдаатгал~|\bтэтгэвэр~|\bхүсэлтээр\b"),
+    r"合同(?:里|裡|上)?(?:写|寫|规定|規定|约定|約定)|社保|个税|個稅|保险|保險|公积金|公積金|自愿|自願",
 )
 _DEDUCTION = re.compile(r"deduct|вычет|удерж|" + expand(r"хасда|хасаг|суутга"))
 

@@ -42,8 +42,10 @@ DOC = (
         r"\b(?:our|their|all|all the|all our|everyone'?s) passports (?:are|were)"
         r" (?:kept |locked )?'?(?:in|inside) (?:the|a) (?:company |office |boss'?s |manager'?s )?"
         r"safe\b",
-        rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed) with (?:the|his|her|their) (?:manager|boss"
-        r"|company|agent|employer|recruiter|supervisor)\b",
+        # "his passport is still with the company", "stayed behind at the compound"
+        rf"\b{_DOCS} (?:is|are|was|were|stays?|stayed|remains?|remained|(?:was|were|got) left)"
+        r"(?: still)?(?: behind)? (?:with|at|in) (?:the|his|her|their) (?:manager|boss|company"
+        r"|agent|employer|recruiter|supervisor|compound|park)\b",
         rf"\b{_DOCS} (?:was|were|has been|have been|is|are|got|being|would be|will be) '?(?:taken"
         r"|confiscated|seized|held|kept|retained|withheld|collected)",
     )
@@ -90,7 +92,8 @@ DOC = (
         r"|ажил олгогчийн) гар~",
         # "паспорт маань даргад байгаа": the passport is at the boss's
         r"\b(?:паспорт|бичиг баримт)~ (?:маань |минь |нь |чинь )?(?:эзэн|эзний|дарга|даргын"
-        r"|менежер|manager|компани|ажил олгогч|босс|хамгаалагч)~ (?:дээр~ (?:нь )?)?(?:байгаа|бгаа"
+        r"|менежер|manager|компани|compan|ажил олгогч|босс|хамгаалагч)~ (?:дээр~ (?:нь )?)?"
+        r"(?:байгаа|бгаа"
         r"|бга|байдаг|бий|үлдсэн|хадгалагд)~",
         negatable=False,
     )
@@ -119,8 +122,8 @@ DOC = (
         r"(?:护照|证件)[^。！？!?\n]{0,24}?(?:还没还|还没有还|没还给|没有还给|不还给|不肯还|不给还)",
         r"(?:护照|護照|证件|證件)…(?:被收|被没收|被扣|被拿走|收走|扣押|扣留)",
         r"(?:护照|证件)被[^。，！？!?\n没沒未]{1,6}?(?:收|拿走|扣)",
-        r"(?:护照|证件)[^。，！？!?\n没沒未]{0,4}?在(?:老板|公司|主管|组长|中介)[^。，！？!?\n]{0,4}?"
-        r"(?:手里|手上|那里|那儿|保险柜)",
+        r"(?:护照|证件)[^。，！？!?\n没沒未]{0,4}?在(?:园区|园区的)?(?:老板|公司|主管|组长|中介)"
+        r"[^。，！？!?\n]{0,4}?(?:手里|手上|手中|那里|那儿|保险柜)",
         r"(?:护照|证件)[^。，！？!?\n]{0,2}?由(?:老板|公司|主管|组长)(?:统一)?保管",
         r"(?:护照|護照|证件|證件)[^。，！？!?\n]{0,6}?(?:统一|統一)(?:保管|收走|收了|管理)",
         r"(?:护照|護照|证件|證件)[^。！？!?\n]{0,20}?要不回",

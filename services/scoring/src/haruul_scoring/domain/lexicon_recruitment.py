@@ -26,6 +26,12 @@ _OFFER = (
     r"|working as"
     r"|vacanc\w*|ads?|advert\w*|positions?|invit\w*)"
 )
+# "(course) paid by candidate", "paid by the applicant": the person pays it, as an offer's terms
+# put it; not a recruiter's money given first
+_BY_THE_PERSON = (
+    r"(?! by (?:the )?(?:candidates?|applicants?|workers?|employees?|crew members?|trainees?"
+    r"|students?|participants?|yourself|myself|himself|herself|themselves)\b)"
+)
 _LANGUAGE = r"(?:english|chinese|mandarin|korean|japanese|russian|mongolian|thai)"
 _LANGUAGE_PAIR = rf"{_LANGUAGE}[-–]{_LANGUAGE}"
 # an amount, or a range ("$1,800-2,500")
@@ -166,7 +172,8 @@ TRV = (
         "S-TRV",
         EN,
         r"\b(?:pay|paid|pays|paying|cover\w*|provid\w*|buy|buys|buying|bought|arrang\w*"
-        r"|book\w*)\b(?! back)(?!(?:\W+[\w'-]+){0,3}?\W+own\b)(?:\W+[\w'-]+){0,4}?\W+"
+        r"|book\w*)\b(?! back)" + _BY_THE_PERSON + r"(?!(?:\W+[\w'-]+){0,3}?\W+own\b)"
+        r"(?:\W+[\w'-]+){0,4}?\W+"
         r"(?:plane |air |flight |e-)?(?:tickets?|flights?|airfare|travel(?! agenc)|visas?)\b"
         r"(?! (?:ourselves|myself|himself|herself|themselves))",
         r"\bsend\w* (?:\w+ ){0,2}?e-?tickets?\b",
@@ -188,7 +195,7 @@ TRV = (
         # not bought by the travellers themselves ("тийзээ өөрсдөө авсан"), unless for them
         # ("tiiziig ooroo avch ugnu": he buys it for her himself)
         r"\b(?:онгоцны )?(?:тийз|тасалбар|нислэг|билет|ticket)~ (?!(?:өөрсдөө|өөрөө) (?:авсан"
-        r"|авчихсан|төлсөн|төлчихсөн|авна|төлнө)\b)…(?:төлнө"
+        r"|авчихсан|төлсөн|төлчихсөн|авна|төлнө|даана|хариуцна)\b)…(?:төлнө"
         r"|даана|хариуцна|авч өгнө"
         r"|авч өгсөн|хийж өгсөн|гаргаж өгсөн|гаргана|компани|өгнө|төлж өгнө|төлж өгсөн"
         r"|төлөөд өгнө)~",
@@ -241,7 +248,7 @@ FEE = (
         "S-FEE",
         EN,
         r"\b(?:agent|agency|processing|visa|training|placement|registration|recruitment|service)"
-        r" fees?\b",
+        r" fees?\b(?!\W{1,3}(?:none|nil|no|zero|free|waived|n/a)\b)",
         r"\b(?:asked|ask\w*|demand\w*|charg\w*|want\w*|requir\w*|paid|pay|took|take|taken)\b…"
         r"\b(?:fees?|deposit|commission|tugriks?|togrog|mnt)\b",
         r"\b(?:agent|agency|recruiter|broker|company)\b…\b(?:took|asked|demanded|charged)\b…"
@@ -257,7 +264,9 @@ FEE = (
         r"\bхураамж~",
         r"\b(?:урьдчилгаа|барьцаа)~ (?:мөнгө|төлбөр)~",
         r"\b\d[\d,.]* (?:сая |say |мянга~ )?(?:төгрөг~ |доллар~ |\$ )?урьдчилгаа~",
-        r"\bзуучлал~ (?:төлбөр|хөлс|мөнгө)~",
+        # not one the employer pays: "зуучлалын хөлсийг ажил олгогч төлнө"
+        r"\bзуучлал~ (?:төлбөр|хөлс|мөнгө)~\b(?! (?:нь )?(?:ажил олгогч|компани|employer)~"
+        r" (?:төлнө|даана|хариуцна))",
         r"\b(?:визийн|бичиг баримтын|бүртгэлийн) (?:мөнгө|төлбөр)~",
         r"\bурьдчилж төл~",
         r"\b(?:агент|зуучлагч|компани)~ …\d[\d,.]* (?:сая |say )?(?:төгрөг|доллар)~ …(?:авсан|нэх~"
@@ -414,7 +423,8 @@ AID = (
     rules(
         "S-AID",
         EN,
-        r"\b(?:paid|pays|covered|cleared|settled|paid off)\b…(?:'s)?\b(?:rent|debts?|loans?|bills?"
+        r"\b(?:paid|pays|covered|cleared|settled|paid off)\b" + _BY_THE_PERSON + r"…(?:'s)?\b"
+        r"(?:rent|debts?|loans?|bills?"
         r"|tuition|hospital|medical|school fees)\b",
         r"\b(?:gave|gives|lent|loaned|sent) (?:him|her|them|me|us) (?:money|cash|gifts?|a phone"
         r"|\$)",
