@@ -188,6 +188,9 @@ def test_only_reports_at_the_border_are_read_again_and_the_words_are_named() -> 
         ({"S-HUB", "S-AD"}, True),
         ({"ISO", "S-AD", "VUL"}, True),
         ({"S-HUB", "S-OFF", "S-AD", "S-FEE"}, False),  # weights 50: high by weight too
+        ({"S-CONF", "S-AID"}, True),  # two red flags: high by a rule, weight 35
+        # the advisory's whole lure, four recruitment signs, under the high band's weight
+        ({"S-CONF", "S-AD", "S-TRV", "S-SKILL"}, False),
         ({"DOC", "MOV"}, False),  # critical
         ({"S-AD"}, False),  # medium
     ],

@@ -14,9 +14,9 @@ Level rules (the first that applies wins; each names why):
   LOW       nothing found; or a public warning that names no one (`public_warning`), or a report
             of money lost to an online fraud with no one abroad or held (`defrauded`), their
             signs kept for an officer to check.
-A HIGH reached only by a rule, with the signs' weights alone below the high band
-(`borderline_high`), is lowered to MEDIUM when the second reader reads an alert as very
-unlikely, naming the words that weighed most against one.
+A HIGH reached only by a rule, with the signs' weights alone below the high band and fewer
+than four recruitment signs (`borderline_high`), is lowered to MEDIUM when the second reader
+reads an alert as very unlikely, naming the words that weighed most against one.
 The score is the sum of indicator weights, clamped into the band of the level, so a higher
 level always has a higher score and more evidence moves a report up inside its band.
 
@@ -63,6 +63,7 @@ HELD = frozenset({"MOV", "DOC", "THR", "DEBT", "WAG", "OT", "COND", "S-SCAM"}) |
 RED_FLAG_RECRUITMENT = frozenset({"S-CONF", "S-OFF", "S-AID"})
 RECRUITMENT = frozenset({"S-AD", "S-SKILL", "S-TRV", "S-FEE", "S-OFF", "S-CONF", "S-AID"})
 DESTINATION = HELD | {"ISO"}
+MANY_RECRUITMENT_SIGNS = 4  # different ones: HIGH by themselves
 
 BANDS: dict[Level, tuple[int, int]] = {
     Level.LOW: (0, 19),
@@ -107,7 +108,7 @@ def _level(codes: frozenset[str]) -> tuple[Level, str]:
         return Level.HIGH, "deception about the job or place together with travel or lost contact"
     if "ISO" in codes and (recruitment or "DEC" in codes):
         return Level.HIGH, "lost contact after a job offer abroad"
-    if len(recruitment) >= 4:
+    if len(recruitment) >= MANY_RECRUITMENT_SIGNS:
         return Level.HIGH, "many recruitment warning signs together"
     if codes:
         return Level.MEDIUM, "warning signs that are not conclusive on their own"
@@ -143,8 +144,16 @@ def _verdict(level: Level, codes: frozenset[str], why: str) -> Verdict:
 
 def borderline_high(verdict: Verdict, codes: frozenset[str]) -> bool:
     """HIGH by a rule, with the signs' weights alone below the high band (one sign of being
-    held, a hub with a job offer): the only alerts the second reader may lower."""
-    return verdict.level is Level.HIGH and _weight(codes) < BANDS[Level.HIGH][0]
+    held, a hub with a job offer): the only alerts the second reader may lower. Not four or
+    more recruitment signs: the advisory's whole lure (a job, its pay, paid tickets, secrecy) is
+    a rule of its own, whatever else the report says; a reader of words, having learnt that
+    pasted adverts are mostly lawful, once lowered exactly that ("оператор, 3000$, тийзийг бид
+    хариуцна, бусдад бүү ярь")."""
+    return (
+        verdict.level is Level.HIGH
+        and _weight(codes) < BANDS[Level.HIGH][0]
+        and len(codes & RECRUITMENT) < MANY_RECRUITMENT_SIGNS
+    )
 
 
 _SECOND_READER = "a second reader (a word-weight model trained on labelled reports)"
