@@ -1629,6 +1629,36 @@ STILL_WITH_THEM_AND_WITHDRAWAL_FEES = [
 ]
 
 
+# A passport kept by the manager "in his safe" after an answering "no"; asked back and refused
+# "for now"; held for her by a companion; a back road around the border post; beaten, in
+# Cantonese; a job as a model and a ticket he "will buy"; a passport that "came back" with its
+# permit; a tax one has to pay is no ransom; a girl "лет 20" is someone, not a public warning.
+KEPT_FOR_NOW_AND_BACK_ROADS = [
+    c("me: do u have ur passport\nhim: no the boss keeps all passports in the office", "DOC"),
+    c("No one took my passport, it is in my bag.", must_not="DOC"),
+    c("Паспортоо даргадаа өгсөн, буцааж авах гэсэн чинь одоо болохгүй гэсэн.", "DOC"),
+    c("同行的男人一直帮她保管护照，她说话前总看他。", "DOC"),
+    c("他说今晚有人带他走小路去缅甸那边，不走口岸。", "S-XB"),
+    c("我们从口岸过关，盖了章，很顺利。", must_not="S-XB"),
+    c("佢喺公司俾人打，成身都係傷。", "VIO"),
+    c("Ей в директ предлагают работу моделью в Дубае, обещает, что купит билет.", "S-AD S-TRV"),
+    c(
+        "HR kept our passports for three days for the work permit; mine came back on Friday with"
+        " the permit inside.",
+        must_not="DOC",
+        at_most=LOW,
+    ),
+    c("Do I have to pay income tax in both countries while I work in Poland?", must_not="S-RAN"),
+    c("We have to pay 20,000 USDT or they will not let him go.", "S-RAN"),
+    c(
+        "Сотрудник аэропорта: девушка лет 19 летит в Пойпет работать оператором, билет оплатил"
+        " работодатель. Передали ей памятку.",
+        "S-HUB S-AD",
+        at_least=Level.HIGH,
+    ),
+]
+
+
 ALL_CASES = (
     NEWS_AND_QUESTIONS
     + FACTS_BESIDE_NEWS
@@ -1672,6 +1702,7 @@ ALL_CASES = (
     + BOUGHT_OUT_SOLD_ON_AND_SIGNED
     + HUB_JOBS_ANSWERS_AND_LOSSES
     + STILL_WITH_THEM_AND_WITHDRAWAL_FEES
+    + KEPT_FOR_NOW_AND_BACK_ROADS
     + BENIGN
 )
 

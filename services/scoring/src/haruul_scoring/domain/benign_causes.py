@@ -103,6 +103,7 @@ _COPIED = (
     r"|\b(?:is|are|was|were) (?:handed|given) back (?:whenever|every time|each time)\b"
     r"|\b(?:gets?|got) (?:it|them|his|hers|theirs|mine|ours) back (?:whenever|every time"
     r"|each time)\b|\bback in (?:my|his|her|their|our) (?:own )?hands\b"
+    r"|\b(?:mine|it|they|ours|theirs|the passports?) came back (?:on|after|with|within)\b"
     # "скан", "сканировали", not "скандал"
     r"|\b(?:ксеро)?копи\w*|\bскан(?:ир\w*|\b)|\b(?:сразу|тут же) (?:же )?(?:вернули|отдали)\b"
     # handed back with the visa it was taken for

@@ -166,7 +166,8 @@ PLACES: tuple[Place, ...] = (
     Place("Sa Kaeo", TH, "transit", (r"\bsa ?kaeo\b", "สระแก้ว")),
     Place("Chanthaburi", TH, "transit", (r"\bchanthaburi\b", "จันทบุรี")),
     Place("Kanchanaburi", TH, "transit", (r"\bkanchanaburi\b", "กาญจนบุรี")),
-    Place("Bamban", PH, "hub", (r"\bbamban\b", r"\bбамбан\w*")),
+    # "班班" alone is no place name: only with its province, Tarlac ("打拉省班班")
+    Place("Bamban", PH, "hub", (r"\bbamban\b", r"\bбамбан\w*", "打拉省?班班")),
     Place(
         "Clark / Angeles",
         PH,

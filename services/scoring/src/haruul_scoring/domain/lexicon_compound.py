@@ -48,7 +48,9 @@ XB = (
     + rules(
         "S-XB",
         ZH,
-        r"偷渡|坐船过河|坐船過河|过河|過河|越境|(?:边境|邊境)(?!贸易|貿易|口岸)|过了(?:一条)?河|坐小船",
+        r"偷渡|坐船过河|坐船過河|过河|過河|越境|(?:边境|邊境)(?!贸易|貿易|口岸)|过了(?:一条)?河|坐小船"
+        # a back road around the border post: "带他走小路过去老挝", "不走口岸"
+        r"|走小路|抄小路|(?:不走|不过|不過|绕开|繞開|避开|避開)口岸",
     )
     # no stamp in the passport: the crossing bypassed the border post
     + rules(
@@ -200,7 +202,8 @@ RAN = (
         r"\bransom\w*",
         r"\busdt\b",
         r"\b(?:we|i|family|parents|relatives) (?:must|have to|need to|should|has to) (?:pay|send"
-        r"|transfer)\b",
+        r"|transfer)\b(?! (?:the |my |our )?(?:income |property |any )?(?:tax(?:es)?|rent|bills?"
+        r"|mortgage|tuition|fines?|insurance)\b)",
         r"\b(?:asked|told|demand\w*|want\w*) (?:us|me|the family|his family|her family|our family"
         r"|my family|his parents|her parents) to (?:pay|send|transfer)\b",
         r"\bdemand\w* (?:money|\$|usd|payment|\d)",

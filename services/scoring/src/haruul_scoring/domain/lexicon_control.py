@@ -36,8 +36,8 @@ DOC = (
         rf"\b(?:has|have|had|got|gets|get|getting) {_POSS} {_DOCS} (?:taken|confiscated|seized"
         r"|withheld|collected)\b",
         rf"\b(?:boss|manager|company|employer|agent|supervisor|team leader|owner)s? (?:has|have"
-        r"|had|holds?|keeps?) (?:all |all of )?(?:everyone'?s|everybody'?s|our|their|his|her)"
-        rf" {_DOCS}\b",
+        r"|had|holds?|keeps?) (?:all |all of )?(?:(?:the|everyone'?s|everybody'?s|our|their|his"
+        rf"|her) )?{_DOCS}\b",
         # everyone's passports "in the safe" (a tourist's own passport in a hotel safe is not this)
         r"\b(?:our|their|all|all the|all our|everyone'?s) passports (?:are|were)"
         r" (?:kept |locked )?'?(?:in|inside) (?:the|a) (?:company |office |boss'?s |manager'?s )?"
@@ -79,6 +79,9 @@ DOC = (
         r"\b(?:паспорт|бичиг баримт|үнэмлэх)-(?:оо|аа)~ (?:асуу|нэх|гуй|авъя|ав гэ|гэсэн|гсн)~"
         r"…(?:өгөхгүй|өгдөггүй|өгөөгүй|буцааж өгөх~ (?:юм|зүйл) алга)",
         # given up, and it cannot be had back: "буцааж авч чадахгүй байна"
+        # asked back and refused: "буцааж авъя гэхээр «одоохондоо болохгүй» гээд байгаа"
+        r"\b(?:паспорт|бичиг баримт|үнэмлэх)~ …буцааж (?:авъя|авах|авмаар)~ …(?:болохгүй|өгөхгүй"
+        r"|өгдөггүй|зөвшөөрөхгүй)",
         r"\b(?:паспорт|гадаад паспорт|бичиг баримт|үнэмлэх)~…буцаа(?:ж|гаад) (?:(?:авч|авж)"
         r" (?:чадахгүй|чадаагүй|чадсангүй)|авах (?:боломжгүй|аргагүй)|өгөхгүй|өгөөгүй|өгдөггүй)",
         negatable=False,
@@ -127,6 +130,8 @@ DOC = (
         r"(?:护照|证件)[^。，！？!?\n]{0,2}?由(?:老板|公司|主管|组长)(?:统一)?保管",
         r"(?:护照|護照|证件|證件)[^。，！？!?\n]{0,6}?(?:统一|統一)(?:保管|收走|收了|管理)",
         r"(?:护照|護照|证件|證件)[^。！？!?\n]{0,20}?要不回",
+        # a companion who holds her passport for her ("男子一直替她拿着护照")
+        r"(?:替|帮|幫)(?:她|他|她们|他们)(?:拿着|拿著|保管|收着)(?:护照|證件|证件)",
         r"(?:把|将)(?:他|她|我|我们|他们)?(?:的)?(?:护照|证件|身份证)(?:都|全)?(?:收去|收走|拿走|扣下|收了"
         r"|拿去|扣了)",
     )
@@ -413,7 +418,7 @@ VIO = (
         "VIO",
         ZH,
         # not 打(我的)电话, a phone call
-        r"殴打|毆打|打(?:他|她|我|我们|他们)(?!的?(?:电话|電話|手机|手機))|被打|被(?:主管|老板|组长|保安|经理)打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
+        r"殴打|毆打|打(?:他|她|我|我们|他们)(?!的?(?:电话|電話|手机|手機))|被打|俾人打|被(?:主管|老板|组长|保安|经理)打|电击|電擊|电棍|電棍|强奸|強姦|性侵|虐待|体罚"
         r"|體罰|酷刑",
     )
     + rules(

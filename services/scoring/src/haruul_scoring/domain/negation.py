@@ -29,7 +29,12 @@ _PRE_WINDOW = 40
 _ZH_WINDOW = 4
 
 _PRE_CUES: dict[Lang, re.Pattern[str]] = {
-    Lang.EN: re.compile(r"\b(?:not|never|no|nobody|no one|neither|nor)\b|n't\b"),
+    # "no" before a determiner or a pronoun answers a question ("no the manager keeps all
+    # passports", typed without its comma): it negates nothing after it
+    Lang.EN: re.compile(
+        r"\b(?:not|never|no(?! (?:the|my|his|her|our|their|a|an|they|he|she|we|i|it)\b)|nobody"
+        r"|no one|neither|nor)\b|n't\b"
+    ),
     Lang.RU: re.compile(r"\b(?:не|нет|ни|никто|никогда|ничего)\b"),
     Lang.MN: re.compile(expand(r"\b(?:битгий|бүү|хэзээ ч)\b")),
     Lang.ZH: re.compile(r"[没沒不未别別无無]"),
