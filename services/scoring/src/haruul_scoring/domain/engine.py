@@ -19,7 +19,7 @@ from haruul_scoring.domain import (
 from haruul_scoring.domain.model import Assessment, Evidence, IndicatorHit, Level, PlaceHit
 from haruul_scoring.domain.normalize import Folded, fold
 
-ENGINE_VERSION = "2026.12.20"
+ENGINE_VERSION = "2026.12.21"
 
 _MAX_EVIDENCE = 3
 
