@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 
 from haruul_scoring.domain.mongolian import expand
 from haruul_scoring.domain.public_warning import RELATIVE
-from haruul_scoring.domain.sentence_cue import Says
+from haruul_scoring.domain.sentence_cue import sentence_says
 
 # The signs a fraud shows of itself, and the victim's own hardship (debts run up to pay it).
 FRAUD_SIGNS = frozenset({"S-SCAM", "ISO", "DEC", "S-FEE", "S-AID", "S-RAN", "VUL"})
@@ -64,12 +64,8 @@ _WITHDRAWAL = (
 )
 
 
-def a_fee_to_withdraw(
-    folded: str, start: int, end: int, sentence: tuple[int, int], says: Says
-) -> bool:
-    """True when a ransom-like demand's sentence says the money is to withdraw money, or a tax
-    on it (`_WITHDRAWAL`)."""
-    return says("withdrawal", *sentence)
+# A ransom-like demand whose sentence says the money is to withdraw money, or a tax on it.
+a_fee_to_withdraw = sentence_says("withdrawal")
 
 
 # What the explainer looks for in a sentence, as a cue (`cues.CUES`).
